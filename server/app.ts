@@ -1,0 +1,25 @@
+import { readFileSync } from 'node:fs';
+import type { Config } from './config.ts';
+import { Registry } from './metrics.ts';
+
+/** Everything one server process holds: wired here once, used by HTTP routes and sockets alike. */
+export interface App {
+	config: Config;
+	version: string;
+	metrics: Registry;
+	close(): Promise<void>;
+}
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+	version: string;
+};
+
+export async function createApp(config: Config): Promise<App> {
+	const metrics = new Registry();
+	return {
+		config,
+		version: pkg.version,
+		metrics,
+		async close() {}
+	};
+}

@@ -1,0 +1,67 @@
+import path from 'node:path';
+
+/**
+ * Every setting Drawline reads comes from the environment, so one build runs
+ * anywhere. README.md lists each variable; keep the two in step.
+ */
+export interface Config {
+	port: number;
+	host: string;
+	/** Public origin (scheme://host[:port]); when unset, the request's Host header is trusted. */
+	origin: string | null;
+	dataDir: string;
+	databasePath: string;
+	databaseUrl: string | null;
+	redisUrl: string | null;
+	sessionTtlMs: number;
+	maxMessageBytes: number;
+	maxConnectionsPerRoom: number;
+	heartbeatMs: number;
+	maxBufferedBytes: number;
+	persistBatchMs: number;
+	compactThreshold: number;
+	roomIdleMs: number;
+}
+
+type Env = Record<string, string | undefined>;
+
+function readInt(env: Env, name: string, fallback: number, min = 0): number {
+	const raw = env[name];
+	if (raw === undefined || raw === '') return fallback;
+	const value = Number(raw);
+	if (!Number.isInteger(value) || value < min) {
+		throw new Error(`${name} must be an integer ≥ ${min}, got "${raw}"`);
+	}
+	return value;
+}
+
+function readOrigin(env: Env): string | null {
+	const raw = env.ORIGIN;
+	if (!raw) return null;
+	try {
+		return new URL(raw).origin;
+	} catch {
+		throw new Error(`ORIGIN must be a URL such as https://drawline.example.com, got "${raw}"`);
+	}
+}
+
+export function loadConfig(env: Env = process.env): Config {
+	const dataDir = path.resolve(env.DATA_DIR || 'data');
+	return {
+		port: readInt(env, 'PORT', 3000),
+		host: env.HOST || '0.0.0.0',
+		origin: readOrigin(env),
+		dataDir,
+		databasePath: path.resolve(env.DATABASE_PATH || path.join(dataDir, 'drawline.db')),
+		databaseUrl: env.DATABASE_URL || null,
+		redisUrl: env.REDIS_URL || null,
+		sessionTtlMs: readInt(env, 'SESSION_TTL_DAYS', 30, 1) * 24 * 60 * 60 * 1000,
+		maxMessageBytes: readInt(env, 'MAX_MESSAGE_BYTES', 1024 * 1024, 1024),
+		maxConnectionsPerRoom: readInt(env, 'MAX_CONNECTIONS_PER_ROOM', 200, 1),
+		heartbeatMs: readInt(env, 'HEARTBEAT_MS', 30_000, 100),
+		maxBufferedBytes: readInt(env, 'MAX_BUFFERED_BYTES', 8 * 1024 * 1024, 1024),
+		persistBatchMs: readInt(env, 'PERSIST_BATCH_MS', 0),
+		compactThreshold: readInt(env, 'COMPACT_THRESHOLD', 500, 2),
+		roomIdleMs: readInt(env, 'ROOM_IDLE_MS', 10_000)
+	};
+}

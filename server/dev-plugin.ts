@@ -1,0 +1,21 @@
+import type { Plugin } from 'vite';
+import { loadConfig } from './config.ts';
+import { createApp } from './app.ts';
+import { setApp } from './context.ts';
+
+/**
+ * `vite dev` runs the same server code as production: the app object is
+ * created here and shared with SvelteKit's hooks through the context global.
+ */
+export function drawlineDevServer(): Plugin {
+	return {
+		name: 'drawline-dev-server',
+		apply: 'serve',
+		async configureServer(vite) {
+			if (process.env.VITEST) return;
+			const app = await createApp(loadConfig());
+			setApp(app);
+			vite.httpServer?.on('close', () => void app.close());
+		}
+	};
+}

@@ -1,0 +1,33 @@
+import { defineConfig } from '@playwright/test';
+import { existsSync } from 'node:fs';
+
+const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+
+export default defineConfig({
+	testDir: '.',
+	testMatch: '**/*.e2e.ts',
+	outputDir: '../.artifacts/playwright',
+	fullyParallel: false,
+	workers: 1,
+	retries: 0,
+	timeout: 60_000,
+	expect: { timeout: 10_000 },
+	reporter: [['list']],
+	use: {
+		headless: true,
+		viewport: { width: 1440, height: 900 },
+		launchOptions: {
+			executablePath: process.env.CHROMIUM_PATH || chromium,
+			args: [
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync',
+				'--disable-quic',
+				'--no-first-run'
+			]
+		},
+		trace: 'retain-on-failure'
+	}
+});
