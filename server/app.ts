@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs';
 import type { Config } from './config.ts';
 import { Registry } from './metrics.ts';
+import { openStore, type Store } from './store/index.ts';
 
 /** Everything one server process holds: wired here once, used by HTTP routes and sockets alike. */
 export interface App {
 	config: Config;
 	version: string;
 	metrics: Registry;
+	store: Store;
 	close(): Promise<void>;
 }
 
@@ -16,10 +18,14 @@ const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url),
 
 export async function createApp(config: Config): Promise<App> {
 	const metrics = new Registry();
+	const store = await openStore(config);
 	return {
 		config,
 		version: pkg.version,
 		metrics,
-		async close() {}
+		store,
+		async close() {
+			await store.close();
+		}
 	};
 }

@@ -1,0 +1,22 @@
+/** Durable storage of Yjs documents, independent of the database behind it. */
+export interface StoredDoc {
+	/** Snapshot first (if any), then the tail of updates in the order they were appended. */
+	updates: Uint8Array[];
+	/** Highest sequence number included; pass it to `compact` to replace exactly these rows. */
+	seq: number;
+	/** Number of log rows after the snapshot: the signal for when to compact. */
+	tailLength: number;
+}
+
+export interface DocStore {
+	load(doc: string): Promise<StoredDoc>;
+	/** Appends in one transaction; resolves once the updates are durable. Returns the last seq. */
+	append(doc: string, updates: Uint8Array[]): Promise<number>;
+	/**
+	 * Atomically replaces the snapshot and every update with seq ≤ `uptoSeq` by
+	 * `merged`. Rows appended after `uptoSeq` while the merge ran are kept.
+	 */
+	compact(doc: string, merged: Uint8Array, uptoSeq: number): Promise<void>;
+	/** Removes every stored version of the document. */
+	remove(doc: string): Promise<void>;
+}
