@@ -1,0 +1,15 @@
+export type {
+	BoundaryId,
+	Cadence,
+	RuleId,
+	Seniority,
+	Source,
+	Template,
+	TemplateCard,
+	TemplateRole
+} from './types.ts';
+export { CADENCES, SENIORITIES } from './tags.ts';
+export { SOURCES } from './sources.ts';
+export { DEFAULT_ROLES, FOCUS_ROLE_ID } from './roles.ts';
+export { ALL_CARDS, TEMPLATES, getTemplate } from './catalog.ts';
+export { BOUNDARY_COPY, RULE_COPY } from './copy.ts';

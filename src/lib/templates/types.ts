@@ -1,0 +1,53 @@
+import type { Cadence, Seniority } from './tags.ts';
+
+export type { Cadence, Seniority };
+
+export interface Source {
+	id: string;
+	title: string;
+	author: string;
+}
+
+export interface TemplateCard {
+	id: string;
+	title: string;
+	detail: string;
+	category: string;
+	source: string;
+	cadence?: Cadence[];
+	seniority?: Seniority[];
+}
+
+/**
+ * A responsibility is written once; every template that uses it files it under that template's
+ * own category (a pillar, a core function...), which is why the category is not part of it.
+ */
+export type Responsibility = Omit<TemplateCard, 'category'>;
+
+export interface TemplateRole {
+	id: string;
+	name: string;
+	label: string;
+	color: string;
+}
+
+export interface Template {
+	id: string;
+	name: string;
+	description: string;
+	sources: string[];
+	cards: TemplateCard[];
+	roles: TemplateRole[];
+	focusRoleId: string;
+}
+
+export type RuleId =
+	| 'no-accountable'
+	| 'multiple-accountable'
+	| 'no-responsible'
+	| 'consulted-everyone'
+	| 'only-informed'
+	| 'overload'
+	| 'focus-overload';
+
+export type BoundaryId = 'owns' | 'does' | 'consulted' | 'informed' | 'outside' | 'unresolved';
