@@ -1,20 +1,50 @@
 import type { Config } from '../config.ts';
 import type { DocStore } from './docs.ts';
+import type { InviteStore } from './invites.ts';
+import type { SessionStore } from './sessions.ts';
+import type { UserStore } from './users.ts';
+import type { WorkshopStore } from './workshops.ts';
 import { openSqlite } from './sqlite/open.ts';
 import { SqliteDocStore } from './sqlite/docs.ts';
+import { SqliteInviteStore } from './sqlite/invites.ts';
+import { SqliteSessionStore } from './sqlite/sessions.ts';
+import { SqliteUserStore } from './sqlite/users.ts';
+import { SqliteWorkshopStore } from './sqlite/workshops.ts';
+
+export type { DocStore, StoredDoc } from './docs.ts';
+export type { Invite, InviteRole, InviteStore } from './invites.ts';
+export type { SessionRecord, SessionStore } from './sessions.ts';
+export type { NewUser, User, UserStore, UserWithPassword } from './users.ts';
+export type {
+	Member,
+	NewWorkshop,
+	Workshop,
+	WorkshopRole,
+	WorkshopStore,
+	WorkshopSummary
+} from './workshops.ts';
+export { isWorkshopRole, ROLE_RANK, WORKSHOP_ROLES } from './workshops.ts';
 
 /** One interface over the database; SQLite now, PostgreSQL behind the same shape later. */
 export interface Store {
 	docs: DocStore;
+	users: UserStore;
+	sessions: SessionStore;
+	workshops: WorkshopStore;
+	invites: InviteStore;
 	/** True when the database answers a trivial query. */
 	ping(): Promise<boolean>;
 	close(): Promise<void>;
 }
 
-export async function openStore(config: Config): Promise<Store> {
+export async function openStore(config: Pick<Config, 'databasePath'>): Promise<Store> {
 	const db = openSqlite(config.databasePath);
 	return {
 		docs: new SqliteDocStore(db),
+		users: new SqliteUserStore(db),
+		sessions: new SqliteSessionStore(db),
+		workshops: new SqliteWorkshopStore(db),
+		invites: new SqliteInviteStore(db),
 		async ping() {
 			try {
 				db.prepare('SELECT 1').get();

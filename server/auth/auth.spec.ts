@@ -1,0 +1,120 @@
+import { describe, it, expect, beforeEach } from 'vitest';
+import { openStore, type Store } from '../store/index.ts';
+import { createAuth, type Auth } from './index.ts';
+
+describe('accounts', () => {
+	let store: Store;
+	let auth: Auth;
+	let clock: number;
+
+	beforeEach(async () => {
+		store = await openStore({ databasePath: ':memory:' });
+		clock = Date.now();
+		auth = createAuth(store, { sessionTtlMs: 30 * 24 * 3600_000 }, { now: () => clock });
+		return () => auth.close();
+	});
+
+	it('signs up, normalising the username, and signs in with either case', async () => {
+		const up = await auth.signUp({ username: '  Ana.Lima ', password: 'plum tree at dusk' });
+		expect(up.ok && up.user).toMatchObject({
+			username: 'ana.lima',
+			displayName: 'Ana.Lima'.toLowerCase(),
+			isGuest: false
+		});
+		expect(up.ok && up.user.color).toMatch(/^#[0-9a-f]{6}$/);
+		const stored = await store.users.getByUsername('ana.lima');
+		expect(stored?.passwordHash).toMatch(/^\$argon2id\$/);
+
+		const inn = await auth.signIn({
+			username: 'ANA.LIMA',
+			password: 'plum tree at dusk',
+			ip: '1.1.1.1'
+		});
+		expect(inn.ok).toBe(true);
+	});
+
+	it('says which field is wrong at sign-up', async () => {
+		await auth.signUp({
+			username: 'ana@example.com',
+			password: 'plum tree at dusk',
+			displayName: 'Ana'
+		});
+		const taken = await auth.signUp({ username: 'ANA@example.com', password: 'another good one' });
+		expect(taken).toEqual({ ok: false, errors: { username: expect.stringMatching(/taken/) } });
+		const weak = await auth.signUp({ username: 'bo', password: 'password' });
+		expect(weak.ok).toBe(false);
+		if (!weak.ok) {
+			expect(weak.errors.username).toMatch(/at least 3/);
+			expect(weak.errors.password).toMatch(/most common/);
+		}
+	});
+
+	it('gives the same answer for an unknown user and a wrong password', async () => {
+		await auth.signUp({ username: 'ana', password: 'plum tree at dusk' });
+		const unknown = await auth.signIn({
+			username: 'nobody',
+			password: 'plum tree at dusk',
+			ip: 'a'
+		});
+		const wrong = await auth.signIn({ username: 'ana', password: 'plum tree at dawn', ip: 'a' });
+		expect(unknown).toEqual(wrong);
+		expect(wrong).toEqual({ ok: false, errors: { password: 'Wrong username or password.' } });
+	});
+
+	it('slows down repeated failures for one account, even with the right password', async () => {
+		await auth.signUp({ username: 'ana', password: 'plum tree at dusk' });
+		for (let i = 0; i < 5; i++) {
+			const r = await auth.signIn({
+				username: 'ana',
+				password: `guess ${i} nope`,
+				ip: `10.0.0.${i}`
+			});
+			expect(r.ok).toBe(false);
+		}
+		const blocked = await auth.signIn({
+			username: 'ana',
+			password: 'plum tree at dusk',
+			ip: '10.0.1.1'
+		});
+		expect(blocked).toEqual({
+			ok: false,
+			errors: { form: 'Too many attempts, try again in 2 s.' }
+		});
+		clock += 2000;
+		expect(
+			(await auth.signIn({ username: 'ana', password: 'plum tree at dusk', ip: '10.0.1.1' })).ok
+		).toBe(true);
+	});
+
+	it('slows down one address trying many accounts', async () => {
+		for (let i = 0; i < 20; i++) {
+			await auth.signIn({ username: `user${i}`, password: 'whatever it is', ip: '6.6.6.6' });
+		}
+		const r = await auth.signIn({ username: 'someone', password: 'whatever it is', ip: '6.6.6.6' });
+		expect(r.ok === false && r.errors.form).toMatch(/Too many attempts/);
+		const elsewhere = await auth.signIn({
+			username: 'someone',
+			password: 'whatever it is',
+			ip: '7.7.7.7'
+		});
+		expect(elsewhere.ok === false && elsewhere.errors.password).toBeTruthy();
+	});
+
+	it('creates a guest with a display name and a session, but no password', async () => {
+		expect(await auth.joinAsGuest({ displayName: '   ' })).toEqual({
+			ok: false,
+			errors: { displayName: 'Enter the name others will see.' }
+		});
+		expect((await auth.joinAsGuest({ displayName: 'x'.repeat(41) })).ok).toBe(false);
+		const guest = await auth.joinAsGuest({ displayName: '  Sam   from Sales ' });
+		if (!guest.ok) throw new Error('guest failed');
+		expect(guest.user).toMatchObject({ displayName: 'Sam from Sales', isGuest: true });
+		expect((await auth.validateSessionToken(guest.token))?.user.id).toBe(guest.user.id);
+		const stored = await store.users.getByUsername(guest.user.username);
+		expect(stored?.passwordHash).toBeNull();
+		// No password means no way in through the sign-in form.
+		expect((await auth.signIn({ username: guest.user.username, password: '', ip: 'x' })).ok).toBe(
+			false
+		);
+	});
+});

@@ -1,0 +1,174 @@
+import type { Config } from '../config.ts';
+import type { Store } from '../store/index.ts';
+import { randomId } from '../store/ids.ts';
+import {
+	defaultDisplayName,
+	displayNameProblem,
+	normalizeDisplayName,
+	normalizeUsername,
+	usernameProblem
+} from './accounts.ts';
+import { colorFor } from './colors.ts';
+import { hashPassword, passwordProblem, verifyPassword } from './password.ts';
+import {
+	createSessionManager,
+	toAuthUser,
+	type AuthUser,
+	type Session,
+	type SessionManager
+} from './sessions.ts';
+import { createThrottle, type Throttle } from './throttle.ts';
+
+export {
+	SESSION_COOKIE,
+	readSessionToken,
+	sessionCookieOptions,
+	needsSecureCookie
+} from './cookies.ts';
+export { decideWorkshopAccess, type AccessDecision } from './access.ts';
+export type { AuthUser, Session, ValidatedSession } from './sessions.ts';
+
+export type AuthField = 'username' | 'password' | 'displayName' | 'form';
+export type FieldErrors = Partial<Record<AuthField, string>>;
+
+export type AuthResult =
+	| { ok: true; user: AuthUser; token: string; session: Session }
+	| { ok: false; errors: FieldErrors };
+
+export interface Auth extends SessionManager {
+	signUp(input: { username: string; password: string; displayName?: string }): Promise<AuthResult>;
+	/** `ip` keys the per-address throttle; the normalised username keys the per-account one. */
+	signIn(input: { username: string; password: string; ip: string }): Promise<AuthResult>;
+	joinAsGuest(input: { displayName: string }): Promise<AuthResult>;
+	close(): void;
+}
+
+export interface AuthOptions {
+	/** Failures allowed per account / per address before the wait starts doubling. */
+	accountFreeFailures?: number;
+	ipFreeFailures?: number;
+	now?: () => number;
+}
+
+const WRONG = 'Wrong username or password.';
+
+export function createAuth(
+	store: Pick<Store, 'users' | 'sessions'>,
+	config: Pick<Config, 'sessionTtlMs'>,
+	options: AuthOptions = {}
+): Auth {
+	const sessions = createSessionManager(store.sessions, {
+		ttlMs: config.sessionTtlMs,
+		now: options.now
+	});
+	const throttleDefaults = {
+		baseDelayMs: 2_000,
+		maxDelayMs: 15 * 60_000,
+		forgetAfterMs: 60 * 60_000,
+		now: options.now
+	};
+	const accountThrottle: Throttle = createThrottle({
+		...throttleDefaults,
+		freeFailures: options.accountFreeFailures ?? 5
+	});
+	const ipThrottle: Throttle = createThrottle({
+		...throttleDefaults,
+		freeFailures: options.ipFreeFailures ?? 20
+	});
+	// Unknown accounts are checked against this hash, so they take as long as known ones.
+	const dummyHash = hashPassword('drawline-timing-equaliser');
+
+	const sweep = setInterval(
+		() => void sessions.deleteExpiredSessions().catch(() => {}),
+		60 * 60_000
+	);
+	sweep.unref();
+
+	async function startSession(user: AuthUser): Promise<AuthResult> {
+		const { token, session } = await sessions.createSession(user.id);
+		return { ok: true, user, token, session };
+	}
+
+	return {
+		...sessions,
+
+		async signUp(input) {
+			const username = normalizeUsername(input.username);
+			const displayName =
+				normalizeDisplayName(input.displayName ?? '') || defaultDisplayName(username);
+			const errors: FieldErrors = {};
+			const usernameError = usernameProblem(username);
+			if (usernameError) errors.username = usernameError;
+			const passwordError = passwordProblem(input.password, username);
+			if (passwordError) errors.password = passwordError;
+			const nameError = displayNameProblem(displayName);
+			if (nameError) errors.displayName = nameError;
+			if (Object.keys(errors).length > 0) return { ok: false, errors };
+
+			if (await store.users.getByUsername(username)) {
+				return { ok: false, errors: { username: 'That name is taken. Sign in, or pick another.' } };
+			}
+			const id = randomId(16);
+			const user = await store.users.create({
+				id,
+				username,
+				displayName,
+				passwordHash: await hashPassword(input.password),
+				isGuest: false,
+				color: colorFor(id)
+			});
+			// Lost a race with another sign-up for the same name.
+			if (!user)
+				return { ok: false, errors: { username: 'That name is taken. Sign in, or pick another.' } };
+			return startSession(toAuthUser(user));
+		},
+
+		async signIn(input) {
+			const username = normalizeUsername(input.username);
+			if (!username) return { ok: false, errors: { username: 'Enter your username or email.' } };
+			if (!input.password) return { ok: false, errors: { password: 'Enter your password.' } };
+			if (input.password.length > 1024) return { ok: false, errors: { password: WRONG } };
+
+			const wait = Math.max(ipThrottle.retryAfter(input.ip), accountThrottle.retryAfter(username));
+			if (wait > 0) {
+				const seconds = Math.ceil(wait / 1000);
+				return { ok: false, errors: { form: `Too many attempts, try again in ${seconds} s.` } };
+			}
+
+			const found = await store.users.getByUsername(username);
+			const valid =
+				found && found.passwordHash
+					? await verifyPassword(found.passwordHash, input.password)
+					: (await verifyPassword(await dummyHash, input.password), false);
+			if (!found || !valid) {
+				ipThrottle.fail(input.ip);
+				accountThrottle.fail(username);
+				return { ok: false, errors: { password: WRONG } };
+			}
+			accountThrottle.reset(username);
+			return startSession(toAuthUser(found));
+		},
+
+		async joinAsGuest(input) {
+			const displayName = normalizeDisplayName(input.displayName);
+			const problem = displayNameProblem(displayName);
+			if (problem) return { ok: false, errors: { displayName: problem } };
+			const id = randomId(16);
+			// The colon cannot occur in a chosen username, so guests never collide with accounts.
+			const user = await store.users.create({
+				id,
+				username: `guest:${id}`,
+				displayName,
+				passwordHash: null,
+				isGuest: true,
+				color: colorFor(id)
+			});
+			if (!user) return { ok: false, errors: { form: 'Could not create a guest, try again.' } };
+			return startSession(toAuthUser(user));
+		},
+
+		close() {
+			clearInterval(sweep);
+		}
+	};
+}

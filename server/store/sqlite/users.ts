@@ -1,0 +1,80 @@
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import type { NewUser, User, UserStore, UserWithPassword } from '../users.ts';
+
+export interface UserRow {
+	id: string;
+	username: string;
+	display_name: string;
+	password_hash: string | null;
+	is_guest: number;
+	color: string;
+	created_at: number;
+}
+
+export const USER_COLUMNS =
+	'users.id, users.username, users.display_name, users.is_guest, users.color, users.created_at';
+
+export function toUser(row: UserRow): User {
+	return {
+		id: row.id,
+		username: row.username,
+		displayName: row.display_name,
+		isGuest: row.is_guest === 1,
+		color: row.color,
+		createdAt: row.created_at
+	};
+}
+
+export class SqliteUserStore implements UserStore {
+	private insert: StatementSync;
+	private selectById: StatementSync;
+	private selectByUsername: StatementSync;
+	private updatePassword: StatementSync;
+
+	constructor(db: DatabaseSync) {
+		this.insert = db.prepare(
+			'INSERT INTO users (id, username, display_name, password_hash, is_guest, color, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (username) DO NOTHING'
+		);
+		this.selectById = db.prepare(`SELECT ${USER_COLUMNS} FROM users WHERE id = ?`);
+		this.selectByUsername = db.prepare(
+			`SELECT ${USER_COLUMNS}, users.password_hash FROM users WHERE username = ?`
+		);
+		this.updatePassword = db.prepare('UPDATE users SET password_hash = ? WHERE id = ?');
+	}
+
+	async create(input: NewUser & { id: string }): Promise<User | null> {
+		const createdAt = Date.now();
+		const result = this.insert.run(
+			input.id,
+			input.username,
+			input.displayName,
+			input.passwordHash,
+			input.isGuest ? 1 : 0,
+			input.color,
+			createdAt
+		);
+		if (result.changes === 0) return null;
+		return {
+			id: input.id,
+			username: input.username,
+			displayName: input.displayName,
+			isGuest: input.isGuest,
+			color: input.color,
+			createdAt
+		};
+	}
+
+	async get(id: string): Promise<User | null> {
+		const row = this.selectById.get(id) as UserRow | undefined;
+		return row ? toUser(row) : null;
+	}
+
+	async getByUsername(username: string): Promise<UserWithPassword | null> {
+		const row = this.selectByUsername.get(username) as UserRow | undefined;
+		return row ? { ...toUser(row), passwordHash: row.password_hash } : null;
+	}
+
+	async setPasswordHash(id: string, passwordHash: string): Promise<void> {
+		this.updatePassword.run(passwordHash, id);
+	}
+}

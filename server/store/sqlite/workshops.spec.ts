@@ -1,0 +1,111 @@
+import { describe, it, expect, beforeEach } from 'vitest';
+import { openStore, type Store } from '../index.ts';
+
+async function user(store: Store, id: string) {
+	await store.users.create({
+		id,
+		username: id,
+		displayName: id.toUpperCase(),
+		passwordHash: null,
+		isGuest: false,
+		color: '#2563eb'
+	});
+}
+
+describe('workshops, memberships and invites', () => {
+	let store: Store;
+	beforeEach(async () => {
+		store = await openStore({ databasePath: ':memory:' });
+		await user(store, 'fac');
+		await user(store, 'pat');
+	});
+
+	it('makes the creator facilitator and lists workshops per user, archived apart', async () => {
+		const w = await store.workshops.create({
+			title: 'PM lines',
+			team: 'Checkout',
+			templateId: 't',
+			focusRoleId: 'pm',
+			createdBy: 'fac'
+		});
+		expect(await store.workshops.getMembership(w.id, 'fac')).toEqual({ role: 'facilitator' });
+		expect(await store.workshops.getMembership(w.id, 'pat')).toBeNull();
+		expect(
+			(await store.workshops.listForUser('fac')).map((s) => [s.title, s.role, s.memberCount])
+		).toEqual([['PM lines', 'facilitator', 1]]);
+		expect(await store.workshops.listForUser('pat')).toEqual([]);
+
+		await store.workshops.setArchived(w.id, true);
+		expect(await store.workshops.listForUser('fac')).toEqual([]);
+		expect((await store.workshops.listForUser('fac', { archived: true })).length).toBe(1);
+		expect(await store.workshops.countForUser('fac')).toEqual({ active: 0, archived: 1 });
+	});
+
+	it('joining never lowers a role', async () => {
+		const w = await store.workshops.create({
+			title: 'T',
+			team: 'X',
+			templateId: 't',
+			focusRoleId: 'pm',
+			createdBy: 'fac'
+		});
+		expect(await store.workshops.addMember(w.id, 'fac', 'reader')).toBe('facilitator');
+		expect(await store.workshops.addMember(w.id, 'pat', 'reader')).toBe('reader');
+		expect(await store.workshops.addMember(w.id, 'pat', 'participant')).toBe('participant');
+		expect(await store.workshops.addMember(w.id, 'pat', 'reader')).toBe('participant');
+		expect((await store.workshops.listMembers(w.id)).map((m) => [m.userId, m.role])).toEqual([
+			['fac', 'facilitator'],
+			['pat', 'participant']
+		]);
+	});
+
+	it('deleting a workshop removes its memberships and invites', async () => {
+		const w = await store.workshops.create({
+			title: 'T',
+			team: 'X',
+			templateId: 't',
+			focusRoleId: 'pm',
+			createdBy: 'fac'
+		});
+		await store.workshops.addMember(w.id, 'pat', 'participant');
+		await store.invites.create({
+			workshopId: w.id,
+			role: 'reader',
+			label: '',
+			createdBy: 'fac',
+			tokenHash: 'h1'
+		});
+		await store.workshops.remove(w.id);
+		expect(await store.workshops.get(w.id)).toBeNull();
+		expect(await store.workshops.getMembership(w.id, 'pat')).toBeNull();
+		expect(await store.invites.findByTokenHash('h1')).toBeNull();
+	});
+
+	it('revokes an invite only within its own workshop', async () => {
+		const a = await store.workshops.create({
+			title: 'A',
+			team: 'X',
+			templateId: 't',
+			focusRoleId: 'pm',
+			createdBy: 'fac'
+		});
+		const b = await store.workshops.create({
+			title: 'B',
+			team: 'X',
+			templateId: 't',
+			focusRoleId: 'pm',
+			createdBy: 'fac'
+		});
+		const invite = await store.invites.create({
+			workshopId: a.id,
+			role: 'participant',
+			label: 'Eng',
+			createdBy: 'fac',
+			tokenHash: 'h2'
+		});
+		expect(await store.invites.revoke(b.id, invite.id)).toBe(false);
+		expect(await store.invites.revoke(a.id, invite.id)).toBe(true);
+		expect(await store.invites.revoke(a.id, invite.id)).toBe(false);
+		expect((await store.invites.findByTokenHash('h2'))?.revokedAt).toEqual(expect.any(Number));
+	});
+});

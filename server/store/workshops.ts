@@ -1,0 +1,70 @@
+export type WorkshopRole = 'facilitator' | 'participant' | 'reader';
+
+export const WORKSHOP_ROLES: readonly WorkshopRole[] = ['facilitator', 'participant', 'reader'];
+
+/** Higher outranks lower: joining through an invite never lowers a member's rank. */
+export const ROLE_RANK: Record<WorkshopRole, number> = {
+	reader: 1,
+	participant: 2,
+	facilitator: 3
+};
+
+export function isWorkshopRole(value: unknown): value is WorkshopRole {
+	return typeof value === 'string' && (WORKSHOP_ROLES as readonly string[]).includes(value);
+}
+
+export interface Workshop {
+	id: string;
+	title: string;
+	team: string;
+	templateId: string;
+	focusRoleId: string;
+	createdBy: string;
+	createdAt: number;
+	/** Last activity: settings, membership and (via `touch`) board changes. */
+	updatedAt: number;
+	archivedAt: number | null;
+}
+
+export interface NewWorkshop {
+	title: string;
+	team: string;
+	templateId: string;
+	focusRoleId: string;
+	createdBy: string;
+}
+
+export interface WorkshopSummary extends Workshop {
+	role: WorkshopRole;
+	memberCount: number;
+}
+
+export interface Member {
+	userId: string;
+	username: string;
+	displayName: string;
+	color: string;
+	isGuest: boolean;
+	role: WorkshopRole;
+	joinedAt: number;
+}
+
+export interface WorkshopStore {
+	/** Creates the workshop with its creator as facilitator, atomically. */
+	create(input: NewWorkshop): Promise<Workshop>;
+	get(id: string): Promise<Workshop | null>;
+	update(id: string, changes: { title?: string; team?: string }): Promise<void>;
+	setArchived(id: string, archived: boolean): Promise<void>;
+	/** Deletes the workshop with its memberships and invites (not its documents). */
+	remove(id: string): Promise<void>;
+	/** Marks activity (e.g. a board edit) for the dashboard's "last activity". */
+	touch(id: string, at?: number): Promise<void>;
+	listForUser(userId: string, options?: { archived?: boolean }): Promise<WorkshopSummary[]>;
+	countForUser(userId: string): Promise<{ active: number; archived: number }>;
+	getMembership(workshopId: string, userId: string): Promise<{ role: WorkshopRole } | null>;
+	listMembers(workshopId: string): Promise<Member[]>;
+	/** Adds a member, or raises an existing member to `role`; never lowers. Returns the resulting role. */
+	addMember(workshopId: string, userId: string, role: WorkshopRole): Promise<WorkshopRole>;
+	setMemberRole(workshopId: string, userId: string, role: WorkshopRole): Promise<void>;
+	removeMember(workshopId: string, userId: string): Promise<void>;
+}
