@@ -13,11 +13,30 @@ const config = loadConfig();
 const app = await createApp(config);
 setApp(app);
 
+// adapter-node's handler builds each request's origin from headers and assumes
+// https, which would make SvelteKit refuse every form POST over plain http.
+// Unless a proxy header is configured, tell it what this process serves:
+// ORIGIN when set, else http on the requested Host.
+const ownOrigin = !process.env.PROTOCOL_HEADER;
+if (ownOrigin) {
+	process.env.PROTOCOL_HEADER = 'x-drawline-protocol';
+	if (config.origin) process.env.HOST_HEADER = 'x-drawline-host';
+}
+function stampOrigin(req: http.IncomingMessage): void {
+	if (!ownOrigin) return;
+	const origin = config.origin ? new URL(config.origin) : null;
+	req.headers['x-drawline-protocol'] = origin ? origin.protocol.slice(0, -1) : 'http';
+	if (origin) req.headers['x-drawline-host'] = origin.host;
+}
+
 const { handler } = (await import(new URL('../build/handler.js', import.meta.url).href)) as {
 	handler: http.RequestListener;
 };
 
-const server = http.createServer(handler);
+const server = http.createServer((req, res) => {
+	stampOrigin(req);
+	handler(req, res);
+});
 
 server.listen(config.port, config.host, () => {
 	const address = server.address();
