@@ -1,0 +1,314 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as prng from 'lib0/prng';
+import * as syncProtocol from 'y-protocols/sync';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import { openSqlite } from '../store/sqlite/open.ts';
+import { SqliteDocStore } from '../store/sqlite/docs.ts';
+import type { DocStore } from '../store/docs.ts';
+import { STATE, LOCKED } from '../../src/lib/facilitation/schema.ts';
+import type { Role, RoomKind } from './access.ts';
+import {
+	CLOSE_INVALID_PAYLOAD,
+	CLOSE_PROTOCOL_ERROR,
+	MESSAGE_AUTH,
+	MESSAGE_AWARENESS,
+	MESSAGE_SYNC,
+	encodeAwareness,
+	encodeSyncStep1,
+	encodeUpdate
+} from './protocol.ts';
+import { Room, type Peer, type RoomHooks } from './room.ts';
+
+/** A store that remembers what it committed, to check that nothing is sent before. */
+function recordingStore(inner: DocStore = new SqliteDocStore(openSqlite(':memory:'))) {
+	const committed = new Set<string>();
+	const store: DocStore & { committed: Set<string>; appends: number } = {
+		committed,
+		appends: 0,
+		load: (doc) => inner.load(doc),
+		async append(doc, updates) {
+			const seq = await inner.append(doc, updates);
+			store.appends++;
+			for (const u of updates) committed.add(Buffer.from(u).toString('base64'));
+			return seq;
+		},
+		compact: (doc, merged, upto) => inner.compact(doc, merged, upto),
+		remove: (doc) => inner.remove(doc)
+	};
+	return store;
+}
+
+/** A client as the stock provider behaves, talking to the room through frames. */
+function connectClient(room: Room, name: string, role: Role, store?: { committed: Set<string> }) {
+	const doc = new Y.Doc();
+	const awareness = new awarenessProtocol.Awareness(doc);
+	const received: Uint8Array[] = [];
+	let closed: { code: number; reason: string } | null = null;
+	let denied = 0;
+	const sendToRoom = (frame: Uint8Array) =>
+		queueMicrotask(() => !closed && room.receive(peer, frame));
+	const peer: Peer = {
+		userId: `u-${name}`,
+		user: { id: `u-${name}`, name: `${name} (server)`, color: '#123456' },
+		role,
+		clientIds: new Set(),
+		deniedNotified: false,
+		send(frame) {
+			received.push(frame);
+			const decoder = decoding.createDecoder(frame);
+			const type = decoding.readVarUint(decoder);
+			if (type === MESSAGE_SYNC) {
+				if (store && frame[1] === 2) {
+					const update = decoding.readVarUint8Array(decoding.createDecoder(frame.subarray(2)));
+					expect(store.committed.has(Buffer.from(update).toString('base64'))).toBe(true);
+				}
+				const encoder = encoding.createEncoder();
+				encoding.writeVarUint(encoder, MESSAGE_SYNC);
+				syncProtocol.readSyncMessage(decoder, encoder, doc, 'server');
+				if (encoding.length(encoder) > 1) sendToRoom(encoding.toUint8Array(encoder));
+			} else if (type === MESSAGE_AWARENESS) {
+				awarenessProtocol.applyAwarenessUpdate(
+					awareness,
+					decoding.readVarUint8Array(decoder),
+					'server'
+				);
+			} else if (type === MESSAGE_AUTH) denied++;
+		},
+		close(code, reason) {
+			closed = { code, reason };
+			room.remove(peer);
+		}
+	};
+	doc.on('update', (update: Uint8Array, origin: unknown) => {
+		if (origin !== 'server') sendToRoom(encodeUpdate(update));
+	});
+	awareness.on('update', ({ added, updated }: { added: number[]; updated: number[] }) => {
+		if (added.concat(updated).includes(doc.clientID)) {
+			sendToRoom(
+				encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(awareness, [doc.clientID]))
+			);
+		}
+	});
+	room.add(peer);
+	sendToRoom(encodeSyncStep1(doc));
+	return {
+		doc,
+		awareness,
+		peer,
+		received,
+		get closed() {
+			return closed;
+		},
+		get denied() {
+			return denied;
+		},
+		text: () => doc.getText('t').toString()
+	};
+}
+
+async function settle(room: Room): Promise<void> {
+	for (let i = 0; i < 4; i++) {
+		await room.flush();
+		await new Promise((resolve) => setImmediate(resolve));
+	}
+}
+
+function load(
+	store: DocStore,
+	options: {
+		kind?: RoomKind;
+		locked?: () => boolean;
+		hooks?: RoomHooks;
+		compactThreshold?: number;
+	} = {}
+) {
+	const kind = options.kind ?? 'board';
+	return Room.load({
+		store,
+		name: `w1/${kind}`,
+		kind,
+		batchMs: 0,
+		compactThreshold: options.compactThreshold ?? 100,
+		isBoardLocked: options.locked,
+		hooks: options.hooks
+	});
+}
+
+describe('Room', () => {
+	it('two writers converge on seeded random edits, and nothing is sent before it is committed', async () => {
+		const store = recordingStore();
+		const room = await load(store);
+		const a = connectClient(room, 'ada', 'participant', store);
+		const b = connectClient(room, 'bob', 'facilitator', store);
+		const gen = prng.create(99);
+		for (let i = 0; i < 300; i++) {
+			const doc = prng.bool(gen) ? a.doc : b.doc;
+			const text = doc.getText('t');
+			if (text.length > 0 && prng.int32(gen, 0, 3) === 0)
+				text.delete(prng.int32(gen, 0, text.length - 1), 1);
+			else text.insert(prng.int32(gen, 0, text.length), prng.word(gen, 1, 3));
+			if (i % 17 === 0) await settle(room);
+		}
+		await settle(room);
+		expect(a.text()).toBe(b.text());
+		expect(room.doc.getText('t').toString()).toBe(a.text());
+		expect(store.appends).toBeLessThan(300); // updates arriving together share a commit
+
+		const reloaded = await load(store);
+		expect(reloaded.doc.getText('t').toString()).toBe(a.text());
+	});
+
+	it("never applies, broadcasts or stores a reader's write, and counts it", async () => {
+		const store = recordingStore();
+		let dropped = 0;
+		const room = await load(store, { hooks: { droppedWrite: () => dropped++ } });
+		const writer = connectClient(room, 'ada', 'participant');
+		const reader = connectClient(room, 'rita', 'reader');
+		await settle(room);
+		expect(dropped).toBe(0); // a reader's empty sync step 2 is not a write
+
+		reader.doc.getText('t').insert(0, 'graffiti');
+		writer.doc.getText('t').insert(0, 'real');
+		await settle(room);
+		expect(dropped).toBe(1);
+		expect(reader.denied).toBe(1);
+		expect(writer.text()).toBe('real');
+		expect(room.doc.getText('t').toString()).toBe('real');
+		expect((await load(store)).doc.getText('t').toString()).toBe('real');
+	});
+
+	it('refuses a participant on a locked board at once, and accepts again after unlock', async () => {
+		const store = recordingStore();
+		const facilitation = new Y.Doc();
+		const room = await load(store, {
+			locked: () => facilitation.getMap(STATE).get(LOCKED) === true
+		});
+		const participant = connectClient(room, 'pat', 'participant');
+		const facilitator = connectClient(room, 'fay', 'facilitator');
+		facilitation.getMap(STATE).set(LOCKED, true);
+		participant.doc.getMap('cells').set('during-lock', 'R');
+		facilitator.doc.getText('t').insert(0, 'agreed');
+		await settle(room);
+		expect(facilitator.text()).toBe('agreed');
+		expect(participant.text()).toBe('agreed');
+		expect(participant.denied).toBe(1);
+
+		// A refused client has diverged (Yjs needs each client's edits in order), so on the
+		// permission-denied message the app re-creates its document: a fresh client.
+		facilitation.getMap(STATE).set(LOCKED, false);
+		participant.peer.close(1000, 'reset after permission denied');
+		const reset = connectClient(room, 'pat', 'participant');
+		await settle(room);
+		reset.doc.getMap('cells').set('after-unlock', 'A');
+		await settle(room);
+		expect(facilitator.doc.getMap('cells').toJSON()).toEqual({ 'after-unlock': 'A' });
+		expect(room.doc.getMap('cells').toJSON()).toEqual({ 'after-unlock': 'A' });
+	});
+
+	it('participants read but never write the facilitation room', async () => {
+		let dropped = 0;
+		const room = await load(recordingStore(), {
+			kind: 'facilitation',
+			hooks: { droppedWrite: () => dropped++ }
+		});
+		const facilitator = connectClient(room, 'fay', 'facilitator');
+		const participant = connectClient(room, 'pat', 'participant');
+		facilitator.doc.getMap(STATE).set(LOCKED, true);
+		participant.doc.getMap(STATE).set(LOCKED, false);
+		await settle(room);
+		expect(dropped).toBe(1);
+		expect(room.doc.getMap(STATE).get(LOCKED)).toBe(true);
+		expect(participant.closed).toBeNull();
+	});
+
+	it('shows presence under the server-side profile and drops a forged one', async () => {
+		let droppedAwareness = 0;
+		const room = await load(recordingStore(), {
+			hooks: { droppedAwareness: (_r, n) => (droppedAwareness += n) }
+		});
+		const ada = connectClient(room, 'ada', 'participant');
+		const bob = connectClient(room, 'bob', 'participant');
+		ada.awareness.setLocalStateField('user', { name: 'The CEO' });
+		bob.awareness.setLocalStateField('user', { id: 'u-ada', name: 'Ada' });
+		await settle(room);
+		const seenByBob = bob.awareness.getStates().get(ada.doc.clientID) as { user: { name: string } };
+		expect(seenByBob.user).toEqual({ id: 'u-ada', name: 'ada (server)', color: '#123456' });
+		expect(ada.awareness.getStates().has(bob.doc.clientID)).toBe(false);
+		expect(droppedAwareness).toBeGreaterThan(0);
+
+		ada.peer.close(1000, 'bye');
+		await settle(room);
+		expect(room.awareness.getStates().has(ada.doc.clientID)).toBe(false);
+	});
+
+	it('closes only the peer that sent a malformed frame', async () => {
+		const store = recordingStore();
+		const room = await load(store);
+		const good = connectClient(room, 'ada', 'participant');
+		const bad = connectClient(room, 'eve', 'participant');
+		good.doc.getText('t').insert(0, 'kept');
+		await settle(room);
+		room.receive(bad.peer, new Uint8Array([0, 2, 9, 1, 2]));
+		expect(bad.closed?.code).toBe(CLOSE_INVALID_PAYLOAD);
+		const other = connectClient(room, 'eve2', 'participant');
+		room.receive(other.peer, new Uint8Array([42]));
+		expect(other.closed?.code).toBe(CLOSE_PROTOCOL_ERROR);
+		const junk = connectClient(room, 'eve3', 'participant');
+		room.receive(junk.peer, encodeUpdate(new Uint8Array([1, 200, 7, 7, 7])));
+		expect(junk.closed?.code).toBe(CLOSE_INVALID_PAYLOAD);
+
+		good.doc.getText('t').insert(4, ' going');
+		await settle(room);
+		expect(good.closed).toBeNull();
+		expect((await load(store)).doc.getText('t').toString()).toBe('kept going');
+	});
+
+	it('compacts the log past the threshold; a cold load gives the same state', async () => {
+		const store = recordingStore();
+		let compactions = 0;
+		const room = await load(store, {
+			compactThreshold: 50,
+			hooks: { compacted: () => compactions++ }
+		});
+		const ada = connectClient(room, 'ada', 'participant');
+		for (let i = 0; i < 400; i++) {
+			ada.doc.getMap('cells').set(`k${i % 40}`, i);
+			if (i % 10 === 0) await settle(room);
+		}
+		await settle(room);
+		await room.compact();
+		expect(compactions).toBeGreaterThan(0);
+		const stored = await store.load('w1/board');
+		expect(stored.tailLength).toBeLessThanOrEqual(1);
+		const cold = await load(store);
+		expect(cold.doc.getMap('cells').toJSON()).toEqual(ada.doc.getMap('cells').toJSON());
+	});
+
+	it('reports a store that cannot commit, and broadcasts nothing', async () => {
+		const inner = recordingStore();
+		let broken: Error | null = null;
+		const failing: DocStore = {
+			...inner,
+			append: async () => Promise.reject(new Error('disk full'))
+		};
+		const room = await load(failing, { hooks: { broken: (_r, e) => (broken = e) } });
+		const a = connectClient(room, 'ada', 'participant');
+		const b = connectClient(room, 'bob', 'participant');
+		a.doc.getText('t').insert(0, 'lost?');
+		await new Promise((resolve) => setTimeout(resolve, 20));
+		expect(broken).toMatchObject({ message: 'disk full' });
+		expect(b.text()).toBe('');
+	});
+
+	it('fails to load on a corrupt row without writing anything', async () => {
+		const store = recordingStore();
+		await store.append('w1/board', [new Uint8Array([1, 250, 250, 250])]);
+		const before = store.appends;
+		await expect(load(store)).rejects.toThrow();
+		expect(store.appends).toBe(before);
+		expect((await store.load('w1/board')).updates).toHaveLength(1);
+	});
+});

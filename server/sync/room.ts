@@ -1,0 +1,265 @@
+/**
+ * One live document: loaded from the store once, changed by its writers,
+ * committed before anything is broadcast, and flushed before it unloads.
+ *
+ * Lifecycle: `Room.load` (snapshot + tail from the store) → `add` peers (each
+ * gets our step 1 and the current presence) → `receive` their messages (sync,
+ * updates, awareness) → `flush` → `destroy`. Incoming updates are applied to
+ * the document first, which validates them; what the document emits is then
+ * queued in the log, committed, and only then sent to the other peers. A sync
+ * step 2 answer is encoded when asked and sent once everything applied before
+ * it is committed, so a client never receives state a crash could lose.
+ */
+import * as Y from 'yjs';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import type { DocStore } from '../store/docs.ts';
+import { canWrite, type Role, type RoomKind } from './access.ts';
+import {
+	decodeAwarenessUpdate,
+	encodeAwarenessUpdate,
+	filterAwareness,
+	type PresenceUser
+} from './awareness.ts';
+import { DocLog } from './persistence.ts';
+import {
+	CLOSE_INVALID_PAYLOAD,
+	ProtocolError,
+	encodeAwareness,
+	encodePermissionDenied,
+	encodeSyncStep1,
+	encodeSyncStep2,
+	encodeUpdate,
+	isEmptyUpdate,
+	readMessage
+} from './protocol.ts';
+
+/** What a room needs from a connection; tests use plain objects. */
+export interface Peer {
+	readonly userId: string;
+	readonly user: PresenceUser;
+	role: Role;
+	readonly clientIds: Set<number>;
+	deniedNotified: boolean;
+	send(data: Uint8Array): void;
+	close(code: number, reason: string): void;
+}
+
+export interface RoomHooks {
+	droppedWrite?(room: Room, peer: Peer): void;
+	droppedAwareness?(room: Room, count: number): void;
+	batchCommitted?(seconds: number, size: number): void;
+	compacted?(room: Room): void;
+	/** The log failed to commit: the room must close its peers and unload without writing. */
+	broken?(room: Room, error: Error): void;
+}
+
+export interface RoomOptions {
+	store: DocStore;
+	name: string;
+	kind: RoomKind;
+	batchMs: number;
+	compactThreshold: number;
+	/** Read at every write: locking takes effect at once, without reconnecting. */
+	isBoardLocked?: () => boolean;
+	hooks?: RoomHooks;
+}
+
+/** Origin of the transaction that replays stored updates: not written back. */
+const LOADING = Symbol('loading');
+
+export class Room {
+	readonly name: string;
+	readonly kind: RoomKind;
+	readonly doc: Y.Doc;
+	readonly awareness: awarenessProtocol.Awareness;
+	readonly peers = new Set<Peer>();
+	private log: DocLog;
+	private owners = new Map<number, Peer>();
+	private isBoardLocked: () => boolean;
+	private hooks: RoomHooks;
+	private destroyed = false;
+
+	static async load(options: RoomOptions): Promise<Room> {
+		const stored = await options.store.load(options.name);
+		const doc = new Y.Doc();
+		doc.transact(() => {
+			for (const update of stored.updates) Y.applyUpdate(doc, update, LOADING);
+		}, LOADING);
+		const room = new Room(options, doc, stored.seq, stored.tailLength);
+		// A log left long (by a crash, or an older threshold) is compacted on first load.
+		void room.log.compact(true);
+		return room;
+	}
+
+	private constructor(options: RoomOptions, doc: Y.Doc, seq: number, tailLength: number) {
+		this.name = options.name;
+		this.kind = options.kind;
+		this.doc = doc;
+		this.isBoardLocked = options.isBoardLocked ?? (() => false);
+		this.hooks = options.hooks ?? {};
+		this.log = new DocLog({
+			store: options.store,
+			name: options.name,
+			seq,
+			tailLength,
+			batchMs: options.batchMs,
+			compactThreshold: options.compactThreshold,
+			snapshot: () => Y.encodeStateAsUpdate(this.doc),
+			onCommit: (batch) => {
+				for (const { update, origin } of batch) this.broadcast(encodeUpdate(update), origin);
+			},
+			onError: (error) => this.hooks.broken?.(this, error),
+			onBatchCommitted: this.hooks.batchCommitted,
+			onCompacted: () => this.hooks.compacted?.(this)
+		});
+		doc.on('update', (update: Uint8Array, origin: unknown) => {
+			if (origin !== LOADING) this.log.enqueue(update, origin);
+		});
+		this.awareness = new awarenessProtocol.Awareness(doc);
+		this.awareness.setLocalState(null);
+		this.awareness.on(
+			'update',
+			({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
+				const changed = added.concat(updated, removed);
+				const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
+				// Everyone, the sender included: its own echo keeps the client's idle watchdog quiet.
+				this.broadcast(encodeAwareness(update), null);
+			}
+		);
+	}
+
+	get isDestroyed(): boolean {
+		return this.destroyed;
+	}
+
+	get tailLength(): number {
+		return this.log.tailLength;
+	}
+
+	add(peer: Peer): void {
+		this.peers.add(peer);
+		peer.send(encodeSyncStep1(this.doc));
+		const states = [...this.awareness.getStates().keys()];
+		if (states.length > 0) {
+			peer.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)));
+		}
+	}
+
+	remove(peer: Peer): void {
+		if (!this.peers.delete(peer)) return;
+		const mine = [...peer.clientIds].filter((id) => this.owners.get(id) === peer);
+		for (const id of mine) this.owners.delete(id);
+		if (!this.destroyed && mine.length > 0) {
+			awarenessProtocol.removeAwarenessStates(this.awareness, mine, null);
+		}
+	}
+
+	canWrite(peer: Peer): boolean {
+		return canWrite(peer.role, this.kind, this.kind === 'board' && this.isBoardLocked());
+	}
+
+	/** Handles one frame from `peer`; a malformed one closes that peer only. */
+	receive(peer: Peer, data: Uint8Array): void {
+		if (this.destroyed) return;
+		try {
+			const message = readMessage(data);
+			switch (message.type) {
+				case 'sync-step-1':
+					return this.answerSyncStep1(peer, message.stateVector);
+				case 'sync-step-2':
+				case 'update':
+					return this.applyUpdate(peer, message.update);
+				case 'awareness':
+					return this.applyAwareness(peer, message.update);
+				case 'query-awareness':
+					return this.sendAllAwareness(peer);
+			}
+		} catch (error) {
+			const code = error instanceof ProtocolError ? error.closeCode : CLOSE_INVALID_PAYLOAD;
+			peer.close(code, error instanceof ProtocolError ? error.message : 'malformed message');
+		}
+	}
+
+	/** Resolves once every update applied so far is committed. */
+	flush(): Promise<void> {
+		return this.log.flush();
+	}
+
+	compact(): Promise<void> {
+		return this.log.compact();
+	}
+
+	closePeers(code: number, reason: string): void {
+		for (const peer of [...this.peers]) peer.close(code, reason);
+	}
+
+	destroy(): void {
+		if (this.destroyed) return;
+		this.destroyed = true;
+		this.awareness.destroy();
+		this.doc.destroy();
+	}
+
+	private broadcast(data: Uint8Array, except: unknown): void {
+		for (const peer of this.peers) if (peer !== except) peer.send(data);
+	}
+
+	private answerSyncStep1(peer: Peer, stateVector: Uint8Array): void {
+		const reply = encodeSyncStep2(this.doc, stateVector);
+		this.log.whenCommitted((error) => {
+			if (!error) peer.send(reply);
+		});
+	}
+
+	private applyUpdate(peer: Peer, update: Uint8Array): void {
+		if (!this.canWrite(peer)) {
+			if (isEmptyUpdate(update)) return;
+			this.hooks.droppedWrite?.(this, peer);
+			if (!peer.deniedNotified) {
+				peer.deniedNotified = true;
+				peer.send(encodePermissionDenied(`read-only: your changes to ${this.kind} are not saved`));
+			}
+			return;
+		}
+		try {
+			Y.applyUpdate(this.doc, update, peer);
+		} catch {
+			// Whatever Yjs integrated before failing was emitted as a valid update and
+			// is committed like any other; the rest of the bytes are refused.
+			peer.close(CLOSE_INVALID_PAYLOAD, 'malformed update');
+		}
+	}
+
+	private applyAwareness(peer: Peer, bytes: Uint8Array): void {
+		const entries = decodeAwarenessUpdate(bytes);
+		const accepted = filterAwareness(
+			entries,
+			peer.user,
+			peer.clientIds,
+			(id) => this.owners.get(id)?.userId
+		);
+		if (accepted.length < entries.length) {
+			this.hooks.droppedAwareness?.(this, entries.length - accepted.length);
+		}
+		if (accepted.length === 0) return;
+		for (const { clientID, state } of accepted) {
+			if (state === null) continue;
+			const previous = this.owners.get(clientID);
+			// The same user reconnecting takes its clientID over from its stale socket.
+			if (previous && previous !== peer) previous.clientIds.delete(clientID);
+			this.owners.set(clientID, peer);
+			peer.clientIds.add(clientID);
+		}
+		awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessUpdate(accepted), peer);
+		for (const { clientID, state } of accepted) {
+			if (state !== null) continue;
+			this.owners.delete(clientID);
+			peer.clientIds.delete(clientID);
+		}
+	}
+
+	private sendAllAwareness(peer: Peer): void {
+		const states = [...this.awareness.getStates().keys()];
+		peer.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)));
+	}
+}

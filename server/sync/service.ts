@@ -1,0 +1,333 @@
+/**
+ * The real-time sync service: authenticated WebSocket upgrades in, rooms of
+ * Yjs documents behind them, the store underneath. One instance per process,
+ * attached to the same HTTP server as the app (`handleUpgrade`).
+ *
+ * Steps of a connection: upgrade (path, Origin, session, membership — or an
+ * HTTP error) → handshake → acquire the room (loading it once) → deliver
+ * messages → on close, release the room (it unloads when idle).
+ */
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { isLocked } from '../../src/lib/facilitation/schema.ts';
+import type { Config } from '../config.ts';
+import type { Registry } from '../metrics.ts';
+import type { DocStore } from '../store/docs.ts';
+import { docName, type RoomKind } from './access.ts';
+import { Connection, type Identity } from './connection.ts';
+import { registerSyncMetrics } from './metrics.ts';
+import {
+	CLOSE_FORBIDDEN,
+	CLOSE_INTERNAL_ERROR,
+	CLOSE_NOT_FOUND,
+	CLOSE_SERVICE_RESTART,
+	CLOSE_TRY_AGAIN_LATER,
+	CLOSE_UNAUTHORIZED
+} from './protocol.ts';
+import { RoomRegistry } from './registry.ts';
+import { Room } from './room.ts';
+import {
+	authorizeUpgrade,
+	parseSyncPath,
+	rejectUpgrade,
+	type SyncAccess,
+	type SyncTarget
+} from './upgrade.ts';
+
+export type SyncConfig = Pick<
+	Config,
+	| 'origin'
+	| 'maxMessageBytes'
+	| 'maxConnectionsPerRoom'
+	| 'heartbeatMs'
+	| 'maxBufferedBytes'
+	| 'persistBatchMs'
+	| 'compactThreshold'
+	| 'roomIdleMs'
+>;
+
+export interface SyncServiceOptions {
+	config: SyncConfig;
+	metrics: Registry;
+	docs: DocStore;
+	access: SyncAccess;
+}
+
+export interface SyncService {
+	/** Takes over upgrades under /sync/ and returns true; returns false for any other path. */
+	handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
+	/** Re-reads a member's role: closes (4403) or re-permissions their open connections. */
+	refreshMember(workshopId: string, userId: string): Promise<void>;
+	/** Closes every socket of a session (4401), e.g. on sign-out. */
+	closeSession(sessionId: string): void;
+	/** Closes a deleted workshop's rooms (4404) and removes its stored documents. */
+	removeWorkshop(workshopId: string): Promise<void>;
+	/** Stops accepting, flushes every room, closes sockets with 1012. */
+	close(): Promise<void>;
+}
+
+/** How long shutdown waits for clients to acknowledge the close frame. */
+const SHUTDOWN_GRACE_MS = 2000;
+
+export function createSyncService(options: SyncServiceOptions): SyncService {
+	const { config, docs, access } = options;
+	const connections = new Set<Connection>();
+	/** Open and pending connections per room, for the per-room limit. */
+	const roomCounts = new Map<string, number>();
+	/** Each loaded board holds its workshop's facilitation room, to read the lock. */
+	const lockSources = new Map<Room, Room>();
+	let closing = false;
+
+	const rooms: RoomRegistry = new RoomRegistry({
+		idleMs: config.roomIdleMs,
+		load: loadRoom,
+		unloaded(room) {
+			const facilitation = lockSources.get(room);
+			lockSources.delete(room);
+			if (facilitation) rooms.release(facilitation);
+		}
+	});
+
+	const metrics = registerSyncMetrics(options.metrics, {
+		connections: () => connections.size,
+		rooms: () => rooms.size
+	});
+
+	const wss = new WebSocketServer({
+		noServer: true,
+		maxPayload: config.maxMessageBytes,
+		perMessageDeflate: false,
+		clientTracking: false
+	});
+	wss.on('error', (error) => console.error('sync: websocket server error', error));
+
+	const roomHooks = {
+		droppedWrite: () => metrics.droppedWrites.inc(),
+		droppedAwareness: (_room: Room, count: number) => metrics.droppedAwareness.inc(count),
+		batchCommitted: (seconds: number) => metrics.persistBatch.observe(seconds),
+		compacted: () => metrics.compactions.inc(),
+		broken(room: Room, error: Error) {
+			console.error(`sync: cannot persist ${room.name}; closing its connections`, error);
+			breakRoom(room, 'could not save changes');
+			if (room.kind === 'facilitation') {
+				const board = rooms.get(room.name.replace(/\/facilitation$/, '/board'));
+				if (board) breakRoom(board, 'could not save changes');
+			}
+		}
+	};
+
+	function breakRoom(room: Room, reason: string): void {
+		room.closePeers(CLOSE_INTERNAL_ERROR, reason);
+		rooms.discard(room);
+	}
+
+	async function loadRoom(name: string): Promise<Room> {
+		const [workshopId, kind] = name.split('/') as [string, RoomKind];
+		metrics.roomLoads.inc();
+		let facilitation: Room | null = null;
+		try {
+			if (kind === 'board') facilitation = await rooms.acquire(docName(workshopId, 'facilitation'));
+			const lockSource = facilitation;
+			const room = await Room.load({
+				store: docs,
+				name,
+				kind,
+				batchMs: config.persistBatchMs,
+				compactThreshold: config.compactThreshold,
+				isBoardLocked: lockSource ? () => isLocked(lockSource.doc) : undefined,
+				hooks: roomHooks
+			});
+			if (lockSource) lockSources.set(room, lockSource);
+			return room;
+		} catch (error) {
+			metrics.roomLoadFailures.inc();
+			if (facilitation) rooms.release(facilitation);
+			throw error;
+		}
+	}
+
+	const counters = {
+		sent(bytes: number) {
+			metrics.messagesOut.inc();
+			metrics.bytesOut.inc(bytes);
+		},
+		received(bytes: number) {
+			metrics.messagesIn.inc();
+			metrics.bytesIn.inc(bytes);
+		},
+		closed(code: number) {
+			metrics.closes.inc(1, { code: String(code) });
+		}
+	};
+
+	function changeCount(name: string, delta: number): void {
+		const next = (roomCounts.get(name) ?? 0) + delta;
+		if (next > 0) roomCounts.set(name, next);
+		else roomCounts.delete(name);
+	}
+
+	function reject(socket: Duplex, status: number, message: string): void {
+		metrics.upgradesRejected.inc(1, { status: String(status) });
+		rejectUpgrade(socket, status, message);
+	}
+
+	async function upgrade(
+		req: IncomingMessage,
+		socket: Duplex,
+		head: Buffer,
+		target: SyncTarget
+	): Promise<void> {
+		if (closing) return reject(socket, 503, 'Server is restarting');
+		let decision;
+		try {
+			decision = await authorizeUpgrade(req, target, access, config.origin);
+		} catch (error) {
+			console.error('sync: upgrade check failed', error);
+			return reject(socket, 500, 'Could not check access');
+		}
+		if (!decision.ok) return reject(socket, decision.status, decision.message);
+		if (closing) return reject(socket, 503, 'Server is restarting');
+		if (socket.destroyed) return;
+		const name = docName(target.workshopId, target.kind);
+		if ((roomCounts.get(name) ?? 0) >= config.maxConnectionsPerRoom) {
+			return reject(socket, 503, 'This room is full');
+		}
+		changeCount(name, 1);
+		let accepted = false;
+		// If `ws` refuses the handshake itself (bad headers), give the slot back.
+		socket.once('close', () => {
+			if (!accepted) changeCount(name, -1);
+		});
+		const identity = decision.identity;
+		wss.handleUpgrade(req, socket, head, (ws) => {
+			accepted = true;
+			accept(ws, identity, name);
+		});
+	}
+
+	function accept(ws: WebSocket, identity: Identity, name: string): void {
+		const connection = new Connection(
+			ws,
+			identity,
+			{ maxBufferedBytes: config.maxBufferedBytes, maxQueuedBytes: config.maxMessageBytes * 4 },
+			counters
+		);
+		connections.add(connection);
+		let room: Room | null = null;
+		let gone = false;
+		ws.on('close', () => {
+			gone = true;
+			connections.delete(connection);
+			changeCount(name, -1);
+			if (room) {
+				room.remove(connection);
+				rooms.release(room);
+			}
+		});
+		rooms.acquire(name).then(
+			(loaded) => {
+				if (gone || loaded.isDestroyed) {
+					rooms.release(loaded);
+					if (!gone) connection.close(CLOSE_TRY_AGAIN_LATER, 'room closed');
+					return;
+				}
+				room = loaded;
+				loaded.add(connection);
+				connection.deliverTo((data) => {
+					if (!closing) loaded.receive(connection, data);
+				});
+			},
+			(error: unknown) => {
+				console.error(`sync: loading ${name} failed`, error);
+				connection.close(CLOSE_INTERNAL_ERROR, 'could not load this document');
+			}
+		);
+	}
+
+	const heartbeat = setInterval(() => {
+		for (const connection of connections) {
+			if (!connection.alive) {
+				connection.terminate();
+				continue;
+			}
+			connection.alive = false;
+			try {
+				connection.ws.ping();
+			} catch {
+				connection.terminate();
+			}
+		}
+	}, config.heartbeatMs);
+	heartbeat.unref();
+
+	return {
+		handleUpgrade(req, socket, head) {
+			const target = parseSyncPath(req.url);
+			if (target === undefined) return false;
+			socket.on('error', () => socket.destroy());
+			if (target === null) {
+				reject(socket, 404, 'No such room');
+				return true;
+			}
+			void upgrade(req, socket, head, target);
+			return true;
+		},
+
+		async refreshMember(workshopId, userId) {
+			const affected = [...connections].filter(
+				(c) => c.workshopId === workshopId && c.userId === userId
+			);
+			if (affected.length === 0) return;
+			const role = await access.getRole(workshopId, userId);
+			for (const connection of affected) {
+				if (!role) connection.close(CLOSE_FORBIDDEN, 'removed from this workshop');
+				else {
+					connection.role = role;
+					connection.deniedNotified = false;
+				}
+			}
+		},
+
+		closeSession(sessionId) {
+			for (const connection of connections) {
+				if (connection.sessionId === sessionId) connection.close(CLOSE_UNAUTHORIZED, 'signed out');
+			}
+		},
+
+		async removeWorkshop(workshopId) {
+			for (const connection of connections) {
+				if (connection.workshopId === workshopId) {
+					connection.close(CLOSE_NOT_FOUND, 'this workshop was deleted');
+				}
+			}
+			for (const kind of ['board', 'facilitation'] as const) {
+				const room = rooms.get(docName(workshopId, kind));
+				if (room) {
+					await room.flush().catch(() => {});
+					rooms.discard(room);
+				}
+			}
+			for (const kind of ['board', 'facilitation'] as const) {
+				await docs.remove(docName(workshopId, kind));
+			}
+		},
+
+		async close() {
+			if (closing) return;
+			closing = true;
+			clearInterval(heartbeat);
+			await rooms.flushAll();
+			for (const connection of connections) {
+				connection.close(CLOSE_SERVICE_RESTART, 'server restarting');
+			}
+			const deadline = Date.now() + SHUTDOWN_GRACE_MS;
+			while (connections.size > 0 && Date.now() < deadline) {
+				await new Promise((resolve) => setTimeout(resolve, 20));
+			}
+			for (const connection of connections) connection.terminate();
+			rooms.destroyAll();
+			wss.close();
+		}
+	};
+}
