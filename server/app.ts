@@ -3,6 +3,8 @@ import type { Config } from './config.ts';
 import { Registry } from './metrics.ts';
 import { openStore, type Store } from './store/index.ts';
 import { createAuth, type Auth } from './auth/index.ts';
+import { createSyncService, type SyncService } from './sync/service.ts';
+import { createSyncAccess } from './sync/app-access.ts';
 
 /** Everything one server process holds: wired here once, used by HTTP routes and sockets alike. */
 export interface App {
@@ -11,12 +13,8 @@ export interface App {
 	metrics: Registry;
 	store: Store;
 	auth: Auth;
-	/** Live rooms (server/sync); optional until the sync service is wired in. */
-	sync?: {
-		refreshMember(workshopId: string, userId: string): void;
-		closeSession(sessionId: string): void;
-		removeWorkshop(workshopId: string): void;
-	};
+	/** Live rooms (server/sync): the WebSocket upgrade and the hooks routes call. */
+	sync: SyncService;
 	close(): Promise<void>;
 }
 
@@ -28,13 +26,17 @@ export async function createApp(config: Config): Promise<App> {
 	const metrics = new Registry();
 	const store = await openStore(config);
 	const auth = createAuth(store, config);
+	const access = createSyncAccess(auth, store.workshops);
+	const sync = createSyncService({ config, metrics, docs: store.docs, access });
 	return {
 		config,
 		version: pkg.version,
 		metrics,
 		store,
 		auth,
+		sync,
 		async close() {
+			await sync.close();
 			auth.close();
 			await store.close();
 		}
