@@ -15,6 +15,10 @@ export function drawlineDevServer(): Plugin {
 			if (process.env.VITEST) return;
 			const app = await createApp(loadConfig());
 			setApp(app);
+			// The same upgrade handler as production; it leaves Vite's hot-reload socket alone.
+			vite.httpServer?.on('upgrade', (req, socket, head) => {
+				app.sync.handleUpgrade(req, socket, head);
+			});
 			vite.httpServer?.on('close', () => void app.close());
 		}
 	};

@@ -38,6 +38,13 @@ const server = http.createServer((req, res) => {
 	handler(req, res);
 });
 
+// Sync sockets share the port; any other upgrade path has no handler here.
+server.on('upgrade', (req, socket, head) => {
+	if (app.sync.handleUpgrade(req, socket, head)) return;
+	socket.on('error', () => socket.destroy());
+	socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+});
+
 server.listen(config.port, config.host, () => {
 	const address = server.address();
 	const port = typeof address === 'object' && address ? address.port : config.port;
@@ -46,15 +53,26 @@ server.listen(config.port, config.host, () => {
 	);
 });
 
+/**
+ * SIGTERM: stop accepting connections, let the sync service flush every room
+ * and close its sockets with 1012 (clients reconnect and re-sync), close the
+ * store, then exit 0.
+ */
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {
 	if (stopping) return;
 	stopping = true;
 	console.log(`${signal}: closing`);
 	server.close();
-	await app.close();
+	server.closeIdleConnections();
+	try {
+		await app.close();
+	} catch (error) {
+		console.error('shutdown: closing the app failed', error);
+		process.exitCode = 1;
+	}
 	server.closeAllConnections();
-	process.exit(0);
+	process.exit();
 }
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 process.on('SIGINT', () => void shutdown('SIGINT'));
