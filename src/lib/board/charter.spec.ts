@@ -1,0 +1,174 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { FIXTURE_META, createFixtureBoard } from './__fixtures__/board.ts';
+import { buildCharter, listEntries, type Charter } from './charter.ts';
+import { readBoard } from './snapshot.ts';
+
+let charter: Charter;
+
+beforeAll(() => {
+	vi.useFakeTimers({ toFake: ['Date'] });
+	vi.setSystemTime(new Date('2025-03-14T15:00:00.000Z'));
+	charter = buildCharter(readBoard(createFixtureBoard()), FIXTURE_META);
+});
+
+afterAll(() => {
+	vi.useRealTimers();
+});
+
+const ids = (items: { cardId: string }[]) => items.map((item) => item.cardId);
+
+describe('buildCharter', () => {
+	it('carries the publishing metadata', () => {
+		expect(charter).toMatchObject({
+			schema: 'drawline.charter/1',
+			workshopId: 'w-checkout',
+			title: 'Checkout team PM charter',
+			team: 'Checkout',
+			version: 1,
+			publishedAt: '2025-03-14T16:30:00.000Z',
+			author: { id: 'u-ana', name: 'Ana Ruiz' },
+			focusRole: { id: 'pm', name: 'Product Manager', label: 'PM', color: '#1e88e5' }
+		});
+		expect(charter.participants).toHaveLength(3);
+		expect(charter.consents.map((consent) => consent.decision)).toEqual(['agree', 'object']);
+		expect(charter.roles.map((role) => role.id)).toEqual([
+			'pm',
+			'eng',
+			'design',
+			'sales',
+			'support',
+			'lead'
+		]);
+	});
+
+	it('sorts every placed row into one section of the focus role, in board order', () => {
+		const { sections } = charter;
+		expect(ids(sections.owns)).toEqual(['vision', 'roadmap', 'beta']);
+		expect(ids(sections.does)).toEqual(['stories']);
+		expect(ids(sections.consulted)).toEqual(['pricing']);
+		expect(ids(sections.informed)).toEqual(['releases']);
+		expect(ids(sections.outside)).toEqual(['contracts']);
+		expect(ids(sections.unresolved)).toEqual(['budget', 'copy']);
+		expect(listEntries(charter).map(({ item }) => item.cardId)).not.toContain('hiring');
+	});
+
+	it('gives each item its wording, tags, rationale and dissent', () => {
+		expect(charter.sections.owns[0]).toEqual({
+			cardId: 'vision',
+			title: 'Set the product vision',
+			detail: 'Describe where the product is going and why it matters to customers.',
+			category: 'Vision and strategy',
+			source: 'four-pillars',
+			cadence: ['monthly'],
+			seniority: ['senior', 'group'],
+			note: '',
+			dissent: [
+				{
+					userId: 'u-ben',
+					name: 'Ben Okafor',
+					reason: 'Engineering should shape the vision too.',
+					at: '2025-03-14T15:00:00.000Z'
+				}
+			]
+		});
+		expect(charter.sections.owns[2].note).toBe(
+			'Support joins so that beta feedback reaches the queue.'
+		);
+	});
+
+	it('names who owns what is outside the focus role', () => {
+		expect(charter.sections.outside[0]).toMatchObject({
+			cardId: 'contracts',
+			owners: [{ id: 'sales', name: 'Sales', label: 'SAL' }],
+			note: 'Sales owns deals; the PM only hears about patterns.'
+		});
+	});
+
+	it('lists unresolved rows as open questions with their reasons', () => {
+		expect(charter.sections.unresolved[0].issues).toEqual([
+			{ rule: 'multiple-accountable', severity: 'error', roleIds: ['pm', 'lead'] },
+			{ rule: 'no-responsible', severity: 'error' }
+		]);
+		expect(charter.openQuestions).toEqual([
+			{
+				cardId: 'budget',
+				title: 'Own the product budget',
+				issues: charter.sections.unresolved[0].issues,
+				dissent: [expect.objectContaining({ userId: 'u-zoe' })]
+			},
+			{
+				cardId: 'copy',
+				title: 'Write marketing copy',
+				issues: [
+					{ rule: 'no-accountable', severity: 'error' },
+					{ rule: 'no-responsible', severity: 'error' }
+				],
+				dissent: []
+			}
+		]);
+	});
+
+	it('gives every role a view of its agreed rows', () => {
+		expect(charter.roleViews.sales).toEqual({
+			owns: ['contracts'],
+			does: ['pricing'],
+			consulted: ['roadmap'],
+			informed: ['beta', 'releases']
+		});
+		// Unresolved rows stay out of every view, the focus role's included.
+		expect(charter.roleViews.lead.owns).toEqual(['pricing']);
+		expect(charter.roleViews.pm.owns).toEqual(['vision', 'roadmap', 'beta']);
+	});
+
+	it('appends the full matrix with a letter or "" for every role', () => {
+		expect(charter.matrix.roles[0]).toEqual({ id: 'pm', name: 'Product Manager', label: 'PM' });
+		expect(charter.matrix.rows.map((row) => row.cardId)).toEqual([
+			'vision',
+			'roadmap',
+			'beta',
+			'stories',
+			'pricing',
+			'releases',
+			'contracts',
+			'budget',
+			'copy'
+		]);
+		expect(charter.matrix.rows[6]).toEqual({
+			cardId: 'contracts',
+			title: 'Negotiate customer contracts',
+			category: 'Execution and go-to-market',
+			letters: { pm: '', eng: '', design: '', sales: 'A', support: '', lead: 'R' }
+		});
+	});
+
+	it('is plain JSON', () => {
+		expect(JSON.parse(JSON.stringify(charter))).toEqual(charter);
+	});
+
+	it('refuses bad metadata', () => {
+		const snapshot = readBoard(createFixtureBoard());
+		expect(() => buildCharter(snapshot, { ...FIXTURE_META, version: 0 })).toThrow(/version/);
+		expect(() => buildCharter(snapshot, { ...FIXTURE_META, publishedAt: 'soon' })).toThrow(
+			/not a date/
+		);
+		expect(() => buildCharter(snapshot, { ...FIXTURE_META, title: ' ' })).toThrow(/title/);
+	});
+
+	it('builds a charter of a board without roles', () => {
+		const empty = buildCharter(
+			{
+				focusRoleId: null,
+				roles: [],
+				rows: [],
+				tray: [],
+				cells: {},
+				notes: {},
+				dissent: [],
+				rowEdits: {}
+			},
+			FIXTURE_META
+		);
+		expect(empty.focusRole).toBeNull();
+		expect(empty.matrix).toEqual({ roles: [], rows: [] });
+	});
+});

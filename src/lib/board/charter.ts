@@ -1,0 +1,226 @@
+/**
+ * The charter: the plain JSON a published version stores and every reader view and export is
+ * made from. It is built from a snapshot and the publishing metadata and never changes after; a
+ * change of its shape is a new `schema` id.
+ *
+ * Sections are the boundary of the focus role (boundary.ts), so every row is in exactly one of
+ * them, in board order. Role views leave unresolved rows out: they are open questions, and a
+ * letter on them is not yet agreed.
+ */
+import { BOUNDARY_OF_LETTER, boundaryOf, type Boundary } from './boundary.ts';
+import type { Issue } from './rules.ts';
+import { letterAt } from './snapshot.ts';
+import type { BoardSnapshot, Card, Letter, Role } from './schema.ts';
+import { BoardError, LIMITS, checkLine } from './validate.ts';
+
+export const CHARTER_SCHEMA = 'drawline.charter/1';
+
+export type CharterRole = { id: string; name: string; label: string; color: string };
+
+export type CharterRoleRef = { id: string; name: string; label: string };
+
+export type CharterDissent = { userId: string; name: string; reason: string; at: string };
+
+export type CharterItem = {
+	cardId: string;
+	title: string;
+	detail: string;
+	category: string;
+	source: string;
+	cadence?: string[];
+	seniority?: string[];
+	/** The rationale written on the board, '' if none. */
+	note: string;
+	dissent: CharterDissent[];
+};
+
+export type CharterSections = {
+	owns: CharterItem[];
+	does: CharterItem[];
+	consulted: CharterItem[];
+	informed: CharterItem[];
+	outside: (CharterItem & { owners: CharterRoleRef[] })[];
+	unresolved: (CharterItem & { issues: Issue[] })[];
+};
+
+export type RoleView = { owns: string[]; does: string[]; consulted: string[]; informed: string[] };
+
+export type OpenQuestion = {
+	cardId: string;
+	title: string;
+	issues: Issue[];
+	dissent: CharterDissent[];
+};
+
+export type CharterMatrix = {
+	roles: CharterRoleRef[];
+	rows: { cardId: string; title: string; category: string; letters: Record<string, Letter | ''> }[];
+};
+
+export type CharterParticipant = { id: string; name: string; role: string };
+
+export type CharterConsent = {
+	userId: string;
+	name: string;
+	decision: 'agree' | 'object';
+	comment?: string;
+	at: string;
+};
+
+export type CharterMeta = {
+	workshopId: string;
+	title: string;
+	team: string;
+	version: number;
+	/** ISO 8601. */
+	publishedAt: string;
+	author: { id: string; name: string };
+	participants: CharterParticipant[];
+	consents?: CharterConsent[];
+};
+
+export type Charter = {
+	schema: typeof CHARTER_SCHEMA;
+	workshopId: string;
+	title: string;
+	team: string;
+	version: number;
+	publishedAt: string;
+	author: { id: string; name: string };
+	participants: CharterParticipant[];
+	consents: CharterConsent[];
+	focusRole: CharterRole | null;
+	roles: CharterRole[];
+	sections: CharterSections;
+	roleViews: Record<string, RoleView>;
+	openQuestions: OpenQuestion[];
+	matrix: CharterMatrix;
+};
+
+export type CharterEntry = { item: CharterItem; boundary: Boundary };
+
+const charterRole = ({ id, name, label, color }: Role): CharterRole => ({ id, name, label, color });
+
+const roleRef = ({ id, name, label }: Role): CharterRoleRef => ({ id, name, label });
+
+const isoTime = (at: number): string => new Date(at).toISOString();
+
+const charterItem = (snapshot: BoardSnapshot, card: Card): CharterItem => ({
+	cardId: card.id,
+	title: card.title,
+	detail: card.detail,
+	category: card.category,
+	source: card.source,
+	...(card.cadence?.length ? { cadence: card.cadence } : {}),
+	...(card.seniority?.length ? { seniority: card.seniority } : {}),
+	note: snapshot.notes[card.id] ?? '',
+	dissent: snapshot.dissent
+		.filter((entry) => entry.cardId === card.id)
+		.map(({ userId, name, reason, at }) => ({ userId, name, reason, at: isoTime(at) }))
+});
+
+const checkMeta = (meta: CharterMeta): CharterMeta => {
+	if (!Number.isInteger(meta.version) || meta.version < 1) {
+		throw new BoardError('invalid-input', 'Charter version must be a whole number from 1');
+	}
+	const publishedAt = Date.parse(meta.publishedAt);
+	if (Number.isNaN(publishedAt)) {
+		throw new BoardError('invalid-input', `Publication time "${meta.publishedAt}" is not a date`);
+	}
+	return {
+		...meta,
+		title: checkLine(meta.title, 'Charter title', LIMITS.title),
+		team: checkLine(meta.team, 'Team', LIMITS.title, 0),
+		publishedAt: isoTime(publishedAt)
+	};
+};
+
+export const buildCharter = (snapshot: BoardSnapshot, meta: CharterMeta): Charter => {
+	const { workshopId, title, team, version, publishedAt, author, participants, consents } =
+		checkMeta(meta);
+	const focus = snapshot.roles.find((role) => role.id === snapshot.focusRoleId) ?? null;
+	const roleById = new Map(snapshot.roles.map((role) => [role.id, role]));
+	const sections: CharterSections = {
+		owns: [],
+		does: [],
+		consulted: [],
+		informed: [],
+		outside: [],
+		unresolved: []
+	};
+	const roleViews: Record<string, RoleView> = {};
+	for (const role of snapshot.roles) {
+		roleViews[role.id] = { owns: [], does: [], consulted: [], informed: [] };
+	}
+	const openQuestions: OpenQuestion[] = [];
+
+	for (const card of snapshot.rows) {
+		const item = charterItem(snapshot, card);
+		const row = boundaryOf(snapshot, card.id, focus?.id ?? null);
+		if (row.boundary === 'unresolved') {
+			sections.unresolved.push({ ...item, issues: row.issues });
+			openQuestions.push({
+				cardId: card.id,
+				title: card.title,
+				issues: row.issues,
+				dissent: item.dissent
+			});
+			continue;
+		}
+		if (row.boundary === 'outside') {
+			const owners = row.ownerRoleIds.map((id) => roleRef(roleById.get(id) as Role));
+			sections.outside.push({ ...item, owners });
+		} else {
+			sections[row.boundary].push(item);
+		}
+		for (const role of snapshot.roles) {
+			const letter = letterAt(snapshot, card.id, role.id);
+			if (letter) roleViews[role.id][BOUNDARY_OF_LETTER[letter]].push(card.id);
+		}
+	}
+
+	const matrix: CharterMatrix = {
+		roles: snapshot.roles.map(roleRef),
+		rows: snapshot.rows.map((card) => ({
+			cardId: card.id,
+			title: card.title,
+			category: card.category,
+			letters: Object.fromEntries(
+				snapshot.roles.map((role) => [role.id, letterAt(snapshot, card.id, role.id) ?? ''])
+			)
+		}))
+	};
+
+	return {
+		schema: CHARTER_SCHEMA,
+		workshopId,
+		title,
+		team,
+		version,
+		publishedAt,
+		author: { id: author.id, name: author.name },
+		participants: participants.map(({ id, name, role }) => ({ id, name, role })),
+		consents: (consents ?? []).map(({ userId, name, decision, comment, at }) => ({
+			userId,
+			name,
+			decision,
+			...(comment ? { comment } : {}),
+			at
+		})),
+		focusRole: focus && charterRole(focus),
+		roles: snapshot.roles.map(charterRole),
+		sections,
+		roleViews,
+		openQuestions,
+		matrix
+	};
+};
+
+/** Every row of a charter with the focus role's boundary on it, in board order. */
+export const listEntries = (charter: Charter): CharterEntry[] => {
+	const byId = new Map<string, CharterEntry>();
+	for (const boundary of Object.keys(charter.sections) as Boundary[]) {
+		for (const item of charter.sections[boundary]) byId.set(item.cardId, { item, boundary });
+	}
+	return charter.matrix.rows.flatMap((row) => byId.get(row.cardId) ?? []);
+};

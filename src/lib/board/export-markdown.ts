@@ -1,0 +1,173 @@
+/**
+ * The charter as Markdown that GitHub, Confluence and Notion render alike: plain headings, lists
+ * nested at most once, one GFM table. Board text is escaped so that a title can never become
+ * markup: inline markers are backslash-escaped, a line that would start a block (heading, quote,
+ * list) has its marker escaped, and table cells get `\|` and no line breaks.
+ */
+import type { Charter, CharterDissent, CharterItem } from './charter.ts';
+import type { Issue, RuleId } from './rules.ts';
+
+export type MarkdownOptions = {
+	/** Reader-facing text per rule; the rule id is shown otherwise. */
+	ruleText?: Partial<Record<RuleId, string>>;
+};
+
+const escapeInline = (text: string): string => text.replace(/[\\`*_[\]<>|~]/g, '\\$&');
+
+const escapeLine = (line: string): string =>
+	escapeInline(line.trimStart()).replace(/^(\d+)([.)])|^([#>+=-])/, (_, digits, dot, marker) =>
+		marker ? `\\${marker}` : `${digits}\\${dot}`
+	);
+
+/** One-line text. */
+const inline = (text: string): string => escapeInline(text.replace(/\s+/g, ' ').trim());
+
+/** Text with line breaks, continuing a list item indented by `indent`. */
+const block = (text: string, indent: string): string =>
+	text
+		.trim()
+		.split('\n')
+		.map((line, i) => {
+			const escaped = escapeLine(line);
+			return i === 0 || escaped === '' ? escaped : indent + escaped;
+		})
+		.join('\n');
+
+const cell = (text: string): string => inline(text) || ' ';
+
+const dissentLine = (entry: CharterDissent): string =>
+	`  - Dissent from ${inline(entry.name)}: ${block(entry.reason, '    ')}`;
+
+const itemLines = (item: CharterItem, extra: string[] = []): string[] => {
+	const category = item.category ? ` _(${inline(item.category)})_` : '';
+	const detail = item.detail ? ` — ${block(item.detail, '  ')}` : '';
+	return [
+		`- **${inline(item.title)}**${category}${detail}`,
+		...extra,
+		...(item.note ? [`  - Rationale: ${block(item.note, '    ')}`] : []),
+		...item.dissent.map(dissentLine)
+	];
+};
+
+const listOrNone = (lines: string[]): string[] => (lines.length > 0 ? lines : ['_None._']);
+
+export const charterToMarkdown = (charter: Charter, opts: MarkdownOptions = {}): string => {
+	const focus = charter.focusRole ? inline(charter.focusRole.name) : 'focus role';
+	const roleName = new Map(charter.roles.map((role) => [role.id, inline(role.name)]));
+	const titles = new Map(charter.matrix.rows.map((row) => [row.cardId, inline(row.title)]));
+	const issueText = (issue: Issue): string => {
+		const text = inline(opts.ruleText?.[issue.rule] ?? issue.rule);
+		const roles = (issue.roleIds ?? []).map((id) => roleName.get(id) ?? id);
+		return roles.length > 0 ? `${text} (${roles.join(', ')})` : text;
+	};
+	const { sections } = charter;
+	const consentOf = new Map(charter.consents.map((consent) => [consent.userId, consent]));
+	const participantIds = new Set(charter.participants.map((participant) => participant.id));
+	const consentText = (userId: string): string => {
+		const consent = consentOf.get(userId);
+		if (!consent) return 'no answer';
+		const comment = consent.comment ? `: ${inline(consent.comment)}` : '';
+		return (consent.decision === 'agree' ? 'agrees' : 'objects') + comment;
+	};
+
+	const lines = [
+		`# ${inline(charter.title)}`,
+		'',
+		...(charter.team ? [`- **Team:** ${inline(charter.team)}`] : []),
+		`- **Version:** ${charter.version}`,
+		`- **Published:** ${charter.publishedAt.slice(0, 10)} by ${inline(charter.author.name)}`,
+		...(charter.focusRole
+			? [`- **Focus role:** ${focus} (${inline(charter.focusRole.label)})`]
+			: []),
+		'',
+		`What the ${focus} owns (A), does (R), is consulted on (C) and is informed of (I), ` +
+			'as the team agreed it, and what is not their job.',
+		'',
+		'## Participants',
+		'',
+		...listOrNone([
+			...charter.participants.map(
+				(person) => `- ${inline(person.name)} (${inline(person.role)}): ${consentText(person.id)}`
+			),
+			...charter.consents
+				.filter((consent) => !participantIds.has(consent.userId))
+				.map((consent) => `- ${inline(consent.name)}: ${consentText(consent.userId)}`)
+		]),
+		'',
+		'## Owns (A)',
+		'',
+		...listOrNone(sections.owns.flatMap((item) => itemLines(item))),
+		'',
+		'## Does (R)',
+		'',
+		...listOrNone(sections.does.flatMap((item) => itemLines(item))),
+		'',
+		'## Consulted on (C)',
+		'',
+		...listOrNone(sections.consulted.flatMap((item) => itemLines(item))),
+		'',
+		'## Informed of (I)',
+		'',
+		...listOrNone(sections.informed.flatMap((item) => itemLines(item))),
+		'',
+		`## Not the ${focus}'s job`,
+		'',
+		...listOrNone(
+			sections.outside.flatMap((item) =>
+				itemLines(item, [`  - Owned by ${item.owners.map((role) => inline(role.name)).join(', ')}`])
+			)
+		),
+		'',
+		'## Open questions',
+		'',
+		...listOrNone(
+			charter.openQuestions.flatMap((question) => [
+				`- **${inline(question.title)}**: ${question.issues.map(issueText).join('; ')}`,
+				...question.dissent.map(dissentLine)
+			])
+		),
+		'',
+		'## Role by role',
+		''
+	];
+
+	for (const role of charter.roles) {
+		const view = charter.roleViews[role.id];
+		const names = (ids: string[]) => ids.map((id) => titles.get(id) ?? id).join('; ');
+		lines.push(
+			`### ${inline(role.name)} (${inline(role.label)})`,
+			'',
+			...listOrNone(
+				(
+					[
+						['Owns', view.owns],
+						['Does', view.does],
+						['Consulted on', view.consulted],
+						['Informed of', view.informed]
+					] as const
+				)
+					.filter(([, ids]) => ids.length > 0)
+					.map(([label, ids]) => `- **${label}:** ${names(ids)}`)
+			),
+			''
+		);
+	}
+
+	const { roles, rows } = charter.matrix;
+	lines.push('## Appendix: RACI matrix', '');
+	if (rows.length === 0) {
+		lines.push('_None._');
+	} else {
+		const tableRow = (cells: string[]) => `| ${cells.join(' | ')} |`;
+		lines.push(
+			tableRow(['Responsibility', ...roles.map((role) => cell(role.label))]),
+			tableRow(['---', ...roles.map(() => ':-:')]),
+			...rows.map((row) =>
+				tableRow([cell(row.title), ...roles.map((role) => row.letters[role.id] || ' ')])
+			),
+			'',
+			roles.map((role) => `${cell(role.label)}: ${inline(role.name)}`).join(' · ')
+		);
+	}
+	return lines.join('\n') + '\n';
+};

@@ -1,0 +1,90 @@
+export {
+	ROLES,
+	CARDS,
+	CELLS,
+	NOTES,
+	DISSENT,
+	ROW_EDITS,
+	META,
+	FOCUS_ROLE_ID,
+	LETTERS,
+	isLetter,
+	type Letter,
+	type Role,
+	type Card,
+	type Actor,
+	type Dissent,
+	type RowEdit,
+	type BoardSnapshot
+} from './schema.ts';
+export { keyBetween, compareOrder, isOrderKey, type Ordered } from './order.ts';
+export { createId } from './ids.ts';
+export {
+	BoardError,
+	LIMITS,
+	type BoardErrorCode,
+	type CardInput,
+	type CardPatch,
+	type RoleInput,
+	type RolePatch
+} from './validate.ts';
+export { readBoard, cellKey, letterAt } from './snapshot.ts';
+export {
+	addCard,
+	editCard,
+	deleteCard,
+	placeCard,
+	unplaceCard,
+	moveRow,
+	setCell,
+	cycleCell,
+	setDissent,
+	clearDissent,
+	getNoteText,
+	type PlaceOptions
+} from './operations.ts';
+export { addRole, editRole, deleteRole, moveRole, setFocusRole } from './role-operations.ts';
+export { seedBoard, type BoardSeed } from './seed.ts';
+export {
+	checkRow,
+	checkBoard,
+	DEFAULT_RULE_OPTIONS,
+	type RuleId,
+	type Severity,
+	type Issue,
+	type RowIssue,
+	type RoleLoad,
+	type RoleCheck,
+	type BoardCheck,
+	type RuleOptions
+} from './rules.ts';
+export {
+	boundaryOf,
+	boundarySummary,
+	type Boundary,
+	type RowBoundary,
+	type BoundarySummary
+} from './boundary.ts';
+export {
+	buildCharter,
+	listEntries,
+	CHARTER_SCHEMA,
+	type Charter,
+	type CharterMeta,
+	type CharterItem,
+	type CharterEntry,
+	type CharterSections,
+	type CharterRole,
+	type CharterRoleRef,
+	type CharterDissent,
+	type CharterConsent,
+	type CharterParticipant,
+	type CharterMatrix,
+	type OpenQuestion,
+	type RoleView
+} from './charter.ts';
+export { searchCharter, type SearchResult } from './search.ts';
+export { diffCharters, type CharterDiff, type RowChange, type CellChange } from './diff.ts';
+export { charterToMarkdown, type MarkdownOptions } from './export-markdown.ts';
+export { charterToCsv } from './export-csv.ts';
+export { charterToJson } from './export-json.ts';

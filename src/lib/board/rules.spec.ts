@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { gridSnapshot } from './__fixtures__/letters.ts';
+import { checkBoard, checkRow } from './rules.ts';
+
+const roles = ['pm', 'eng', 'des', 'sales', 'sup', 'lead', 'mkt'];
+
+const rowIssues = (letters: string, roleIds = roles) =>
+	checkRow(gridSnapshot(roleIds.slice(0, letters.length), { x: letters }), 'x');
+
+describe('checkRow', () => {
+	it('accepts one A and at least one R', () => {
+		expect(rowIssues('AR.....')).toEqual([]);
+		expect(rowIssues('ARRCI..')).toEqual([]);
+	});
+
+	it('flags a row without an A', () => {
+		expect(rowIssues('.R.....')).toEqual([{ rule: 'no-accountable', severity: 'error' }]);
+	});
+
+	it('flags a row with several As, naming them', () => {
+		expect(rowIssues('ARA....')).toEqual([
+			{ rule: 'multiple-accountable', severity: 'error', roleIds: ['pm', 'des'] }
+		]);
+	});
+
+	it('flags a row without an R', () => {
+		expect(rowIssues('A.C....')).toEqual([{ rule: 'no-responsible', severity: 'error' }]);
+	});
+
+	it('flags every error of an empty row', () => {
+		expect(rowIssues('.......').map((issue) => issue.rule)).toEqual([
+			'no-accountable',
+			'no-responsible'
+		]);
+	});
+
+	it('warns when everyone who does not do or own the row is consulted', () => {
+		expect(rowIssues('ARCCCCC')).toEqual([
+			{
+				rule: 'consulted-everyone',
+				severity: 'warning',
+				roleIds: ['des', 'sales', 'sup', 'lead', 'mkt']
+			}
+		]);
+		// Nearly everyone, on a board with four or more others.
+		expect(rowIssues('ARCCCCI').map((issue) => issue.rule)).toEqual(['consulted-everyone']);
+		expect(rowIssues('ARCCCII')).toEqual([]);
+		// All the others on a small board; one of two is not everyone.
+		expect(rowIssues('ARCC').map((issue) => issue.rule)).toEqual(['consulted-everyone']);
+		expect(rowIssues('ARCI')).toEqual([]);
+		// A single consulted role is never a smell.
+		expect(rowIssues('ARC')).toEqual([]);
+	});
+
+	it('refuses tray cards and unknown ids', () => {
+		const snapshot = gridSnapshot(['pm'], { x: 'A' });
+		snapshot.tray.push({ ...snapshot.rows[0], id: 't', placed: false });
+		expect(() => checkRow(snapshot, 't')).toThrow(/not on the board/);
+		expect(() => checkRow(snapshot, 'nope')).toThrow(/No card "nope"/);
+	});
+});
+
+describe('checkBoard', () => {
+	it('counts letters and load per role', () => {
+		const board = checkBoard(gridSnapshot(['pm', 'eng', 'des'], { a: 'AR.', b: 'RAC', c: 'CAR' }));
+		expect(board.roles.eng).toEqual({
+			roleId: 'eng',
+			R: 1,
+			A: 2,
+			C: 0,
+			I: 0,
+			load: 3,
+			share: 1,
+			overloaded: true,
+			onlyInformed: false,
+			issues: [{ rule: 'overload', severity: 'warning', roleIds: ['eng'] }]
+		});
+		expect(board.roles.des).toMatchObject({ R: 1, C: 1, load: 1, share: 1 / 3, overloaded: false });
+	});
+
+	it('calls the focus role spread too thin from half the rows and three of them', () => {
+		const snapshot = gridSnapshot(['pm', 'eng'], {
+			a: 'AR',
+			b: 'RA',
+			c: 'AR',
+			d: 'RA',
+			e: 'CR',
+			f: 'IR'
+		});
+		expect(checkBoard(snapshot).roles.pm).toMatchObject({ load: 4, overloaded: true });
+		expect(checkBoard(snapshot).roles.pm.issues).toEqual([
+			{ rule: 'focus-overload', severity: 'warning', roleIds: ['pm'] }
+		]);
+		expect(checkBoard(snapshot, { overloadShare: 0.7 }).roles.pm.overloaded).toBe(false);
+		expect(checkBoard(snapshot, { overloadMin: 5 }).roles.pm.overloaded).toBe(false);
+	});
+
+	it('does not call a role overloaded on a tiny board', () => {
+		const board = checkBoard(gridSnapshot(['pm', 'eng'], { a: 'AR', b: 'AR' }));
+		expect(board.roles.pm.overloaded).toBe(false);
+		expect(board.warningCount).toBe(0);
+	});
+
+	it('flags a role that is only ever informed', () => {
+		const board = checkBoard(gridSnapshot(['pm', 'eng', 'sales'], { a: 'ARI', b: 'RAI' }));
+		expect(board.roles.sales).toMatchObject({ onlyInformed: true, I: 2 });
+		expect(board.roles.sales.issues).toEqual([
+			{ rule: 'only-informed', severity: 'warning', roleIds: ['sales'] }
+		]);
+		// A role with no letters at all is not "only informed".
+		const idle = checkBoard(gridSnapshot(['pm', 'eng', 'sales'], { a: 'AR.' }));
+		expect(idle.roles.sales.onlyInformed).toBe(false);
+	});
+
+	it('collects row issues and counts errors and warnings', () => {
+		const board = checkBoard(
+			gridSnapshot(['pm', 'eng', 'des', 'sales'], { a: 'ARCC', b: '.R..', c: 'AAR.' })
+		);
+		expect(Object.keys(board.rows)).toEqual(['a', 'b', 'c']);
+		expect(board.rows.a.map((issue) => issue.rule)).toEqual(['consulted-everyone']);
+		expect(board.rows.b.map((issue) => issue.rule)).toEqual(['no-accountable']);
+		expect(board.rows.c.map((issue) => issue.rule)).toEqual(['multiple-accountable']);
+		expect(board.errorCount).toBe(2);
+		// consulted-everyone on row a, and eng does or owns all three rows.
+		expect(board.roles.eng.issues.map((issue) => issue.rule)).toEqual(['overload']);
+		expect(board.warningCount).toBe(2);
+	});
+
+	it('handles an empty board and refuses nonsense options', () => {
+		const board = checkBoard(gridSnapshot(['pm'], {}));
+		expect(board).toMatchObject({ errorCount: 0, warningCount: 0, rows: {} });
+		expect(board.roles.pm.share).toBe(0);
+		expect(() => checkBoard(gridSnapshot([], {}), { overloadShare: 0 })).toThrow(/overloadShare/);
+		expect(() => checkBoard(gridSnapshot([], {}), { overloadMin: 0.5 })).toThrow(/overloadMin/);
+	});
+});
