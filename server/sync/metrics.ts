@@ -35,7 +35,10 @@ export function registerSyncMetrics(
 			'drawline_sync_awareness_dropped_total',
 			'Awareness states refused because they claimed another user or clientID'
 		),
-		roomLoads: registry.counter('drawline_room_loads_total', 'Rooms loaded from the store'),
+		roomLoads: registry.counter(
+			'drawline_room_loads_total',
+			'Rooms loaded from the store, by kind'
+		),
 		roomLoadFailures: registry.counter(
 			'drawline_room_load_failures_total',
 			'Room loads that failed (their connections were closed)'

@@ -124,7 +124,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
 
 	async function loadRoom(name: string): Promise<Room> {
 		const [workshopId, kind] = name.split('/') as [string, RoomKind];
-		metrics.roomLoads.inc();
+		metrics.roomLoads.inc(1, { kind });
 		let facilitation: Room | null = null;
 		try {
 			if (kind === 'board') facilitation = await rooms.acquire(docName(workshopId, 'facilitation'));

@@ -1,0 +1,198 @@
+/**
+ * Helpers for sync tests against a real server: users signed up over HTTP,
+ * workshops and memberships, and stock `y-websocket` providers that carry the
+ * user's session cookie and the app's Origin, as a browser tab would.
+ *
+ * Workshops and memberships are created through the server's own store on its
+ * SQLite file (`fixtureStore`) until the workshop and invite forms exist;
+ * `createWorkshop` and `addMember` are the only two functions to switch over.
+ */
+import path from 'node:path';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import { openStore, type Store } from '../../server/store/index.ts';
+import type { WorkshopRole } from '../../server/store/workshops.ts';
+
+export interface TestUser {
+	id: string;
+	username: string;
+	displayName: string;
+	/** `drawline_session=<token>` */
+	cookie: string;
+}
+
+export interface ServerRef {
+	url: string;
+	dataDir: string;
+}
+
+let counter = 0;
+
+/** Signs a user up through the real form action and keeps the session cookie. */
+export async function signUp(server: ServerRef, displayName: string): Promise<TestUser> {
+	const baseUrl = server.url;
+	const username = `${displayName.toLowerCase().replace(/[^a-z0-9]/g, '')}${process.pid}${++counter}`;
+	const body = new URLSearchParams({
+		username,
+		displayName,
+		password: 'correct horse battery staple'
+	});
+	const response = await fetch(`${baseUrl}/signup`, {
+		method: 'POST',
+		body,
+		redirect: 'manual',
+		headers: { origin: baseUrl, 'content-type': 'application/x-www-form-urlencoded' }
+	});
+	const setCookie = response.headers.getSetCookie().find((c) => c.startsWith('drawline_session='));
+	if (!setCookie) {
+		throw new Error(
+			`sign-up failed (${response.status}): ${(await response.text()).slice(0, 300)}`
+		);
+	}
+	const cookie = setCookie.split(';')[0];
+	const user = await fixtureStore(server, (store) => store.users.getByUsername(username));
+	if (!user) throw new Error(`signed up ${username} but cannot find the user`);
+	return { id: user.id, username, displayName, cookie };
+}
+
+/** Runs `fn` on the server's own database (WAL lets both processes use it). */
+export async function fixtureStore<T>(
+	server: { dataDir: string },
+	fn: (store: Store) => Promise<T>
+): Promise<T> {
+	const store = await openStore({ databasePath: path.join(server.dataDir, 'drawline.db') });
+	try {
+		return await fn(store);
+	} finally {
+		await store.close();
+	}
+}
+
+export async function createWorkshop(
+	server: { dataDir: string },
+	facilitator: TestUser
+): Promise<string> {
+	return fixtureStore(server, async (store) => {
+		const workshop = await store.workshops.create({
+			title: 'Where should we draw the line?',
+			team: 'Sync tests',
+			templateId: 'pillars',
+			focusRoleId: 'pm',
+			createdBy: facilitator.id
+		});
+		return workshop.id;
+	});
+}
+
+export async function addMember(
+	server: { dataDir: string },
+	workshopId: string,
+	user: TestUser,
+	role: WorkshopRole
+): Promise<void> {
+	await fixtureStore(server, (store) => store.workshops.addMember(workshopId, user.id, role));
+}
+
+/** A `ws` WebSocket class that sends the given headers, for WebsocketProvider's polyfill option. */
+export function webSocketWithHeaders(headers: Record<string, string>): typeof WebSocket {
+	return class extends WebSocket {
+		constructor(address: string | URL, protocols?: string | string[]) {
+			super(address, protocols, { headers });
+		}
+	};
+}
+
+export function syncUrl(baseUrl: string): string {
+	return `${baseUrl.replace(/^http/, 'ws')}/sync`;
+}
+
+export interface Client {
+	doc: Y.Doc;
+	provider: WebsocketProvider;
+	closeCodes: number[];
+	errors: unknown[];
+	destroy(): void;
+}
+
+/** A stock y-websocket provider, as the browser runs it, for one user in one room. */
+export function connect(
+	baseUrl: string,
+	user: TestUser | null,
+	workshopId: string,
+	kind: 'board' | 'facilitation' = 'board',
+	options: { origin?: string; doc?: Y.Doc } = {}
+): Client {
+	const doc = options.doc ?? new Y.Doc();
+	const headers: Record<string, string> = { origin: options.origin ?? baseUrl };
+	if (user) headers.cookie = user.cookie;
+	const provider = new WebsocketProvider(syncUrl(baseUrl), `${workshopId}/${kind}`, doc, {
+		WebSocketPolyfill: webSocketWithHeaders(headers) as unknown as typeof globalThis.WebSocket,
+		// Tabs of one process would otherwise sync through BroadcastChannel, around the server.
+		disableBc: true,
+		maxBackoffTime: 300
+	});
+	if (user) {
+		provider.awareness.setLocalStateField('user', { id: user.id, name: `not ${user.displayName}` });
+	}
+	const closeCodes: number[] = [];
+	const errors: unknown[] = [];
+	provider.on('connection-close', (event) => {
+		if (event) closeCodes.push(event.code);
+	});
+	provider.on('connection-error', (event) => errors.push(event));
+	return {
+		doc,
+		provider,
+		closeCodes,
+		errors,
+		destroy() {
+			provider.destroy();
+			doc.destroy();
+		}
+	};
+}
+
+export async function waitFor(
+	condition: () => boolean | Promise<boolean>,
+	what: string,
+	timeoutMs = 10_000
+): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (!(await condition())) {
+		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+		await new Promise((resolve) => setTimeout(resolve, 20));
+	}
+}
+
+export function synced(client: Client, timeoutMs = 10_000): Promise<void> {
+	return waitFor(() => client.provider.synced, 'provider to sync', timeoutMs);
+}
+
+/** The HTTP status a WebSocket upgrade is refused with (or 101 when accepted). */
+export function upgradeStatus(url: string, headers: Record<string, string>): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const ws = new WebSocket(url, { headers });
+		ws.on('unexpected-response', (_req, res) => {
+			resolve(res.statusCode ?? 0);
+			res.resume();
+			ws.terminate();
+		});
+		ws.on('open', () => {
+			resolve(101);
+			ws.close();
+		});
+		ws.on('error', (error) => {
+			if (!/Unexpected server response/.test(error.message)) reject(error);
+		});
+	});
+}
+
+/** Reads one Prometheus sample (name with labels exactly as rendered), 0 when absent. */
+export async function metric(baseUrl: string, sample: string): Promise<number> {
+	const text = await (await fetch(`${baseUrl}/metrics`)).text();
+	for (const line of text.split('\n')) {
+		if (line.startsWith(`${sample} `)) return Number(line.slice(sample.length + 1));
+	}
+	return 0;
+}
