@@ -1,16 +1,26 @@
 import type { Config } from '../config.ts';
+import type { CharterStore } from './charters.ts';
 import type { DocStore } from './docs.ts';
 import type { InviteStore } from './invites.ts';
 import type { SessionStore } from './sessions.ts';
 import type { UserStore } from './users.ts';
 import type { WorkshopStore } from './workshops.ts';
 import { openSqlite } from './sqlite/open.ts';
+import { SqliteCharterStore } from './sqlite/charters.ts';
 import { SqliteDocStore } from './sqlite/docs.ts';
 import { SqliteInviteStore } from './sqlite/invites.ts';
 import { SqliteSessionStore } from './sqlite/sessions.ts';
 import { SqliteUserStore } from './sqlite/users.ts';
 import { SqliteWorkshopStore } from './sqlite/workshops.ts';
 
+export type {
+	CharterShare,
+	CharterStore,
+	CharterVersionSummary,
+	ConsentDecision,
+	ConsentRecord,
+	PublishedCharter
+} from './charters.ts';
 export type { DocStore, StoredDoc } from './docs.ts';
 export type { Invite, InviteRole, InviteStore } from './invites.ts';
 export type { SessionRecord, SessionStore } from './sessions.ts';
@@ -32,6 +42,7 @@ export interface Store {
 	sessions: SessionStore;
 	workshops: WorkshopStore;
 	invites: InviteStore;
+	charters: CharterStore;
 	/** True when the database answers a trivial query. */
 	ping(): Promise<boolean>;
 	close(): Promise<void>;
@@ -45,6 +56,7 @@ export async function openStore(config: Pick<Config, 'databasePath'>): Promise<S
 		sessions: new SqliteSessionStore(db),
 		workshops: new SqliteWorkshopStore(db),
 		invites: new SqliteInviteStore(db),
+		charters: new SqliteCharterStore(db),
 		async ping() {
 			try {
 				db.prepare('SELECT 1').get();
