@@ -117,4 +117,30 @@ describe('accounts', () => {
 			false
 		);
 	});
+
+	it('turns a guest into an account that keeps its id (and so its workshops)', async () => {
+		await auth.signUp({ username: 'taken', password: 'plum tree at dusk' });
+		const guest = await auth.joinAsGuest({ displayName: 'Sam' });
+		if (!guest.ok) throw new Error('guest failed');
+		const clash = await auth.signUp({
+			username: 'taken',
+			password: 'another fine one',
+			guestId: guest.user.id
+		});
+		expect(clash.ok === false && clash.errors.username).toMatch(/taken/);
+		const claimed = await auth.signUp({
+			username: 'sam',
+			password: 'another fine one',
+			guestId: guest.user.id
+		});
+		expect(claimed.ok && claimed.user).toMatchObject({
+			id: guest.user.id,
+			username: 'sam',
+			displayName: 'sam',
+			isGuest: false
+		});
+		expect((await auth.signIn({ username: 'sam', password: 'another fine one', ip: 'z' })).ok).toBe(
+			true
+		);
+	});
 });

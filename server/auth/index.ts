@@ -36,7 +36,13 @@ export type AuthResult =
 	| { ok: false; errors: FieldErrors };
 
 export interface Auth extends SessionManager {
-	signUp(input: { username: string; password: string; displayName?: string }): Promise<AuthResult>;
+	/** With `guestId`, the guest becomes this account and keeps its workshops. */
+	signUp(input: {
+		username: string;
+		password: string;
+		displayName?: string;
+		guestId?: string;
+	}): Promise<AuthResult>;
 	/** `ip` keys the per-address throttle; the normalised username keys the per-account one. */
 	signIn(input: { username: string; password: string; ip: string }): Promise<AuthResult>;
 	joinAsGuest(input: { displayName: string }): Promise<AuthResult>;
@@ -108,15 +114,18 @@ export function createAuth(
 			if (await store.users.getByUsername(username)) {
 				return { ok: false, errors: { username: 'That name is taken. Sign in, or pick another.' } };
 			}
+			const passwordHash = await hashPassword(input.password);
 			const id = randomId(16);
-			const user = await store.users.create({
-				id,
-				username,
-				displayName,
-				passwordHash: await hashPassword(input.password),
-				isGuest: false,
-				color: colorFor(id)
-			});
+			const user = input.guestId
+				? await store.users.claimGuest(input.guestId, { username, displayName, passwordHash })
+				: await store.users.create({
+						id,
+						username,
+						displayName,
+						passwordHash,
+						isGuest: false,
+						color: colorFor(id)
+					});
 			// Lost a race with another sign-up for the same name.
 			if (!user)
 				return { ok: false, errors: { username: 'That name is taken. Sign in, or pick another.' } };

@@ -27,4 +27,9 @@ export interface UserStore {
 	get(id: string): Promise<User | null>;
 	getByUsername(username: string): Promise<UserWithPassword | null>;
 	setPasswordHash(id: string, passwordHash: string): Promise<void>;
+	/** Turns a guest into an account in place, keeping its memberships; null if the name is taken. */
+	claimGuest(
+		id: string,
+		account: { username: string; displayName: string; passwordHash: string }
+	): Promise<User | null>;
 }

@@ -84,7 +84,7 @@ export class SqliteInviteStore implements InviteStore {
 	}
 
 	async list(workshopId: string): Promise<Invite[]> {
-		return (this.selectForWorkshop.all(workshopId) as InviteRow[]).map(toInvite);
+		return (this.selectForWorkshop.all(workshopId) as unknown as InviteRow[]).map(toInvite);
 	}
 
 	async revoke(workshopId: string, inviteId: string): Promise<boolean> {

@@ -30,6 +30,7 @@ export class SqliteUserStore implements UserStore {
 	private selectById: StatementSync;
 	private selectByUsername: StatementSync;
 	private updatePassword: StatementSync;
+	private updateGuest: StatementSync;
 
 	constructor(db: DatabaseSync) {
 		this.insert = db.prepare(
@@ -40,6 +41,9 @@ export class SqliteUserStore implements UserStore {
 			`SELECT ${USER_COLUMNS}, users.password_hash FROM users WHERE username = ?`
 		);
 		this.updatePassword = db.prepare('UPDATE users SET password_hash = ? WHERE id = ?');
+		this.updateGuest = db.prepare(
+			'UPDATE users SET username = ?, display_name = ?, password_hash = ?, is_guest = 0 WHERE id = ? AND is_guest = 1 AND NOT EXISTS (SELECT 1 FROM users taken WHERE taken.username = ?)'
+		);
 	}
 
 	async create(input: NewUser & { id: string }): Promise<User | null> {
@@ -76,5 +80,25 @@ export class SqliteUserStore implements UserStore {
 
 	async setPasswordHash(id: string, passwordHash: string): Promise<void> {
 		this.updatePassword.run(passwordHash, id);
+	}
+
+	async claimGuest(
+		id: string,
+		account: { username: string; displayName: string; passwordHash: string }
+	): Promise<User | null> {
+		try {
+			const result = this.updateGuest.run(
+				account.username,
+				account.displayName,
+				account.passwordHash,
+				id,
+				account.username
+			);
+			if (result.changes === 0) return null;
+		} catch (error) {
+			if (String((error as Error).message).includes('UNIQUE')) return null;
+			throw error;
+		}
+		return this.get(id);
 	}
 }

@@ -159,7 +159,7 @@ export class SqliteWorkshopStore implements WorkshopStore {
 		options: { archived?: boolean } = {}
 	): Promise<WorkshopSummary[]> {
 		const flag = options.archived ? 1 : 0;
-		const rows = this.selectForUser.all(userId, flag, flag) as (WorkshopRow & {
+		const rows = this.selectForUser.all(userId, flag, flag) as unknown as (WorkshopRow & {
 			role: WorkshopRole;
 			member_count: number;
 		})[];

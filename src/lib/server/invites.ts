@@ -1,0 +1,49 @@
+import { generateInviteToken, hashInviteToken } from '../../../server/auth/tokens.ts';
+import type { Store } from '../../../server/store/index.ts';
+import type { Invite, InviteRole } from '../../../server/store/invites.ts';
+import type { Workshop, WorkshopRole } from '../../../server/store/workshops.ts';
+
+/**
+ * Invite links: `/invite/<token>` with 160 random bits. Only the token's
+ * SHA-256 is stored, so a link is shown once, when it is created.
+ */
+
+export async function createInvite(
+	store: Pick<Store, 'invites'>,
+	input: { workshopId: string; role: InviteRole; label: string; createdBy: string },
+	origin: string
+): Promise<{ invite: Invite; link: string }> {
+	const token = generateInviteToken();
+	const invite = await store.invites.create({ ...input, tokenHash: hashInviteToken(token) });
+	return { invite, link: `${origin}/invite/${token}` };
+}
+
+export type InviteLookup =
+	| { status: 'valid'; invite: Invite; workshop: Workshop }
+	| { status: 'revoked'; workshop: Workshop | null }
+	| { status: 'unknown' };
+
+export async function findInvite(
+	store: Pick<Store, 'invites' | 'workshops'>,
+	token: string
+): Promise<InviteLookup> {
+	if (!/^[a-z2-7]{16,64}$/.test(token)) return { status: 'unknown' };
+	const invite = await store.invites.findByTokenHash(hashInviteToken(token));
+	if (!invite) return { status: 'unknown' };
+	const workshop = await store.workshops.get(invite.workshopId);
+	if (!workshop) return { status: 'unknown' };
+	if (invite.revokedAt !== null) return { status: 'revoked', workshop };
+	return { status: 'valid', invite, workshop };
+}
+
+/** Adds the membership (never lowering an existing role) and counts the use. */
+export async function acceptInvite(
+	store: Pick<Store, 'invites' | 'workshops'>,
+	invite: Invite,
+	userId: string
+): Promise<WorkshopRole> {
+	const existing = await store.workshops.getMembership(invite.workshopId, userId);
+	const role = await store.workshops.addMember(invite.workshopId, userId, invite.role);
+	if (!existing) await store.invites.recordUse(invite.id);
+	return role;
+}

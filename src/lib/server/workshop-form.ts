@@ -1,0 +1,151 @@
+import { LIMITS } from '#lib/board/index.ts';
+
+/** Validation for the workshop forms (create, rename); messages are shown beside the field. */
+
+export const TITLE_MAX = 120;
+export const TEAM_MAX = 80;
+export const ROLES_MIN = 2;
+export const ROLES_MAX = 12;
+
+const FALLBACK_COLORS = [
+	'#6d28d9',
+	'#1d4ed8',
+	'#be185d',
+	'#047857',
+	'#0e7490',
+	'#c2410c',
+	'#374151',
+	'#854d0e'
+];
+
+function line(value: FormDataEntryValue | null): string {
+	return typeof value === 'string' ? value.replace(/\s+/g, ' ').trim() : '';
+}
+
+export function titleProblem(title: string): string | null {
+	if (!title) return 'Give the workshop a title.';
+	if (title.length > TITLE_MAX) return `Keep the title to ${TITLE_MAX} characters.`;
+	return null;
+}
+
+export function teamProblem(team: string): string | null {
+	if (!team) return 'Name the team this workshop is for.';
+	if (team.length > TEAM_MAX) return `Keep the team name to ${TEAM_MAX} characters.`;
+	return null;
+}
+
+export function readTitleAndTeam(form: FormData) {
+	const title = line(form.get('title'));
+	const team = line(form.get('team'));
+	const errors: { title?: string; team?: string } = {};
+	const t = titleProblem(title);
+	if (t) errors.title = t;
+	const m = teamProblem(team);
+	if (m) errors.team = m;
+	return { title, team, errors };
+}
+
+export interface RoleRow {
+	id: string;
+	name: string;
+	label: string;
+	color: string;
+}
+
+export interface ParsedRoles {
+	/** What the user entered, blank rows left out, to re-render the form. */
+	rows: RoleRow[];
+	focusIndex: number;
+	roles: RoleRow[];
+	focusRoleId: string | null;
+	/** A message for the whole list, and messages per row index. */
+	error: string | null;
+	rowErrors: Record<number, string>;
+}
+
+function slug(name: string): string {
+	return name
+		.toLowerCase()
+		.normalize('NFKD')
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-+|-+$/g, '')
+		.slice(0, 40);
+}
+
+/** "Customer Success" → "CS", "Engineering" → "ENG". */
+export function labelFor(name: string): string {
+	const words = name.split(/[\s/&-]+/).filter((w) => /[a-z0-9]/i.test(w));
+	const label =
+		words.length > 1
+			? words.map((w) => w[0]).join('')
+			: (words[0] ?? '').replace(/[^a-z0-9]/gi, '').slice(0, 3);
+	return label.toUpperCase().slice(0, 4) || 'ROLE';
+}
+
+/**
+ * Roles arrive as repeated fields (roleId, roleName, roleLabel, roleColor) and a
+ * `focusRole` row index. Rows left entirely blank are dropped, so a blank row is
+ * how a browser without JavaScript adds a role and clearing one removes it.
+ */
+export function parseRoles(form: FormData): ParsedRoles {
+	const ids = form.getAll('roleId');
+	const names = form.getAll('roleName');
+	const labels = form.getAll('roleLabel');
+	const colors = form.getAll('roleColor');
+	const focusIndex = Number(form.get('focusRole') ?? -1);
+
+	const entered = names.map((name, i) => ({
+		id: line(ids[i] ?? null),
+		name: line(name),
+		label: line(labels[i] ?? null),
+		color: line(colors[i] ?? null).toLowerCase(),
+		focus: i === focusIndex
+	}));
+	const kept = entered.filter((row) => row.name || row.label);
+	const rows: RoleRow[] = kept.map(({ id, name, label, color }) => ({ id, name, label, color }));
+	const focus = kept.findIndex((row) => row.focus);
+
+	const rowErrors: Record<number, string> = {};
+	const roles: RoleRow[] = [];
+	const taken = new Set<string>();
+	const names_ = new Set<string>();
+	let focusRoleId: string | null = null;
+
+	rows.forEach((row, i) => {
+		if (!row.name) {
+			rowErrors[i] = 'Give this role a name, or clear its label to remove it.';
+			return;
+		}
+		if (row.name.length > LIMITS.roleName) {
+			rowErrors[i] = `Keep role names to ${LIMITS.roleName} characters.`;
+			return;
+		}
+		const label = row.label || labelFor(row.name);
+		if (label.length > LIMITS.roleLabel) {
+			rowErrors[i] = `Keep the short label to ${LIMITS.roleLabel} characters.`;
+			return;
+		}
+		if (names_.has(row.name.toLowerCase())) {
+			rowErrors[i] = 'Two roles have this name.';
+			return;
+		}
+		names_.add(row.name.toLowerCase());
+		const color = /^#[0-9a-f]{6}$/.test(row.color)
+			? row.color
+			: FALLBACK_COLORS[roles.length % FALLBACK_COLORS.length];
+		let id = /^[a-z0-9][a-z0-9_-]{0,63}$/i.test(row.id) ? row.id : slug(row.name) || 'role';
+		for (let n = 2; taken.has(id); n++) id = `${id.replace(/-\d+$/, '')}-${n}`;
+		taken.add(id);
+		roles.push({ id, name: row.name, label, color });
+		if (i === focus) focusRoleId = id;
+	});
+
+	let error: string | null = null;
+	if (Object.keys(rowErrors).length === 0) {
+		if (roles.length < ROLES_MIN) error = `A board needs at least ${ROLES_MIN} roles to compare.`;
+		else if (roles.length > ROLES_MAX)
+			error = `Keep it to ${ROLES_MAX} roles; a wider board is hard to read.`;
+		else if (!focusRoleId) error = 'Choose the focus role, whose charter this workshop writes.';
+	}
+	return { rows, focusIndex: focus, roles, focusRoleId, error, rowErrors };
+}

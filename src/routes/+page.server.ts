@@ -1,0 +1,29 @@
+import type { PageServerLoad } from './$types';
+import { getTemplate } from '#lib/templates/index.ts';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const user = locals.user;
+	if (!user) return { dashboard: null };
+	const archived = url.searchParams.get('show') === 'archived';
+	const [workshops, counts] = await Promise.all([
+		locals.app.store.workshops.listForUser(user.id, { archived }),
+		locals.app.store.workshops.countForUser(user.id)
+	]);
+	return {
+		dashboard: {
+			archived,
+			counts,
+			now: Date.now(),
+			workshops: workshops.map((w) => ({
+				id: w.id,
+				title: w.title,
+				team: w.team,
+				role: w.role,
+				memberCount: w.memberCount,
+				templateName: getTemplate(w.templateId)?.name ?? null,
+				updatedAt: w.updatedAt,
+				archivedAt: w.archivedAt
+			}))
+		}
+	};
+};

@@ -1,0 +1,172 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { FACILITATOR, forgetAccess, requireWorkshopRole } from '#lib/server/access.ts';
+import { readTitleAndTeam } from '#lib/server/workshop-form.ts';
+import { createInvite } from '#lib/server/invites.ts';
+
+const LABEL_MAX = 60;
+
+async function facilitate(event: RequestEvent) {
+	return requireWorkshopRole(event.locals, event.params.id, FACILITATOR, event.url);
+}
+
+export const load: PageServerLoad = async (event) => {
+	const { workshop, user } = await facilitate(event);
+	const store = event.locals.app.store;
+	const [members, invites] = await Promise.all([
+		store.workshops.listMembers(workshop.id),
+		store.invites.list(workshop.id)
+	]);
+	return {
+		me: user.id,
+		members: members.map((m) => ({
+			userId: m.userId,
+			displayName: m.displayName,
+			username: m.isGuest ? null : m.username,
+			color: m.color,
+			isGuest: m.isGuest,
+			role: m.role,
+			joinedAt: m.joinedAt
+		})),
+		invites: invites.map((i) => ({
+			id: i.id,
+			role: i.role,
+			label: i.label,
+			createdAt: i.createdAt,
+			revokedAt: i.revokedAt,
+			uses: i.uses
+		}))
+	};
+};
+
+/** A workshop always keeps a facilitator: nobody can demote or remove the last one. */
+async function isLastFacilitator(event: RequestEvent, userId: string): Promise<boolean> {
+	const members = await event.locals.app.store.workshops.listMembers(event.params.id);
+	const facilitators = members.filter((m) => m.role === 'facilitator');
+	return facilitators.length === 1 && facilitators[0].userId === userId;
+}
+
+export const actions: Actions = {
+	rename: async (event) => {
+		const { workshop } = await facilitate(event);
+		const form = await event.request.formData();
+		const { title, team, errors } = readTitleAndTeam(form);
+		if (errors.title || errors.team) {
+			return fail(400, { rename: { errors, values: { title, team }, saved: false } });
+		}
+		await event.locals.app.store.workshops.update(workshop.id, { title, team });
+		return { rename: { errors, values: { title, team }, saved: true } };
+	},
+
+	archive: async (event) => {
+		const { workshop } = await facilitate(event);
+		await event.locals.app.store.workshops.setArchived(workshop.id, true);
+		return { archived: true };
+	},
+
+	unarchive: async (event) => {
+		const { workshop } = await facilitate(event);
+		await event.locals.app.store.workshops.setArchived(workshop.id, false);
+		return { archived: false };
+	},
+
+	delete: async (event) => {
+		const { workshop } = await facilitate(event);
+		const form = await event.request.formData();
+		const confirm = String(form.get('confirm') ?? '').trim();
+		if (confirm !== workshop.title) {
+			return fail(400, {
+				delete: { error: 'Type the workshop title exactly as shown to confirm.', value: confirm }
+			});
+		}
+		const { store, sync } = event.locals.app;
+		// Row first, so no new socket can join; then live rooms close and flush
+		// before both documents go.
+		await store.workshops.remove(workshop.id);
+		await sync.removeWorkshop(workshop.id);
+		await store.docs.remove(`${workshop.id}/board`);
+		await store.docs.remove(`${workshop.id}/facilitation`);
+		redirect(303, '/');
+	},
+
+	createInvite: async (event) => {
+		const { workshop, user } = await facilitate(event);
+		const form = await event.request.formData();
+		const role = String(form.get('role') ?? '');
+		const label = String(form.get('label') ?? '')
+			.replace(/\s+/g, ' ')
+			.trim();
+		const values = { role, label };
+		if (role !== 'participant' && role !== 'reader') {
+			return fail(400, { invite: { errors: { role: 'Choose participant or reader.' }, values } });
+		}
+		if (label.length > LABEL_MAX) {
+			return fail(400, {
+				invite: { errors: { label: `Keep the note to ${LABEL_MAX} characters.` }, values }
+			});
+		}
+		const origin = event.locals.app.config.origin ?? event.url.origin;
+		const { invite, link } = await createInvite(
+			event.locals.app.store,
+			{ workshopId: workshop.id, role, label, createdBy: user.id },
+			origin
+		);
+		return { created: { id: invite.id, role, label, link } };
+	},
+
+	revokeInvite: async (event) => {
+		const { workshop } = await facilitate(event);
+		const form = await event.request.formData();
+		const revoked = await event.locals.app.store.invites.revoke(
+			workshop.id,
+			String(form.get('inviteId') ?? '')
+		);
+		if (!revoked)
+			return fail(404, { revoke: { error: 'That invite does not exist or is already revoked.' } });
+		return { revoked: true };
+	},
+
+	changeRole: async (event) => {
+		const { workshop } = await facilitate(event);
+		const form = await event.request.formData();
+		const userId = String(form.get('userId') ?? '');
+		const role = String(form.get('role') ?? '');
+		const store = event.locals.app.store;
+		if (role !== 'facilitator' && role !== 'participant' && role !== 'reader') {
+			return fail(400, { member: { userId, error: 'Choose facilitator, participant or reader.' } });
+		}
+		const current = await store.workshops.getMembership(workshop.id, userId);
+		if (!current) error(404, 'That person is not a member of this workshop.');
+		if (role !== 'facilitator' && (await isLastFacilitator(event, userId))) {
+			return fail(400, {
+				member: { userId, error: 'Make someone else facilitator first: a workshop needs one.' }
+			});
+		}
+		await store.workshops.setMemberRole(workshop.id, userId, role);
+		forgetAccess(event.locals, workshop.id);
+		await event.locals.app.sync.refreshMember(workshop.id, userId);
+		if (userId === event.locals.user?.id && role !== 'facilitator')
+			redirect(303, `/w/${workshop.id}`);
+		return { member: { userId, saved: true } };
+	},
+
+	removeMember: async (event) => {
+		const { workshop } = await facilitate(event);
+		const form = await event.request.formData();
+		const userId = String(form.get('userId') ?? '');
+		const store = event.locals.app.store;
+		if (!(await store.workshops.getMembership(workshop.id, userId))) {
+			error(404, 'That person is not a member of this workshop.');
+		}
+		if (await isLastFacilitator(event, userId)) {
+			return fail(400, {
+				member: { userId, error: 'Make someone else facilitator first: a workshop needs one.' }
+			});
+		}
+		await store.workshops.removeMember(workshop.id, userId);
+		forgetAccess(event.locals, workshop.id);
+		await event.locals.app.sync.refreshMember(workshop.id, userId);
+		if (userId === event.locals.user?.id) redirect(303, '/');
+		return { member: { userId, removed: true } };
+	}
+};

@@ -1,0 +1,80 @@
+import { fail, redirect } from '@sveltejs/kit';
+import * as Y from 'yjs';
+import type { Actions, PageServerLoad } from './$types';
+import { TEMPLATES, getTemplate } from '#lib/templates/index.ts';
+import { BoardError, seedBoard } from '#lib/board/index.ts';
+import { requireUser } from '#lib/server/access.ts';
+import { parseRoles, readTitleAndTeam } from '#lib/server/workshop-form.ts';
+
+export const load: PageServerLoad = ({ locals, url }) => {
+	requireUser(locals, url);
+	const selected = getTemplate(url.searchParams.get('template') ?? '') ?? TEMPLATES[0];
+	return {
+		selected: selected.id,
+		templates: TEMPLATES.map((t) => ({
+			id: t.id,
+			name: t.name,
+			description: t.description,
+			cardCount: t.cards.length,
+			categories: [...new Set(t.cards.map((c) => c.category))],
+			roles: t.roles.map(({ id, name, label, color }) => ({ id, name, label, color })),
+			focusRoleId: t.focusRoleId
+		}))
+	};
+};
+
+export const actions: Actions = {
+	default: async ({ request, locals, url }) => {
+		const user = requireUser(locals, url);
+		const form = await request.formData();
+		const { title, team, errors } = readTitleAndTeam(form);
+		const templateId = String(form.get('template') ?? '');
+		const template = getTemplate(templateId);
+		const parsed = parseRoles(form);
+		const values = {
+			title,
+			team,
+			template: templateId,
+			roles: parsed.rows,
+			focusIndex: parsed.focusIndex
+		};
+		const allErrors: Record<string, string> = { ...errors };
+		if (!template) allErrors.template = 'Choose a template to start from.';
+		if (parsed.error) allErrors.roles = parsed.error;
+		if (
+			!template ||
+			Object.keys(allErrors).length > 0 ||
+			Object.keys(parsed.rowErrors).length > 0
+		) {
+			return fail(400, { errors: allErrors, roleErrors: parsed.rowErrors, values });
+		}
+
+		const doc = new Y.Doc();
+		try {
+			seedBoard(doc, {
+				roles: parsed.roles,
+				cards: template.cards,
+				focusRoleId: parsed.focusRoleId ?? undefined
+			});
+		} catch (error) {
+			if (!(error instanceof BoardError)) throw error;
+			return fail(400, { errors: { roles: error.message }, roleErrors: {}, values });
+		}
+
+		const store = locals.app.store;
+		const workshop = await store.workshops.create({
+			title,
+			team,
+			templateId: template.id,
+			focusRoleId: parsed.focusRoleId!,
+			createdBy: user.id
+		});
+		try {
+			await store.docs.append(`${workshop.id}/board`, [Y.encodeStateAsUpdate(doc)]);
+		} catch (error) {
+			await store.workshops.remove(workshop.id);
+			throw error;
+		}
+		redirect(303, `/w/${workshop.id}`);
+	}
+};

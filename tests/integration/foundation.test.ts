@@ -1,0 +1,538 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { startServer, type RunningServer } from '../support/server.ts';
+import { DEFAULT_ROLES } from '../../src/lib/templates/index.ts';
+
+/**
+ * The foundation end to end over HTTP, against the real production server on
+ * an ephemeral port with its own SQLite file: accounts, sessions, workshops,
+ * invites (guests included) and the authorization of every route by role.
+ * Each client is a cookie jar posting forms the way a browser without
+ * JavaScript does.
+ */
+
+class Client {
+	cookies = new Map<string, string>();
+	constructor(private base: string) {}
+
+	private cookieHeader(): string {
+		return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+	}
+
+	private keep(response: Response): void {
+		for (const header of response.headers.getSetCookie()) {
+			const [pair] = header.split(';');
+			const eq = pair.indexOf('=');
+			const name = pair.slice(0, eq);
+			const value = pair.slice(eq + 1);
+			if (!value || /expires=Thu, 01 Jan 1970/i.test(header) || /max-age=0/i.test(header)) {
+				this.cookies.delete(name);
+			} else {
+				this.cookies.set(name, value);
+			}
+		}
+	}
+
+	async get(pathname: string): Promise<Response> {
+		const response = await fetch(this.base + pathname, {
+			redirect: 'manual',
+			headers: { accept: 'text/html', cookie: this.cookieHeader() }
+		});
+		this.keep(response);
+		return response;
+	}
+
+	async post(pathname: string, fields: Record<string, string | string[]>): Promise<Response> {
+		const body = new URLSearchParams();
+		for (const [key, value] of Object.entries(fields)) {
+			for (const v of Array.isArray(value) ? value : [value]) body.append(key, v);
+		}
+		const response = await fetch(this.base + pathname, {
+			method: 'POST',
+			redirect: 'manual',
+			body,
+			headers: {
+				accept: 'text/html',
+				origin: this.base,
+				'content-type': 'application/x-www-form-urlencoded',
+				cookie: this.cookieHeader()
+			}
+		});
+		this.keep(response);
+		return response;
+	}
+}
+
+const PASSWORD = 'lines drawn in sand';
+
+function roleFields(roles = DEFAULT_ROLES) {
+	return {
+		roleId: roles.map((r) => r.id),
+		roleName: roles.map((r) => r.name),
+		roleLabel: roles.map((r) => r.label),
+		roleColor: roles.map((r) => r.color),
+		focusRole: '0'
+	};
+}
+
+describe('foundation: accounts, workshops, invites, authorization', () => {
+	let server: RunningServer;
+	let db: DatabaseSync;
+	const url = () => server.url;
+
+	const facilitator = () => new Client(url());
+	let alice: Client; // facilitator
+	let bob: Client; // guest participant
+	let carol: Client; // reader with an account
+	let dave: Client; // signed in, not a member
+	let workshopId = '';
+	let participantLink = '';
+	let readerLink = '';
+
+	beforeAll(async () => {
+		server = await startServer();
+		db = new DatabaseSync(path.join(server.dataDir, 'drawline.db'), { readOnly: true });
+	});
+
+	afterAll(async () => {
+		db?.close();
+		await server?.stop();
+		server?.cleanup();
+	});
+
+	const membership = (userId: string) =>
+		db
+			.prepare('SELECT role FROM memberships WHERE workshop_id = ? AND user_id = ?')
+			.get(workshopId, userId) as { role: string } | undefined;
+	const userIdOf = (displayName: string) =>
+		(db.prepare('SELECT id FROM users WHERE display_name = ?').get(displayName) as { id: string })
+			.id;
+
+	it('signs up with a session cookie that is HttpOnly, SameSite=Lax and not Secure on http://127.0.0.1', async () => {
+		alice = facilitator();
+		const response = await alice.post('/signup', {
+			username: 'Alice@Example.com',
+			displayName: 'Alice Facilitator',
+			password: PASSWORD,
+			next: '/'
+		});
+		expect(response.status).toBe(303);
+		expect(response.headers.get('location')).toBe('/');
+		const cookie = response.headers.getSetCookie().find((c) => c.startsWith('drawline_session='))!;
+		expect(cookie).toMatch(/HttpOnly/);
+		expect(cookie).toMatch(/SameSite=Lax/);
+		expect(cookie).toMatch(/Path=\//);
+		expect(cookie).not.toMatch(/Secure/);
+		const [id, secret] = alice.cookies.get('drawline_session')!.split('.');
+		const row = db.prepare('SELECT secret_hash FROM sessions WHERE id = ?').get(id) as {
+			secret_hash: Uint8Array;
+		};
+		expect(row.secret_hash.byteLength).toBe(32);
+		expect(Buffer.from(row.secret_hash).toString()).not.toContain(secret);
+
+		const home = await alice.get('/');
+		expect(await home.text()).toContain('Start your first workshop');
+	});
+
+	it('explains taken names, weak passwords and wrong passwords beside the field', async () => {
+		const other = new Client(url());
+		const taken = await other.post('/signup', {
+			username: 'alice@example.com',
+			password: PASSWORD
+		});
+		expect(taken.status).toBe(400);
+		const takenHtml = await taken.text();
+		expect(takenHtml).toContain('That name is taken');
+		expect(takenHtml).toContain('value="alice@example.com"');
+
+		const weak = await other.post('/signup', { username: 'someone', password: 'password1' });
+		expect(weak.status).toBe(400);
+		expect(await weak.text()).toContain('one of the most common');
+
+		const wrong = await other.post('/signin', {
+			username: 'alice@example.com',
+			password: 'nope nope nope'
+		});
+		expect(wrong.status).toBe(400);
+		const wrongHtml = await wrong.text();
+		expect(wrongHtml).toContain('Wrong username or password.');
+		expect(wrongHtml).not.toContain('nope nope nope');
+		expect(other.cookies.has('drawline_session')).toBe(false);
+	});
+
+	it('signs out (deleting the session) and signs back in', async () => {
+		const token = alice.cookies.get('drawline_session')!;
+		const out = await alice.post('/signout', {});
+		expect(out.status).toBe(303);
+		expect(alice.cookies.has('drawline_session')).toBe(false);
+		expect(
+			db.prepare('SELECT 1 FROM sessions WHERE id = ?').get(token.split('.')[0])
+		).toBeUndefined();
+
+		// The old token is dead even if someone kept it.
+		const replay = new Client(url());
+		replay.cookies.set('drawline_session', token);
+		expect((await replay.get('/workshops/new')).status).toBe(303);
+
+		const back = await alice.post('/signin', {
+			username: 'ALICE@example.com',
+			password: PASSWORD,
+			next: '/workshops/new'
+		});
+		expect(back.status).toBe(303);
+		expect(back.headers.get('location')).toBe('/workshops/new');
+	});
+
+	it('creates a workshop from a template with edited roles; the creator is facilitator', async () => {
+		const form = await alice.get('/workshops/new');
+		expect(form.status).toBe(200);
+		const html = await form.text();
+		expect(html).toContain('The four pillars');
+		expect(html).toContain('Product Manager');
+
+		const invalid = await alice.post('/workshops/new', {
+			title: '',
+			team: 'Checkout',
+			template: 'four-pillars',
+			...roleFields()
+		});
+		expect(invalid.status).toBe(400);
+		const invalidHtml = await invalid.text();
+		expect(invalidHtml).toContain('Give the workshop a title.');
+		expect(invalidHtml).toContain('value="Checkout"');
+
+		const roles = [
+			...DEFAULT_ROLES.slice(0, 4),
+			{ id: '', name: 'Data Science', label: '', color: '#0e7490' }
+		];
+		const created = await alice.post('/workshops/new', {
+			title: 'Where does the PM role end?',
+			team: 'Checkout squad',
+			template: 'four-pillars',
+			...roleFields(roles)
+		});
+		expect(created.status).toBe(303);
+		const location = created.headers.get('location')!;
+		expect(location).toMatch(/^\/w\/[a-z2-9]{12}$/);
+		workshopId = location.slice(3);
+
+		const page = await alice.get(location);
+		expect(page.status).toBe(200);
+		const overview = await page.text();
+		expect(overview).toContain('Where does the PM role end?');
+		expect(overview).toContain('Data Science');
+		expect(overview).toContain('DS');
+		expect(overview).not.toContain('Leadership');
+		expect(membership(userIdOf('Alice Facilitator'))?.role).toBe('facilitator');
+
+		const docRows = db
+			.prepare('SELECT COUNT(*) AS n FROM doc_updates WHERE doc = ?')
+			.get(`${workshopId}/board`) as { n: number };
+		expect(docRows.n).toBe(1);
+
+		const dashboard = await (await alice.get('/')).text();
+		expect(dashboard).toContain('Where does the PM role end?');
+		expect(dashboard).toContain('Checkout squad');
+		expect(dashboard).toContain('Facilitator');
+	});
+
+	it('creates participant and reader invite links, shown once, stored hashed', async () => {
+		const created = await alice.post(`/w/${workshopId}/settings?/createInvite`, {
+			role: 'participant',
+			label: 'Engineers'
+		});
+		expect(created.status).toBe(200);
+		participantLink = /\/invite\/([a-z2-7]{32})/.exec(await created.text())![0];
+
+		const reader = await alice.post(`/w/${workshopId}/settings?/createInvite`, {
+			role: 'reader',
+			label: ''
+		});
+		readerLink = /\/invite\/([a-z2-7]{32})/.exec(await reader.text())![0];
+
+		const stored = db.prepare('SELECT token_hash FROM invites').all() as { token_hash: string }[];
+		expect(stored).toHaveLength(2);
+		for (const row of stored) {
+			expect(row.token_hash).toMatch(/^[0-9a-f]{64}$/);
+			expect(participantLink).not.toContain(row.token_hash);
+		}
+		const settings = await (await alice.get(`/w/${workshopId}/settings`)).text();
+		expect(settings).toContain('Engineers');
+		expect(settings).not.toContain(participantLink);
+	});
+
+	it('lets a signed-out visitor join as a guest in a second cookie jar', async () => {
+		bob = new Client(url());
+		const invite = await bob.get(participantLink);
+		expect(invite.status).toBe(200);
+		const html = await invite.text();
+		expect(html).toContain('Where does the PM role end?');
+		expect(html).toContain('Join as guest');
+		expect(html).toContain('Sign in');
+
+		const empty = await bob.post(`${participantLink}?/guest`, { displayName: '   ' });
+		expect(empty.status).toBe(400);
+		expect(await empty.text()).toContain('Enter the name others will see.');
+
+		const joined = await bob.post(`${participantLink}?/guest`, { displayName: 'Bob Builder' });
+		expect(joined.status).toBe(303);
+		expect(joined.headers.get('location')).toBe(`/w/${workshopId}`);
+		expect(bob.cookies.has('drawline_session')).toBe(true);
+
+		const page = await bob.get(`/w/${workshopId}`);
+		expect(page.status).toBe(200);
+		expect(await page.text()).toContain('Bob Builder');
+
+		const guest = db
+			.prepare('SELECT is_guest, password_hash FROM users WHERE display_name = ?')
+			.get('Bob Builder') as { is_guest: number; password_hash: string | null };
+		expect(guest).toEqual({ is_guest: 1, password_hash: null });
+		expect(membership(userIdOf('Bob Builder'))?.role).toBe('participant');
+	});
+
+	it('adds the membership when a signed-in user opens a link, never lowering a facilitator', async () => {
+		carol = new Client(url());
+		await carol.post('/signup', {
+			username: 'carol',
+			displayName: 'Carol Reader',
+			password: PASSWORD
+		});
+		const opened = await carol.get(readerLink);
+		expect(opened.status).toBe(303);
+		expect(opened.headers.get('location')).toBe(`/w/${workshopId}`);
+		expect(membership(userIdOf('Carol Reader'))?.role).toBe('reader');
+
+		const own = await alice.get(readerLink);
+		expect(own.status).toBe(303);
+		expect(membership(userIdOf('Alice Facilitator'))?.role).toBe('facilitator');
+
+		dave = new Client(url());
+		await dave.post('/signup', {
+			username: 'dave',
+			displayName: 'Dave Outsider',
+			password: PASSWORD
+		});
+	});
+
+	it('answers every route with the status each role should get', async () => {
+		const anonymous = new Client(url());
+		const who = {
+			facilitator: alice,
+			participant: bob,
+			reader: carol,
+			nonMember: dave,
+			signedOut: anonymous
+		};
+		type Who = keyof typeof who;
+		const w = `/w/${workshopId}`;
+		const cases: {
+			method: 'GET' | 'POST';
+			path: string;
+			form?: Record<string, string>;
+			expect: Record<Who, number>;
+		}[] = [
+			{
+				method: 'GET',
+				path: '/',
+				expect: { facilitator: 200, participant: 200, reader: 200, nonMember: 200, signedOut: 200 }
+			},
+			{
+				method: 'GET',
+				path: '/workshops/new',
+				expect: { facilitator: 200, participant: 200, reader: 200, nonMember: 200, signedOut: 303 }
+			},
+			{
+				method: 'GET',
+				path: w,
+				expect: { facilitator: 200, participant: 200, reader: 200, nonMember: 403, signedOut: 303 }
+			},
+			{
+				method: 'GET',
+				path: `${w}/__data.json`,
+				expect: { facilitator: 200, participant: 200, reader: 200, nonMember: 403, signedOut: 200 }
+			},
+			{
+				method: 'GET',
+				path: `${w}/settings`,
+				expect: { facilitator: 200, participant: 403, reader: 403, nonMember: 403, signedOut: 303 }
+			},
+			{
+				method: 'GET',
+				path: `${w}/settings/__data.json`,
+				expect: { facilitator: 200, participant: 403, reader: 403, nonMember: 403, signedOut: 200 }
+			},
+			{
+				method: 'POST',
+				path: `${w}/settings?/rename`,
+				form: { title: 'Where does the PM role end?', team: 'Checkout squad' },
+				expect: { facilitator: 200, participant: 403, reader: 403, nonMember: 403, signedOut: 303 }
+			},
+			{
+				method: 'POST',
+				path: `${w}/settings?/createInvite`,
+				form: { role: 'reader', label: 'matrix' },
+				expect: { facilitator: 200, participant: 403, reader: 403, nonMember: 403, signedOut: 303 }
+			},
+			{
+				method: 'POST',
+				path: `${w}/settings?/archive`,
+				expect: { facilitator: 200, participant: 403, reader: 403, nonMember: 403, signedOut: 303 }
+			},
+			{
+				method: 'POST',
+				path: `${w}/settings?/unarchive`,
+				expect: { facilitator: 200, participant: 403, reader: 403, nonMember: 403, signedOut: 303 }
+			},
+			{
+				method: 'POST',
+				path: `${w}/settings?/delete`,
+				form: { confirm: 'nope' },
+				expect: { facilitator: 400, participant: 403, reader: 403, nonMember: 403, signedOut: 303 }
+			},
+			{
+				method: 'GET',
+				path: '/w/unknownwkshp',
+				expect: { facilitator: 404, participant: 404, reader: 404, nonMember: 404, signedOut: 303 }
+			},
+			{
+				method: 'GET',
+				path: '/w/unknownwkshp/settings',
+				expect: { facilitator: 404, participant: 404, reader: 404, nonMember: 404, signedOut: 303 }
+			},
+			{
+				method: 'POST',
+				path: '/workshops/new',
+				form: { title: '' },
+				expect: { facilitator: 400, participant: 400, reader: 400, nonMember: 400, signedOut: 303 }
+			}
+		];
+		const failures: string[] = [];
+		for (const c of cases) {
+			for (const [name, client] of Object.entries(who) as [Who, Client][]) {
+				const response =
+					c.method === 'GET' ? await client.get(c.path) : await client.post(c.path, c.form ?? {});
+				let status = response.status;
+				// A data request answers a redirect inside its JSON body with status 200.
+				if (c.path.endsWith('__data.json') && status === 200) {
+					const body = await response.json();
+					if (body.type === 'redirect') status = name === 'signedOut' ? 200 : 303;
+				}
+				if (status !== c.expect[name])
+					failures.push(`${c.method} ${c.path} as ${name}: ${status}, expected ${c.expect[name]}`);
+				if (status === 303 && name === 'signedOut') {
+					expect(response.headers.get('location')).toMatch(/^\/signin\?next=/);
+				}
+			}
+		}
+		expect(failures).toEqual([]);
+	});
+
+	it('renders refusals as pages that say why', async () => {
+		const refused = await dave.get(`/w/${workshopId}`);
+		expect(refused.status).toBe(403);
+		expect(await refused.text()).toContain('not a member of this workshop');
+		const missing = await alice.get('/w/unknownwkshp');
+		expect(await missing.text()).toContain('no workshop at this address');
+	});
+
+	it('changes a member role and removes a member', async () => {
+		const bobId = userIdOf('Bob Builder');
+		expect(
+			(await alice.post(`/w/${workshopId}/settings?/changeRole`, { userId: bobId, role: 'reader' }))
+				.status
+		).toBe(200);
+		expect(membership(bobId)?.role).toBe('reader');
+
+		const aliceId = userIdOf('Alice Facilitator');
+		const lastFacilitator = await alice.post(`/w/${workshopId}/settings?/changeRole`, {
+			userId: aliceId,
+			role: 'participant'
+		});
+		expect(lastFacilitator.status).toBe(400);
+		expect(await lastFacilitator.text()).toContain('a workshop needs one');
+
+		expect(
+			(await alice.post(`/w/${workshopId}/settings?/removeMember`, { userId: bobId })).status
+		).toBe(200);
+		expect(membership(bobId)).toBeUndefined();
+		expect((await bob.get(`/w/${workshopId}`)).status).toBe(403);
+	});
+
+	it('refuses revoked and unknown invite links plainly', async () => {
+		const readerInvite = db
+			.prepare("SELECT id FROM invites WHERE role = 'reader' AND label = ''")
+			.get() as { id: string };
+		expect(
+			(await alice.post(`/w/${workshopId}/settings?/revokeInvite`, { inviteId: readerInvite.id }))
+				.status
+		).toBe(200);
+
+		const stranger = new Client(url());
+		const revoked = await stranger.get(readerLink);
+		expect(revoked.status).toBe(410);
+		expect(await revoked.text()).toContain('was revoked');
+		const joinRevoked = await stranger.post(`${readerLink}?/guest`, { displayName: 'Eve' });
+		expect(joinRevoked.status).toBe(410);
+		expect(stranger.cookies.has('drawline_session')).toBe(false);
+
+		// Signed in makes no difference.
+		expect((await dave.get(readerLink)).status).toBe(410);
+		expect(membership(userIdOf('Dave Outsider'))).toBeUndefined();
+
+		const unknown = await stranger.get('/invite/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa');
+		expect(unknown.status).toBe(404);
+		expect(await unknown.text()).toContain('does not work');
+	});
+
+	it('slows down repeated failed sign-ins for one account', async () => {
+		const attacker = new Client(url());
+		for (let i = 0; i < 5; i++) {
+			expect(
+				(await attacker.post('/signin', { username: 'carol', password: `wrong guess ${i}` })).status
+			).toBe(400);
+		}
+		const blocked = await attacker.post('/signin', { username: 'carol', password: PASSWORD });
+		expect(blocked.status).toBe(429);
+		expect(await blocked.text()).toMatch(/Too many attempts, try again in \d+ s/);
+	});
+
+	it('renames, archives and deletes a workshop after confirmation', async () => {
+		expect(
+			(
+				await alice.post(`/w/${workshopId}/settings?/rename`, {
+					title: 'PM charter 2025',
+					team: 'Payments'
+				})
+			).status
+		).toBe(200);
+		expect(await (await alice.get('/')).text()).toContain('PM charter 2025');
+
+		await alice.post(`/w/${workshopId}/settings?/archive`, {});
+		expect(await (await alice.get('/')).text()).not.toContain('PM charter 2025');
+		expect(await (await alice.get('/?show=archived')).text()).toContain('PM charter 2025');
+
+		const wrong = await alice.post(`/w/${workshopId}/settings?/delete`, { confirm: 'PM charter' });
+		expect(wrong.status).toBe(400);
+		expect(await wrong.text()).toContain('Type the workshop title exactly');
+
+		const deleted = await alice.post(`/w/${workshopId}/settings?/delete`, {
+			confirm: 'PM charter 2025'
+		});
+		expect(deleted.status).toBe(303);
+		expect(deleted.headers.get('location')).toBe('/');
+		expect((await alice.get(`/w/${workshopId}`)).status).toBe(404);
+		expect((await carol.get(`/w/${workshopId}`)).status).toBe(404);
+		expect(await (await new Client(url()).get(participantLink)).status).toBe(404);
+		const left = db
+			.prepare("SELECT COUNT(*) AS n FROM doc_updates WHERE doc LIKE ? || '/%'")
+			.get(workshopId) as { n: number };
+		expect(left.n).toBe(0);
+	});
+
+	it('answers /healthz', async () => {
+		const response = await fetch(`${url()}/healthz`);
+		expect(response.status).toBe(200);
+		expect(await response.json()).toMatchObject({ status: 'ok', database: 'ok' });
+	});
+});
