@@ -1,1 +1,1 @@
-export const APP_NAME = "Drawline";
+export const APP_NAME = 'Drawline';
