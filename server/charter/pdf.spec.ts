@@ -1,0 +1,134 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { buildCharter, listEntries, readBoard, type Charter } from '../../src/lib/board/index.ts';
+import { FIXTURE_META, createFixtureBoard } from '../../src/lib/board/__fixtures__/board.ts';
+import { BOUNDARY_COPY } from '../../src/lib/templates/index.ts';
+import { createLargeBoard } from './__fixtures__/large-board.ts';
+import { charterToPdf } from './pdf.ts';
+
+const ARTIFACTS = path.resolve('tests/.artifacts');
+
+/** Writes the PDF for a person to look at and returns what pdftotext reads from it. */
+function extract(name: string, pdf: Uint8Array, pages?: [number, number], layout = false): string {
+	mkdirSync(ARTIFACTS, { recursive: true });
+	const file = path.join(ARTIFACTS, `${name}.pdf`);
+	writeFileSync(file, pdf);
+	const range = pages ? ['-f', String(pages[0]), '-l', String(pages[1])] : [];
+	const args = [...range, ...(layout ? ['-layout'] : []), '-enc', 'UTF-8', file, '-'];
+	return execFileSync('pdftotext', args, { encoding: 'utf8' });
+}
+
+const flat = (text: string) => text.replace(/\s+/g, ' ');
+
+function pageInfo(pdf: Uint8Array, name: string): { pages: number; size: string } {
+	const file = path.join(ARTIFACTS, `${name}.pdf`);
+	writeFileSync(file, pdf);
+	const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+	return {
+		pages: Number(/Pages:\s+(\d+)/.exec(info)?.[1]),
+		size: /Page size:\s+(.*)/.exec(info)?.[1] ?? ''
+	};
+}
+
+describe('charterToPdf', () => {
+	let charter: Charter;
+	let text: string;
+
+	beforeAll(async () => {
+		charter = buildCharter(readBoard(createFixtureBoard()), FIXTURE_META);
+		const pdf = await charterToPdf(charter);
+		expect(Buffer.from(pdf.subarray(0, 5)).toString()).toBe('%PDF-');
+		text = flat(extract('charter-fixture', pdf));
+		// Page 1 as an image, to look at.
+		execFileSync('pdftoppm', [
+			'-png',
+			'-r',
+			'60',
+			'-f',
+			'1',
+			'-l',
+			'1',
+			path.join(ARTIFACTS, 'charter-fixture.pdf'),
+			path.join(ARTIFACTS, 'charter-fixture-page')
+		]);
+	});
+
+	it('opens with the title block: title, team, version, date and author', () => {
+		expect(text).toContain('Checkout team PM charter');
+		expect(text).toContain('Team Checkout');
+		expect(text).toContain('Version 1');
+		expect(text).toContain('Published 14 March 2025 by Ana Ruiz');
+	});
+
+	it('lists who took part and how each answered, non-ASCII names intact', () => {
+		expect(text).toContain('Who took part');
+		expect(text).toContain('Ana Ruiz (facilitator) — consents');
+		expect(text).toContain('Ben Okafor (participant) — no answer yet');
+		expect(text).toContain('Zoë Lindqvist (participant) — objects');
+	});
+
+	it('has every section heading with its intro, and the appendix', () => {
+		for (const key of ['owns', 'does', 'consulted', 'informed'] as const) {
+			expect(text).toContain(`Product Manager · ${BOUNDARY_COPY[key].heading}`);
+			expect(text).toContain(flat(BOUNDARY_COPY[key].intro));
+		}
+		expect(text).toContain("Not the Product Manager's job");
+		expect(text).toContain('Open questions');
+		expect(text).toContain('Role by role');
+		expect(text).toContain('Appendix: RACI matrix');
+	});
+
+	it('contains every responsibility, its rationale, dissent and the owner of what is not the role’s', () => {
+		for (const { item } of listEntries(charter)) expect(text).toContain(flat(item.title));
+		expect(text).toContain('Rationale: Support joins so that beta feedback reaches the queue.');
+		expect(text).toContain('Dissent from Ben Okafor: Engineering should shape the vision too.');
+		expect(text).toContain('Accountable instead: Sales');
+		expect(text).toContain('Why it is open: Too many owners');
+		expect(text).not.toContain('Hire product managers'); // left in the tray
+	});
+
+	it('numbers every page "Page n of m"', () => {
+		const pages = Number(/Page 1 of (\d+)/.exec(text)?.[1]);
+		expect(pages).toBeGreaterThan(1);
+		for (let n = 1; n <= pages; n++) expect(text).toContain(`Page ${n} of ${pages}`);
+	});
+});
+
+describe('charterToPdf on a 60-row board', () => {
+	let charter: Charter;
+	let pdf: Uint8Array;
+
+	beforeAll(async () => {
+		charter = buildCharter(readBoard(createLargeBoard(60)), {
+			...FIXTURE_META,
+			title: 'Platform team PM charter'
+		});
+		pdf = await charterToPdf(charter);
+	});
+
+	it('keeps every row, and repeats the matrix header on every page the matrix spans', () => {
+		const info = pageInfo(pdf, 'charter-large');
+		expect(info.size).toContain('A4');
+		const all = flat(extract('charter-large', pdf));
+		expect(charter.matrix.rows).toHaveLength(60);
+		for (const row of charter.matrix.rows) expect(all).toContain(flat(row.title));
+
+		const pages = Array.from({ length: info.pages }, (_, i) =>
+			flat(extract('charter-large', pdf, [i + 1, i + 1], true))
+		);
+		const first = pages.findIndex((page) => page.includes('Appendix: RACI matrix'));
+		expect(first).toBeGreaterThan(0);
+		const matrixPages = pages.slice(first);
+		expect(matrixPages.length).toBeGreaterThan(1);
+		for (const page of matrixPages) {
+			expect(page).toMatch(/Responsibility PM ENG DES SLS CS MKT LEAD PGM/);
+		}
+	});
+
+	it('prints on Letter paper when asked', async () => {
+		const letter = await charterToPdf(charter, { paper: 'Letter' });
+		expect(pageInfo(letter, 'charter-large-letter').size).toContain('letter');
+	});
+});
