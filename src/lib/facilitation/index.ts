@@ -1,0 +1,7 @@
+export * from './phases.ts';
+export * from './timer.ts';
+export * from './proposals.ts';
+export * from './queue.ts';
+export * from './agreement.ts';
+export * from './facilitation-doc.ts';
+export { STATE, LOCKED, isLocked } from './schema.ts';
