@@ -14,7 +14,10 @@ import { DEFAULT_ROLES } from '../../src/lib/templates/index.ts';
 
 class Client {
 	cookies = new Map<string, string>();
-	constructor(private base: string) {}
+	private base: string;
+	constructor(base: string) {
+		this.base = base;
+	}
 
 	private cookieHeader(): string {
 		return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
