@@ -1,6 +1,7 @@
 import type { Config } from '../config.ts';
 import type { CharterStore } from './charters.ts';
 import type { DocStore } from './docs.ts';
+import type { FacilitationStore } from './facilitation.ts';
 import type { InviteStore } from './invites.ts';
 import type { SessionStore } from './sessions.ts';
 import type { UserStore } from './users.ts';
@@ -8,6 +9,7 @@ import type { WorkshopStore } from './workshops.ts';
 import { openSqlite } from './sqlite/open.ts';
 import { SqliteCharterStore } from './sqlite/charters.ts';
 import { SqliteDocStore } from './sqlite/docs.ts';
+import { SqliteFacilitationStore } from './sqlite/facilitation.ts';
 import { SqliteInviteStore } from './sqlite/invites.ts';
 import { SqliteSessionStore } from './sqlite/sessions.ts';
 import { SqliteUserStore } from './sqlite/users.ts';
@@ -22,6 +24,12 @@ export type {
 	PublishedCharter
 } from './charters.ts';
 export type { DocStore, StoredDoc } from './docs.ts';
+export type {
+	FacilitationStore,
+	ProposalRound,
+	StoredProposal,
+	VoteResult
+} from './facilitation.ts';
 export type { Invite, InviteRole, InviteStore } from './invites.ts';
 export type { SessionRecord, SessionStore } from './sessions.ts';
 export type { NewUser, User, UserStore, UserWithPassword } from './users.ts';
@@ -43,6 +51,7 @@ export interface Store {
 	workshops: WorkshopStore;
 	invites: InviteStore;
 	charters: CharterStore;
+	facilitation: FacilitationStore;
 	/** True when the database answers a trivial query. */
 	ping(): Promise<boolean>;
 	close(): Promise<void>;
@@ -57,6 +66,7 @@ export async function openStore(config: Pick<Config, 'databasePath'>): Promise<S
 		workshops: new SqliteWorkshopStore(db),
 		invites: new SqliteInviteStore(db),
 		charters: new SqliteCharterStore(db),
+		facilitation: new SqliteFacilitationStore(db),
 		async ping() {
 			try {
 				db.prepare('SELECT 1').get();
