@@ -10,6 +10,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
+import type * as Y from 'yjs';
 import { isLocked } from '../../src/lib/facilitation/schema.ts';
 import type { Config } from '../config.ts';
 import type { Registry } from '../metrics.ts';
@@ -27,6 +28,7 @@ import {
 } from './protocol.ts';
 import { RoomRegistry } from './registry.ts';
 import { Room } from './room.ts';
+import { readRoom, transactRoom } from './server-writes.ts';
 import {
 	authorizeUpgrade,
 	parseSyncPath,
@@ -63,6 +65,13 @@ export interface SyncService {
 	closeSession(sessionId: string): void;
 	/** Closes a deleted workshop's rooms (4404) and removes its stored documents. */
 	removeWorkshop(workshopId: string): Promise<void>;
+	/**
+	 * A change made by the server itself (not a client) to a room's live document: the room is
+	 * loaded if needed, the change committed, then broadcast to everyone connected.
+	 */
+	transact<T>(workshopId: string, kind: RoomKind, fn: (doc: Y.Doc) => T): Promise<T>;
+	/** Reads a room's current document, loading it if needed; `fn` must not write. */
+	readDoc<T>(workshopId: string, kind: RoomKind, fn: (doc: Y.Doc) => T): Promise<T>;
 	/** Stops accepting, flushes every room, closes sockets with 1012. */
 	close(): Promise<void>;
 }
@@ -311,6 +320,15 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
 			for (const kind of ['board', 'facilitation'] as const) {
 				await docs.remove(docName(workshopId, kind));
 			}
+		},
+
+		transact<T>(workshopId: string, kind: RoomKind, fn: (doc: Y.Doc) => T): Promise<T> {
+			if (closing) return Promise.reject(new Error('The server is restarting'));
+			return transactRoom(rooms, docName(workshopId, kind), fn);
+		},
+
+		readDoc<T>(workshopId: string, kind: RoomKind, fn: (doc: Y.Doc) => T): Promise<T> {
+			return readRoom(rooms, docName(workshopId, kind), fn);
 		},
 
 		async close() {
