@@ -54,8 +54,12 @@ export const handle: Handle = async ({ event, resolve }) => {
 	} else {
 		response = await resolve(event);
 	}
-	for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
-		if (!response.headers.has(name)) response.headers.set(name, value);
+	try {
+		for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+			if (!response.headers.has(name)) response.headers.set(name, value);
+		}
+	} catch {
+		// Some responses (e.g. Response.redirect) have immutable headers.
 	}
 	return response;
 };
