@@ -1,0 +1,23 @@
+import { describe, it, expect } from 'vitest';
+import { policyFor, safeNext } from './access.ts';
+
+describe('route policy', () => {
+	it('guards everything under /w/[id], settings for facilitators only', () => {
+		expect(policyFor('/w/[id]')?.read).toEqual(['facilitator', 'participant', 'reader']);
+		expect(policyFor('/w/[id]')?.change).toEqual(['facilitator', 'participant']);
+		expect(policyFor('/w/[id]/charter.md')?.route).toBe('/w/[id]');
+		expect(policyFor('/w/[id]/settings')?.read).toEqual(['facilitator']);
+		expect(policyFor('/w/[id]/settings/anything')?.change).toEqual(['facilitator']);
+		expect(policyFor('/w/[id]settingsx')).toBeNull();
+		expect(policyFor('/invite/[token]')).toBeNull();
+		expect(policyFor(null)).toBeNull();
+	});
+
+	it('only follows same-site paths after sign-in', () => {
+		expect(safeNext('/w/abc?x=1')).toBe('/w/abc?x=1');
+		expect(safeNext('//evil.example/')).toBe('/');
+		expect(safeNext('/\\evil.example')).toBe('/');
+		expect(safeNext('https://evil.example/')).toBe('/');
+		expect(safeNext(null)).toBe('/');
+	});
+});
