@@ -50,6 +50,8 @@ test('sign up, create a workshop from a template, a guest joins through the invi
 	await page.getByRole('button', { name: 'Create account' }).click();
 	await expect(page.getByText('This password is one of the most common')).toBeVisible();
 	await expect(page.getByLabel('Username or email')).toHaveValue('ana@example.com');
+	await expect(page.getByLabel('Password')).toHaveValue('');
+	await shoot(page, 'signup-error');
 	await page.getByLabel('Password').fill('lines drawn in sand');
 	await page.getByRole('button', { name: 'Create account' }).click();
 
