@@ -118,6 +118,30 @@ describe('accounts', () => {
 		);
 	});
 
+	it('slows down one address creating many accounts or guests', async () => {
+		const limited = createAuth(
+			store,
+			{ sessionTtlMs: 3600_000 },
+			{ ipFreeCreations: 3, now: () => clock }
+		);
+		try {
+			await limited.signUp({ username: 'one', password: 'plum tree at dusk', ip: '9.9.9.9' });
+			await limited.joinAsGuest({ displayName: 'Two', ip: '9.9.9.9' });
+			await limited.joinAsGuest({ displayName: 'Three', ip: '9.9.9.9' });
+			const fourth = await limited.joinAsGuest({ displayName: 'Four', ip: '9.9.9.9' });
+			expect(fourth.ok === false && fourth.errors.form).toMatch(
+				/Too many new accounts .* try again in 2 s/
+			);
+			expect((await limited.joinAsGuest({ displayName: 'Elsewhere', ip: '8.8.8.8' })).ok).toBe(
+				true
+			);
+			clock += 2000;
+			expect((await limited.joinAsGuest({ displayName: 'Later', ip: '9.9.9.9' })).ok).toBe(true);
+		} finally {
+			limited.close();
+		}
+	});
+
 	it('turns a guest into an account that keeps its id (and so its workshops)', async () => {
 		await auth.signUp({ username: 'taken', password: 'plum tree at dusk' });
 		const guest = await auth.joinAsGuest({ displayName: 'Sam' });

@@ -42,10 +42,12 @@ export interface Auth extends SessionManager {
 		password: string;
 		displayName?: string;
 		guestId?: string;
+		/** Keys the per-address limit on new accounts and guests. */
+		ip?: string;
 	}): Promise<AuthResult>;
 	/** `ip` keys the per-address throttle; the normalised username keys the per-account one. */
 	signIn(input: { username: string; password: string; ip: string }): Promise<AuthResult>;
-	joinAsGuest(input: { displayName: string }): Promise<AuthResult>;
+	joinAsGuest(input: { displayName: string; ip?: string }): Promise<AuthResult>;
 	close(): void;
 }
 
@@ -53,6 +55,8 @@ export interface AuthOptions {
 	/** Failures allowed per account / per address before the wait starts doubling. */
 	accountFreeFailures?: number;
 	ipFreeFailures?: number;
+	/** Accounts and guests one address may create per hour before creation slows down. */
+	ipFreeCreations?: number;
 	now?: () => number;
 }
 
@@ -81,6 +85,23 @@ export function createAuth(
 		...throttleDefaults,
 		freeFailures: options.ipFreeFailures ?? 20
 	});
+	// Every account or guest created counts against its address, so a script cannot fill the
+	// database; a whole office behind one address still fits in the free allowance.
+	const creationThrottle: Throttle = createThrottle({
+		...throttleDefaults,
+		freeFailures: options.ipFreeCreations ?? 60
+	});
+	function creationWait(ip: string | undefined): AuthResult | null {
+		if (!ip) return null;
+		const wait = creationThrottle.retryAfter(ip);
+		if (wait === 0) return null;
+		const seconds = Math.ceil(wait / 1000);
+		return {
+			ok: false,
+			errors: { form: `Too many new accounts from your network, try again in ${seconds} s.` }
+		};
+	}
+
 	// Unknown accounts are checked against this hash, so they take as long as known ones.
 	const dummyHash = hashPassword('drawline-timing-equaliser');
 
@@ -110,6 +131,8 @@ export function createAuth(
 			const nameError = displayNameProblem(displayName);
 			if (nameError) errors.displayName = nameError;
 			if (Object.keys(errors).length > 0) return { ok: false, errors };
+			const limited = creationWait(input.ip);
+			if (limited) return limited;
 
 			if (await store.users.getByUsername(username)) {
 				return { ok: false, errors: { username: 'That name is taken. Sign in, or pick another.' } };
@@ -129,6 +152,7 @@ export function createAuth(
 			// Lost a race with another sign-up for the same name.
 			if (!user)
 				return { ok: false, errors: { username: 'That name is taken. Sign in, or pick another.' } };
+			if (input.ip) creationThrottle.fail(input.ip);
 			return startSession(toAuthUser(user));
 		},
 
@@ -162,6 +186,8 @@ export function createAuth(
 			const displayName = normalizeDisplayName(input.displayName);
 			const problem = displayNameProblem(displayName);
 			if (problem) return { ok: false, errors: { displayName: problem } };
+			const limited = creationWait(input.ip);
+			if (limited) return limited;
 			const id = randomId(16);
 			// The colon cannot occur in a chosen username, so guests never collide with accounts.
 			const user = await store.users.create({
@@ -173,6 +199,7 @@ export function createAuth(
 				color: colorFor(id)
 			});
 			if (!user) return { ok: false, errors: { form: 'Could not create a guest, try again.' } };
+			if (input.ip) creationThrottle.fail(input.ip);
 			return startSession(toAuthUser(user));
 		},
 

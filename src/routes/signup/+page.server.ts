@@ -10,7 +10,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, locals, cookies, url }) => {
+	default: async ({ request, locals, cookies, url, getClientAddress }) => {
 		const form = await request.formData();
 		const username = String(form.get('username') ?? '');
 		const displayName = String(form.get('displayName') ?? '');
@@ -22,8 +22,14 @@ export const actions: Actions = {
 		if (insecure) return fail(400, { errors: { form: insecure }, values });
 
 		const guestId = locals.user?.isGuest ? locals.user.id : undefined;
-		const result = await locals.app.auth.signUp({ username, password, displayName, guestId });
-		if (!result.ok) return fail(400, { errors: result.errors, values });
+		const result = await locals.app.auth.signUp({
+			username,
+			password,
+			displayName,
+			guestId,
+			ip: getClientAddress()
+		});
+		if (!result.ok) return fail(result.errors.form ? 429 : 400, { errors: result.errors, values });
 
 		if (locals.session) await locals.app.auth.invalidateSession(locals.session.id);
 		setSessionCookie(cookies, url, result.token, result.session.expiresAt);

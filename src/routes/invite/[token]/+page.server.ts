@@ -37,15 +37,20 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 };
 
 export const actions: Actions = {
-	guest: async ({ locals, params, request, cookies, url }) => {
+	guest: async ({ locals, params, request, cookies, url, getClientAddress }) => {
 		const { invite, workshop } = await validInvite(locals, params.token);
 		if (!locals.user) {
 			const form = await request.formData();
 			const displayName = String(form.get('displayName') ?? '');
 			const insecure = insecureOriginProblem(url);
 			if (insecure) return fail(400, { errors: { form: insecure }, values: { displayName } });
-			const result = await locals.app.auth.joinAsGuest({ displayName });
-			if (!result.ok) return fail(400, { errors: result.errors, values: { displayName } });
+			const result = await locals.app.auth.joinAsGuest({ displayName, ip: getClientAddress() });
+			if (!result.ok) {
+				return fail(result.errors.form ? 429 : 400, {
+					errors: result.errors,
+					values: { displayName }
+				});
+			}
 			setSessionCookie(cookies, url, result.token, result.session.expiresAt);
 			await acceptInvite(locals.app.store, invite, result.user.id);
 		} else {
