@@ -157,8 +157,8 @@ export class DocLog {
 		// rows; it may hold a few uncommitted updates too, which Yjs merges
 		// idempotently when their rows are loaded after the snapshot.
 		const upto = this.seq;
-		const merged = this.options.snapshot();
 		try {
+			const merged = this.options.snapshot();
 			await this.options.store.compact(this.options.name, merged, upto);
 		} catch (error) {
 			console.error(`sync: compaction of ${this.options.name} failed`, error);

@@ -22,6 +22,10 @@ import {
 } from './protocol.ts';
 import { Room, type Peer, type RoomHooks } from './room.ts';
 
+const FUZZ_STATE =
+	'BRn3jpraBgAoAQZub3JtYWwFZWRpdDABfQEoAQZub3JtYWwFZWRpdDEBfQIoAQZub3JtYWwFZWRpdDIBfQMoAQZub3JtYWwFZWRpdDMBfQQoAQZub3JtYWwFZWRpdDQBfQUoAQZub3JtYWwFZWRpdDUBfQYoAQZub3JtYWwFZWRpdDYBfQcoAQZub3JtYWwFZWRpdDcBfQgoAQZub3JtYWwFZWRpdDgBfQkoAQZub3JtYWwFZWRpdDkBfQooAQZub3JtYWwGZWRpdDEwAX0LKAEGbm9ybWFsBmVkaXQxMQF9DCgBBm5vcm1hbAZlZGl0MTIBfQ0oAQZub3JtYWwGZWRpdDEzAX0OKAEGbm9ybWFsBmVkaXQxNAF9DygBBm5vcm1hbAZlZGl0MTUBfRAoAQZub3JtYWwGZWRpdDE2AX0RKAEGbm9ybWFsBmVkaXQxNwF9EigBBm5vcm1hbAZlZGl0MTgBfRMoAQZub3JtYWwGZWRpdDE5AX0UKAEGbm9ybWFsBmVkaXQyMAF9FSgBBm5vcm1hbAZlZGl0MjEBfRYoAQZub3JtYWwGZWRpdDIyAX0XKAEGbm9ybWFsBmVkaXQyMwF9GCgBBm5vcm1hbAZlZGl0MjQBfRkX4pvSdwAhAQVjZWxscwJrMwEAAQoZiOKb0ncMAXcRAHdwa3hiaGR5YmRraAB4b2sKJYjim9J3LwF3CGliYXBzamwACgGI4pvSdxYBdwtzbXJ6AHFtAHVkAAoZKAEFY2VsAHMCazcBdwthcABncG15ZnVrZgoOiOKb0ndSAXcCZAAKDCgBBWNlbGwAAms5AXcQd2R0AGtlZGpqYndtcmtidETim9J3cQZvAHhzAAAKDojim9J3XQF3CWZwdwBvbmx3bAogiOKb0nepAQF3AAopROKb0nfTAQdhdgBjAAB6CgNE4pvSd2EFeAAAcmID4ptShgFE4pvSd4EBCGxpaXR6AGYACj6I4pvSd5sBAXcBAAFi0ndIqOKb0ndBAXcHAGFhAGZ6ZAEAm9J3SKjim1JBAXcHbGFhcGZ6ZAHim9J3BQACDAEWAUEBXQE=';
+const FUZZ_UPDATE = 'AQHim9J3AQQBBW5vdGVzBQBqaGYAAA==';
+
 /** A store that remembers what it committed, to check that nothing is sent before. */
 function recordingStore(inner: DocStore = new SqliteDocStore(openSqlite(':memory:'))) {
 	const committed = new Set<string>();
@@ -310,5 +314,26 @@ describe('Room', () => {
 		await expect(load(store)).rejects.toThrow();
 		expect(store.appends).toBe(before);
 		expect((await store.load('w1/board')).updates).toHaveLength(1);
+	});
+	it('reloads rather than keep a document Yjs threw on halfway; nothing of it is stored or sent', async () => {
+		// Found by the fuzzer: a state, and an update that passes checkUpdate yet makes Yjs throw.
+		const state = Buffer.from(FUZZ_STATE, 'base64');
+		const hostile = Buffer.from(FUZZ_UPDATE, 'base64');
+		const store = recordingStore();
+		await store.append('w1/board', [state]);
+		const appends = store.appends;
+		const tainted: Room[] = [];
+		const room = await load(store, { hooks: { tainted: (r) => tainted.push(r) } });
+		const eve = connectClient(room, 'eve', 'participant');
+		const bob = connectClient(room, 'bob', 'participant');
+		await settle(room);
+		const framesBefore = bob.received.length;
+		room.receive(eve.peer, encodeUpdate(hostile));
+		expect(eve.closed?.code).toBe(CLOSE_INVALID_PAYLOAD);
+		expect(tainted).toEqual([room]);
+		bob.doc.getMap('cells').set('ignored until reload', 1);
+		await settle(room);
+		expect(store.appends).toBe(appends);
+		expect(bob.received.length).toBe(framesBefore);
 	});
 });

@@ -21,6 +21,7 @@ import {
 	type PresenceUser
 } from './awareness.ts';
 import { DocLog } from './persistence.ts';
+import { checkUpdate } from './validate.ts';
 import {
 	CLOSE_INVALID_PAYLOAD,
 	ProtocolError,
@@ -51,6 +52,12 @@ export interface RoomHooks {
 	compacted?(room: Room): void;
 	/** The log failed to commit: the room must close its peers and unload without writing. */
 	broken?(room: Room, error: Error): void;
+	/**
+	 * Yjs threw halfway through an update, so the document may hold part of it.
+	 * Nothing of that update was stored or sent; the room has stopped taking
+	 * messages and must be reloaded from the store.
+	 */
+	tainted?(room: Room): void;
 }
 
 export interface RoomOptions {
@@ -78,6 +85,9 @@ export class Room {
 	private isBoardLocked: () => boolean;
 	private hooks: RoomHooks;
 	private destroyed = false;
+	private frozen = false;
+	/** Updates emitted while applying a peer's update, held until Yjs returns cleanly. */
+	private applying: Uint8Array[] | null = null;
 
 	static async load(options: RoomOptions): Promise<Room> {
 		const stored = await options.store.load(options.name);
@@ -104,7 +114,7 @@ export class Room {
 			tailLength,
 			batchMs: options.batchMs,
 			compactThreshold: options.compactThreshold,
-			snapshot: () => Y.encodeStateAsUpdate(this.doc),
+			snapshot: () => this.snapshot(),
 			onCommit: (batch) => {
 				for (const { update, origin } of batch) this.broadcast(encodeUpdate(update), origin);
 			},
@@ -113,7 +123,9 @@ export class Room {
 			onCompacted: () => this.hooks.compacted?.(this)
 		});
 		doc.on('update', (update: Uint8Array, origin: unknown) => {
-			if (origin !== LOADING) this.log.enqueue(update, origin);
+			if (origin === LOADING) return;
+			if (this.applying) this.applying.push(update);
+			else this.log.enqueue(update, origin);
 		});
 		this.awareness = new awarenessProtocol.Awareness(doc);
 		this.awareness.setLocalState(null);
@@ -160,7 +172,7 @@ export class Room {
 
 	/** Handles one frame from `peer`; a malformed one closes that peer only. */
 	receive(peer: Peer, data: Uint8Array): void {
-		if (this.destroyed) return;
+		if (this.destroyed || this.frozen) return;
 		try {
 			const message = readMessage(data);
 			switch (message.type) {
@@ -221,13 +233,28 @@ export class Room {
 			}
 			return;
 		}
+		const problem = checkUpdate(update);
+		if (problem) return peer.close(CLOSE_INVALID_PAYLOAD, problem);
+		const emitted: Uint8Array[] = [];
+		this.applying = emitted;
 		try {
 			Y.applyUpdate(this.doc, update, peer);
 		} catch {
-			// Whatever Yjs integrated before failing was emitted as a valid update and
-			// is committed like any other; the rest of the bytes are refused.
+			this.applying = null;
+			this.frozen = true;
 			peer.close(CLOSE_INVALID_PAYLOAD, 'malformed update');
+			this.hooks.tainted?.(this);
+			return;
 		}
+		this.applying = null;
+		for (const change of emitted) this.log.enqueue(change, peer);
+	}
+
+	/** The whole state for compaction, refused unless it loads back cleanly. */
+	private snapshot(): Uint8Array {
+		const merged = Y.encodeStateAsUpdate(this.doc);
+		Y.applyUpdate(new Y.Doc(), merged);
+		return merged;
 	}
 
 	private applyAwareness(peer: Peer, bytes: Uint8Array): void {

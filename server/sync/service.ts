@@ -119,14 +119,22 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
 		broken(room: Room, error: Error) {
 			console.error(`sync: cannot persist ${room.name}; closing its connections`, error);
 			breakRoom(room, 'could not save changes');
-			if (room.kind === 'facilitation') {
-				const board = rooms.get(room.name.replace(/\/facilitation$/, '/board'));
-				if (board) breakRoom(board, 'could not save changes');
-			}
+		},
+		tainted(room: Room) {
+			console.error(`sync: a bad update reached ${room.name}; reloading it from the store`);
+			// Commit what was applied before the bad update, then start over from the store.
+			void room
+				.flush()
+				.catch(() => {})
+				.then(() => breakRoom(room, 'document reloaded'));
 		}
 	};
 
+	/** Closes a room's peers (they reconnect and re-sync) and forgets it, with the boards it locks. */
 	function breakRoom(room: Room, reason: string): void {
+		for (const [board, source] of lockSources) {
+			if (source === room) breakRoom(board, reason);
+		}
 		room.closePeers(CLOSE_INTERNAL_ERROR, reason);
 		rooms.discard(room);
 	}
