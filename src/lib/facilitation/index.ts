@@ -5,3 +5,4 @@ export * from './queue.ts';
 export * from './agreement.ts';
 export * from './facilitation-doc.ts';
 export { STATE, LOCKED, isLocked } from './schema.ts';
+export * from './publish-check.ts';

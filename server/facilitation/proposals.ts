@@ -1,0 +1,181 @@
+/**
+ * Blind proposal rounds on the server. A round starts with its mode (anonymous or named) fixed;
+ * each person writes and reads only their own proposals; the reveal closes the round, aggregates
+ * everyone's answers (counts only, unless named) and writes the result into the facilitation
+ * room, where every screen shows it. Adopting the majority writes letters into the board room.
+ */
+import { placeCard, readBoard, setCell, type Letter } from '../../src/lib/board/index.ts';
+import {
+	readFacilitation,
+	setPhase,
+	setRevealed,
+	setRound,
+	type Round
+} from '../../src/lib/facilitation/facilitation-doc.ts';
+import {
+	aggregateProposals,
+	cellMajority,
+	checkProposalCells,
+	type ProposalCells,
+	type RevealResult
+} from '../../src/lib/facilitation/proposals.ts';
+import { findRowOrCard, readBoardDoc } from './board.ts';
+import { SERVER_ORIGIN, type Actor, type FacilitationDeps } from './context.ts';
+import { FacilitationError } from './errors.ts';
+
+const toRound = (number: number, named: boolean, startedAt: number, submitted: number): Round => ({
+	number,
+	named,
+	startedAt,
+	submitted
+});
+
+/** Opens the next round and moves everyone to the Propose phase. */
+export async function startRound(
+	deps: FacilitationDeps,
+	workshopId: string,
+	actor: Actor,
+	named: boolean
+): Promise<Round> {
+	const stored = await deps.store.facilitation.startRound(workshopId, named, actor.id);
+	const round = toRound(stored.round, stored.named, stored.startedAt, 0);
+	await deps.sync.transact(workshopId, 'facilitation', (doc) => {
+		doc.transact(() => {
+			setRound(doc, SERVER_ORIGIN, round);
+			setPhase(doc, SERVER_ORIGIN, 'propose');
+		}, SERVER_ORIGIN);
+	});
+	return round;
+}
+
+export type MyProposal = {
+	round: { number: number; named: boolean; revealed: boolean } | null;
+	cells: ProposalCells;
+	updatedAt: number | null;
+};
+
+/** The signed-in user's own proposals in the current round, and nobody else's. */
+export async function getMyProposal(
+	deps: FacilitationDeps,
+	workshopId: string,
+	userId: string
+): Promise<MyProposal> {
+	const round = await deps.store.facilitation.currentRound(workshopId);
+	if (!round) return { round: null, cells: {}, updatedAt: null };
+	const mine = await deps.store.facilitation.getProposal(workshopId, round.round, userId);
+	return {
+		round: { number: round.round, named: round.named, revealed: round.revealedAt !== null },
+		cells: mine ? checkProposalCells(mine.cells) : {},
+		updatedAt: mine?.updatedAt ?? null
+	};
+}
+
+/** Replaces the user's proposals in the current, unrevealed round. */
+export async function saveMyProposal(
+	deps: FacilitationDeps,
+	workshopId: string,
+	userId: string,
+	input: unknown
+): Promise<MyProposal> {
+	let cells: ProposalCells;
+	try {
+		cells = checkProposalCells(input);
+	} catch (error) {
+		throw new FacilitationError(400, (error as Error).message);
+	}
+	const round = await deps.store.facilitation.currentRound(workshopId);
+	if (!round) throw new FacilitationError(409, 'The facilitator has not started blind proposals.');
+	const saved = await deps.store.facilitation.saveProposal(workshopId, round.round, userId, cells);
+	if (saved === 'revealed') {
+		throw new FacilitationError(409, 'Proposals were already revealed; they can no longer change.');
+	}
+	if (saved === 'no-round') throw new FacilitationError(409, 'There is no open proposal round.');
+	const submitted = await deps.store.facilitation.countProposals(workshopId, round.round);
+	await deps.sync.transact(workshopId, 'facilitation', (doc) => {
+		const current = readFacilitation(doc).round;
+		if (current?.number === round.round && current.submitted !== submitted) {
+			setRound(doc, SERVER_ORIGIN, { ...current, submitted });
+		}
+	});
+	return {
+		round: { number: round.round, named: round.named, revealed: false },
+		cells,
+		updatedAt: Date.now()
+	};
+}
+
+/** Closes the current round and shows its aggregate to everyone. */
+export async function reveal(deps: FacilitationDeps, workshopId: string): Promise<RevealResult> {
+	const round = await deps.store.facilitation.currentRound(workshopId);
+	if (!round) throw new FacilitationError(409, 'Start blind proposals before revealing them.');
+	const revealedAt = Date.now();
+	if (!(await deps.store.facilitation.markRevealed(workshopId, round.round, revealedAt))) {
+		throw new FacilitationError(409, 'These proposals were already revealed.');
+	}
+	const board = await readBoardDoc(deps, workshopId);
+	const cardIds = new Set([...board.rows, ...board.tray].map((card) => card.id));
+	const roleIds = board.roles.map((role) => role.id);
+	const proposals = (await deps.store.facilitation.listProposals(workshopId, round.round)).map(
+		(stored) => {
+			const cells = checkProposalCells(stored.cells);
+			// Only cards and roles still on the board count.
+			for (const key of Object.keys(cells)) {
+				const [cardId, roleId] = key.split(':');
+				if (!cardIds.has(cardId) || !roleIds.includes(roleId)) delete cells[key];
+			}
+			return { userId: stored.userId, name: stored.name, cells };
+		}
+	);
+	const result = aggregateProposals(proposals, roleIds, {
+		round: round.round,
+		named: round.named,
+		revealedAt
+	});
+	await deps.sync.transact(workshopId, 'facilitation', (doc) =>
+		setRevealed(doc, SERVER_ORIGIN, result)
+	);
+	return result;
+}
+
+/**
+ * Sets a row's letters (or one cell's, with `roleId`) to what most people proposed; cells with a
+ * tie keep their letter. A card still in the tray is placed at the end of the board first.
+ */
+export async function adoptMajority(
+	deps: FacilitationDeps,
+	workshopId: string,
+	actor: Actor,
+	cardId: string,
+	roleId?: string
+): Promise<Record<string, Letter | null>> {
+	const result = await deps.sync.readDoc(
+		workshopId,
+		'facilitation',
+		(doc) => readFacilitation(doc).reveal
+	);
+	if (!result) throw new FacilitationError(409, 'Reveal the proposals first.');
+	return deps.sync.transact(workshopId, 'board', (doc) => {
+		const board = readBoard(doc);
+		findRowOrCard(board, cardId);
+		const roleIds = roleId === undefined ? board.roles.map((role) => role.id) : [roleId];
+		if (roleId !== undefined && !board.roles.some((role) => role.id === roleId)) {
+			throw new FacilitationError(404, 'That role is not on the board.');
+		}
+		if (!result.rows[cardId]) {
+			throw new FacilitationError(409, 'Nobody proposed letters for this row.');
+		}
+		const changes: Record<string, Letter | null> = {};
+		doc.transact(() => {
+			if (!board.rows.some((row) => row.id === cardId))
+				placeCard(doc, SERVER_ORIGIN, actor, cardId);
+			for (const id of roleIds) {
+				const majority = cellMajority(result.cells[`${cardId}:${id}`]);
+				if (!majority) continue;
+				const letter = majority === 'none' ? null : majority;
+				setCell(doc, SERVER_ORIGIN, actor, cardId, id, letter);
+				changes[id] = letter;
+			}
+		}, SERVER_ORIGIN);
+		return changes;
+	});
+}
