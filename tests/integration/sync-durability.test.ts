@@ -50,7 +50,7 @@ function keys(client: Client): Set<string> {
 describe('sync: durability', () => {
 	it('keeps every accepted update across repeated kill -9 while clients write, and all converge', async () => {
 		const workshopId = await createWorkshop(server, fay);
-		await addMember(server, workshopId, pat, 'participant');
+		await addMember(server, fay, workshopId, pat, 'participant');
 		const writers = [
 			connect(server.url, fay, workshopId),
 			connect(server.url, pat, workshopId),

@@ -122,9 +122,9 @@ describe('sync: fuzz', () => {
 			['Fay', 'Pat', 'Eve', 'Mal'].map((name) => signUp(server, name))
 		);
 		const workshopId = await createWorkshop(server, fay);
-		await addMember(server, workshopId, pat, 'participant');
-		await addMember(server, workshopId, eve, 'participant');
-		await addMember(server, workshopId, mal, 'reader');
+		await addMember(server, fay, workshopId, pat, 'participant');
+		await addMember(server, fay, workshopId, eve, 'participant');
+		await addMember(server, fay, workshopId, mal, 'reader');
 
 		const normal = connect(server.url, pat, workshopId);
 		const watcher = connect(server.url, fay, workshopId);

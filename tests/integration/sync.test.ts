@@ -4,9 +4,11 @@ import * as Y from 'yjs';
 import { startServer, type RunningServer } from '../support/server.ts';
 import {
 	addMember,
+	changeRole,
 	connect,
 	createWorkshop,
 	metric,
+	removeMember,
 	signUp,
 	synced,
 	syncUrl,
@@ -38,8 +40,8 @@ function open(user: TestUser | null, kind: 'board' | 'facilitation' = 'board', i
 /** A workshop of its own for each test: Fay facilitates, Pat participates, Rita reads. */
 async function freshWorkshop(): Promise<string> {
 	workshopId = await createWorkshop(server, fay);
-	await addMember(server, workshopId, pat, 'participant');
-	await addMember(server, workshopId, rita, 'reader');
+	await addMember(server, fay, workshopId, pat, 'participant');
+	await addMember(server, fay, workshopId, rita, 'reader');
 	return workshopId;
 }
 
@@ -222,9 +224,61 @@ describe('sync: rooms', () => {
 		closeAll();
 	});
 
+	it('downgrades a member lowered to reader at once, and closes them (4403) when removed', async () => {
+		const facilitator = open(fay);
+		const participant = open(pat);
+		const participantControl = open(pat, 'facilitation');
+		await Promise.all([facilitator, participant, participantControl].map((c) => synced(c)));
+		participant.doc.getMap('cells').set('as-participant', 'R');
+		await waitFor(
+			() => facilitator.doc.getMap('cells').has('as-participant'),
+			'write as participant'
+		);
+
+		await changeRole(server, fay, workshopId, pat, 'reader');
+		participant.doc.getMap('cells').set('as-reader', 'A');
+		facilitator.doc.getMap('cells').set('marker', 'I');
+		await waitFor(
+			() => participant.doc.getMap('cells').has('marker'),
+			'still connected and reading'
+		);
+		await new Promise((resolve) => setTimeout(resolve, 100));
+		expect(facilitator.doc.getMap('cells').has('as-reader')).toBe(false);
+		expect(participant.closeCodes).toEqual([]);
+
+		await removeMember(server, fay, workshopId, pat);
+		await waitFor(
+			() => participant.closeCodes.includes(4403) && participantControl.closeCodes.includes(4403),
+			'close 4403 on both rooms'
+		);
+		closeAll();
+		await addMember(server, fay, workshopId, pat, 'participant');
+	});
+
+	it('closes the rooms of a deleted workshop (4404)', async () => {
+		const client = open(pat);
+		await synced(client);
+		const response = await fetch(`${server.url}/w/${workshopId}/settings?/delete`, {
+			method: 'POST',
+			redirect: 'manual',
+			body: new URLSearchParams({ confirm: 'Where should we draw the line?' }),
+			headers: {
+				origin: server.url,
+				cookie: fay.cookie,
+				'content-type': 'application/x-www-form-urlencoded',
+				'x-sveltekit-action': 'true'
+			}
+		});
+		expect(response.status).toBe(200);
+		await waitFor(() => client.closeCodes.includes(4404), 'close 4404');
+		const url = `${syncUrl(server.url)}/${workshopId}/board`;
+		expect(await upgradeStatus(url, { origin: server.url, cookie: fay.cookie })).toBe(404);
+		closeAll();
+	});
+
 	it('closes the sockets of a session that signs out (4401)', async () => {
 		const user = await signUp(server, 'Sam');
-		await addMember(server, workshopId, user, 'participant');
+		await addMember(server, fay, workshopId, user, 'participant');
 		const client = open(user);
 		await synced(client);
 		const response = await fetch(`${server.url}/signout`, {

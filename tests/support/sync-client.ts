@@ -1,18 +1,16 @@
 /**
- * Helpers for sync tests against a real server: users signed up over HTTP,
- * workshops and memberships, and stock `y-websocket` providers that carry the
- * user's session cookie and the app's Origin, as a browser tab would.
- *
- * Workshops and memberships are created through the server's own store on its
- * SQLite file (`fixtureStore`) until the workshop and invite forms exist;
- * `createWorkshop` and `addMember` are the only two functions to switch over.
+ * Helpers for sync tests against a real server: users signed up, workshops
+ * created and members invited through the app's own forms, and stock
+ * `y-websocket` providers that carry the user's session cookie and the app's
+ * Origin, as a browser tab would. `fixtureStore` only reads the server's
+ * database (a new user's id, stored rows).
  */
 import path from 'node:path';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { openStore, type Store } from '../../server/store/index.ts';
-import type { WorkshopRole } from '../../server/store/workshops.ts';
+import { DEFAULT_ROLES } from '../../src/lib/templates/index.ts';
 
 export interface TestUser {
 	id: string;
@@ -69,29 +67,109 @@ export async function fixtureStore<T>(
 	}
 }
 
-export async function createWorkshop(
-	server: { dataDir: string },
-	facilitator: TestUser
-): Promise<string> {
-	return fixtureStore(server, async (store) => {
-		const workshop = await store.workshops.create({
-			title: 'Where should we draw the line?',
-			team: 'Sync tests',
-			templateId: 'pillars',
-			focusRoleId: 'pm',
-			createdBy: facilitator.id
-		});
-		return workshop.id;
+/** Posts a SvelteKit form action as `user`; resolves with the response (redirects not followed). */
+async function postForm(
+	server: ServerRef,
+	user: TestUser,
+	path: string,
+	fields: Record<string, string | string[]>
+): Promise<Response> {
+	const body = new URLSearchParams();
+	for (const [key, value] of Object.entries(fields)) {
+		for (const v of Array.isArray(value) ? value : [value]) body.append(key, v);
+	}
+	return fetch(server.url + path, {
+		method: 'POST',
+		redirect: 'manual',
+		body,
+		headers: {
+			origin: server.url,
+			cookie: user.cookie,
+			accept: 'application/json',
+			'content-type': 'application/x-www-form-urlencoded',
+			'x-sveltekit-action': 'true'
+		}
 	});
 }
 
+async function expectAction(response: Response, what: string): Promise<string> {
+	const text = await response.text();
+	if (response.status >= 400 || /"type":"(failure|error)"/.test(text)) {
+		throw new Error(`${what} failed (${response.status}): ${text.slice(0, 300)}`);
+	}
+	return text;
+}
+
+/** Creates a workshop from the four-pillars template through the "new workshop" form. */
+export async function createWorkshop(server: ServerRef, facilitator: TestUser): Promise<string> {
+	const roles = DEFAULT_ROLES.slice(0, 4);
+	const response = await postForm(server, facilitator, '/workshops/new', {
+		title: 'Where should we draw the line?',
+		team: 'Sync tests',
+		template: 'four-pillars',
+		focusRole: '0',
+		roleId: roles.map((r) => r.id),
+		roleName: roles.map((r) => r.name),
+		roleLabel: roles.map((r) => r.label),
+		roleColor: roles.map((r) => r.color)
+	});
+	const text = await expectAction(response, 'creating a workshop');
+	const id = /\/w\/([a-z2-9]+)/.exec(text)?.[1];
+	if (!id) throw new Error(`creating a workshop gave no workshop link: ${text.slice(0, 300)}`);
+	return id;
+}
+
+/** The facilitator makes an invite link for `role` and `user` opens it while signed in. */
 export async function addMember(
-	server: { dataDir: string },
+	server: ServerRef,
+	facilitator: TestUser,
 	workshopId: string,
 	user: TestUser,
-	role: WorkshopRole
+	role: 'participant' | 'reader'
 ): Promise<void> {
-	await fixtureStore(server, (store) => store.workshops.addMember(workshopId, user.id, role));
+	const response = await postForm(server, facilitator, `/w/${workshopId}/settings?/createInvite`, {
+		role,
+		label: ''
+	});
+	const link = /\/invite\/[a-z2-7]{16,64}/.exec(
+		await expectAction(response, 'creating an invite')
+	)?.[0];
+	if (!link) throw new Error('no invite link in the answer');
+	const opened = await fetch(server.url + link, {
+		redirect: 'manual',
+		headers: { cookie: user.cookie, accept: 'text/html' }
+	});
+	if (opened.status !== 303)
+		throw new Error(`${user.displayName} could not join (${opened.status})`);
+}
+
+/** The facilitator changes a member's role in the workshop settings. */
+export async function changeRole(
+	server: ServerRef,
+	facilitator: TestUser,
+	workshopId: string,
+	user: TestUser,
+	role: 'facilitator' | 'participant' | 'reader'
+): Promise<void> {
+	const path = `/w/${workshopId}/settings?/changeRole`;
+	await expectAction(
+		await postForm(server, facilitator, path, { userId: user.id, role }),
+		'changing a role'
+	);
+}
+
+/** The facilitator removes a member in the workshop settings. */
+export async function removeMember(
+	server: ServerRef,
+	facilitator: TestUser,
+	workshopId: string,
+	user: TestUser
+): Promise<void> {
+	const path = `/w/${workshopId}/settings?/removeMember`;
+	await expectAction(
+		await postForm(server, facilitator, path, { userId: user.id }),
+		'removing a member'
+	);
 }
 
 /** A `ws` WebSocket class that sends the given headers, for WebsocketProvider's polyfill option. */
