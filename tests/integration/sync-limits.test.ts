@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { startServer, type RunningServer } from '../support/server.ts';
+import {
+	addMember,
+	connect,
+	createWorkshop,
+	metric,
+	signUp,
+	synced,
+	syncUrl,
+	upgradeStatus,
+	waitFor,
+	type Client,
+	type TestUser
+} from '../support/sync-client.ts';
+
+/** The configurable limits, set low so that a test can reach them. */
+
+let server: RunningServer;
+let fay: TestUser;
+let pat: TestUser;
+const clients: Client[] = [];
+
+beforeAll(async () => {
+	server = await startServer({
+		env: {
+			MAX_CONNECTIONS_PER_ROOM: '3',
+			HEARTBEAT_MS: '300',
+			MAX_BUFFERED_BYTES: String(256 * 1024),
+			MAX_MESSAGE_BYTES: String(512 * 1024),
+			ROOM_IDLE_MS: '200'
+		}
+	});
+	[fay, pat] = await Promise.all([signUp(server, 'Fay'), signUp(server, 'Pat')]);
+});
+
+afterAll(async () => {
+	for (const client of clients.splice(0)) client.destroy();
+	await server?.stop();
+	server?.cleanup();
+});
+
+function rawSocket(user: TestUser, workshopId: string, options: WebSocket.ClientOptions = {}) {
+	const ws = new WebSocket(`${syncUrl(server.url)}/${workshopId}/board`, {
+		headers: { origin: server.url, cookie: user.cookie },
+		...options
+	});
+	ws.on('error', () => {});
+	const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
+	const opened = new Promise<void>((resolve) => ws.on('open', () => resolve()));
+	return { ws, closed, opened };
+}
+
+describe('sync: limits', () => {
+	it('refuses a connection past MAX_CONNECTIONS_PER_ROOM with 503', async () => {
+		const workshopId = await createWorkshop(server, fay);
+		const url = `${syncUrl(server.url)}/${workshopId}/board`;
+		for (let i = 0; i < 3; i++) {
+			const client = connect(server.url, fay, workshopId);
+			clients.push(client);
+			await synced(client);
+		}
+		expect(await upgradeStatus(url, { origin: server.url, cookie: fay.cookie })).toBe(503);
+		clients.pop()?.destroy();
+		await waitFor(
+			async () => (await upgradeStatus(url, { origin: server.url, cookie: fay.cookie })) === 101,
+			'a freed slot'
+		);
+		for (const client of clients.splice(0)) client.destroy();
+	});
+
+	it('closes a client that stops reading once its send buffer passes MAX_BUFFERED_BYTES', async () => {
+		const workshopId = await createWorkshop(server, fay);
+		await addMember(server, fay, workshopId, pat, 'participant');
+		const writer = connect(server.url, fay, workshopId);
+		const reader = connect(server.url, pat, workshopId);
+		clients.push(writer, reader);
+		await Promise.all([synced(writer), synced(reader)]);
+		const slow = rawSocket(pat, workshopId);
+		await slow.opened;
+		(slow.ws as unknown as { _socket: { pause(): void } })._socket.pause();
+		const before = await metric(server.url, 'drawline_sync_closes_total{code="1013"}');
+
+		const chunk = 'x'.repeat(200 * 1024);
+		for (let i = 0; i < 120; i++) {
+			writer.doc.getText(`bulk`).insert(0, chunk);
+			if (i % 10 === 9) await new Promise((resolve) => setTimeout(resolve, 20));
+			if ((await metric(server.url, 'drawline_sync_closes_total{code="1013"}')) > before) break;
+		}
+		await waitFor(
+			async () => (await metric(server.url, 'drawline_sync_closes_total{code="1013"}')) > before,
+			'slow client closed'
+		);
+		// Everyone else carries on.
+		writer.doc.getMap('cells').set('after', 'A');
+		await waitFor(() => reader.doc.getMap('cells').get('after') === 'A', 'reader still in sync');
+		expect(writer.closeCodes).toEqual([]);
+		expect(reader.closeCodes).toEqual([]);
+		(slow.ws as unknown as { _socket: { resume(): void } })._socket.resume();
+		slow.ws.terminate();
+		for (const client of clients.splice(0)) client.destroy();
+	});
+
+	it('closes a socket that stops answering heartbeat pings', async () => {
+		const workshopId = await createWorkshop(server, fay);
+		const dead = rawSocket(fay, workshopId, { autoPong: false });
+		const alive = connect(server.url, fay, workshopId);
+		clients.push(alive);
+		await Promise.all([dead.opened, synced(alive)]);
+		const started = Date.now();
+		await dead.closed;
+		expect(Date.now() - started).toBeLessThan(3000);
+		await new Promise((resolve) => setTimeout(resolve, 700));
+		expect(alive.closeCodes).toEqual([]);
+		for (const client of clients.splice(0)) client.destroy();
+	});
+});
