@@ -1,0 +1,138 @@
+/**
+ * A workshop with a real board for charter tests: created through the app's form, filled with
+ * the fixture board of src/lib/board (every boundary of the focus role, rationale, dissent, a
+ * Zoë) through the sync server by a stock y-websocket client, and published over HTTP by the
+ * facilitator, as the app does it.
+ */
+import type * as Y from 'yjs';
+import { ROLE_SEED, ana, createFixtureBoard } from '../../src/lib/board/__fixtures__/board.ts';
+import {
+	addCard,
+	getNoteText,
+	placeCard,
+	readBoard,
+	setCell,
+	setDissent,
+	unplaceCard
+} from '../../src/lib/board/index.ts';
+import { connect, synced, waitFor, type ServerRef, type TestUser } from './sync-client.ts';
+
+/** Creates a workshop from the blank template with the fixture's roles, through the form. */
+export async function createCharterWorkshop(
+	server: ServerRef,
+	facilitator: TestUser,
+	names: { title: string; team: string } = { title: 'Checkout PM charter', team: 'Checkout' }
+): Promise<string> {
+	const body = new URLSearchParams({ ...names, template: 'blank', focusRole: '0' });
+	for (const role of ROLE_SEED) {
+		body.append('roleId', role.id);
+		body.append('roleName', role.name);
+		body.append('roleLabel', role.label);
+		body.append('roleColor', role.color);
+	}
+	const response = await fetch(`${server.url}/workshops/new`, {
+		method: 'POST',
+		redirect: 'manual',
+		body,
+		headers: {
+			origin: server.url,
+			cookie: facilitator.cookie,
+			accept: 'text/html',
+			'content-type': 'application/x-www-form-urlencoded'
+		}
+	});
+	const id = /^\/w\/([a-z2-9]+)$/.exec(response.headers.get('location') ?? '')?.[1];
+	if (response.status !== 303 || !id) {
+		throw new Error(
+			`creating a workshop failed (${response.status}): ${(await response.text()).slice(0, 300)}`
+		);
+	}
+	return id;
+}
+
+/** Applies `edit` to the board through the sync server and waits until another client sees it. */
+async function editBoard(
+	server: ServerRef,
+	user: TestUser,
+	workshopId: string,
+	edit: (doc: Y.Doc) => void
+): Promise<void> {
+	const writer = connect(server.url, user, workshopId);
+	const observer = connect(server.url, user, workshopId);
+	try {
+		await Promise.all([synced(writer), synced(observer)]);
+		edit(writer.doc);
+		const expected = JSON.stringify(readBoard(writer.doc));
+		// The server commits before it broadcasts: once the observer has it, it is stored.
+		await waitFor(() => JSON.stringify(readBoard(observer.doc)) === expected, 'the edit to sync');
+	} finally {
+		writer.destroy();
+		observer.destroy();
+	}
+}
+
+/**
+ * Version 1's board: the cards, letters, rationale and dissent of src/lib/board/__fixtures__,
+ * added with the board's own operations onto the workshop's (already seeded) roles.
+ */
+export function writeFixtureBoard(server: ServerRef, user: TestUser, workshopId: string) {
+	const fixture = readBoard(createFixtureBoard());
+	return editBoard(server, user, workshopId, (doc) => {
+		for (const card of [...fixture.rows, ...fixture.tray]) {
+			const { id, title, detail, category, source, cadence, seniority } = card;
+			addCard(doc, null, ana, { id, title, detail, category, source, cadence, seniority });
+		}
+		for (const card of fixture.rows) placeCard(doc, null, ana, card.id);
+		for (const [key, letter] of Object.entries(fixture.cells)) {
+			const [cardId, roleId] = key.split(':');
+			setCell(doc, null, ana, cardId, roleId, letter);
+		}
+		for (const [cardId, note] of Object.entries(fixture.notes)) {
+			getNoteText(doc, cardId).insert(0, note);
+		}
+		for (const entry of fixture.dissent) {
+			setDissent(doc, null, { id: entry.userId, name: entry.name }, entry.cardId, entry.reason);
+		}
+	});
+}
+
+/**
+ * Version 2's changes: "Hire product managers" joins (Leadership owns it), "Write marketing
+ * copy" leaves, and Sales goes from informed to responsible on beta programs.
+ */
+export function writeSecondBoard(server: ServerRef, user: TestUser, workshopId: string) {
+	return editBoard(server, user, workshopId, (doc) => {
+		placeCard(doc, null, ana, 'hiring');
+		setCell(doc, null, ana, 'hiring', 'lead', 'A');
+		setCell(doc, null, ana, 'hiring', 'pm', 'R');
+		unplaceCard(doc, null, ana, 'copy');
+		setCell(doc, null, ana, 'beta', 'sales', 'R');
+	});
+}
+
+/** Publishes through the facilitator's form action; returns the new version number. */
+export async function publishOverHttp(
+	server: ServerRef,
+	user: TestUser,
+	workshopId: string
+): Promise<number> {
+	const response = await fetch(`${server.url}/w/${workshopId}/charter?/publish`, {
+		method: 'POST',
+		redirect: 'manual',
+		body: new URLSearchParams(),
+		headers: {
+			origin: server.url,
+			cookie: user.cookie,
+			accept: 'text/html',
+			'content-type': 'application/x-www-form-urlencoded'
+		}
+	});
+	const location = response.headers.get('location') ?? '';
+	const match = /\/charter\/v\/(\d+)$/.exec(location);
+	if (response.status !== 303 || !match) {
+		throw new Error(
+			`publish failed (${response.status}): ${(await response.text()).slice(0, 300)}`
+		);
+	}
+	return Number(match[1]);
+}
