@@ -8,6 +8,7 @@ import type * as Y from 'yjs';
 import { ROLE_SEED, ana, createFixtureBoard } from '../../src/lib/board/__fixtures__/board.ts';
 import {
 	addCard,
+	editCard,
 	getNoteText,
 	placeCard,
 	readBoard,
@@ -102,6 +103,9 @@ export function writeFixtureBoard(server: ServerRef, user: TestUser, workshopId:
  */
 export function writeSecondBoard(server: ServerRef, user: TestUser, workshopId: string) {
 	return editBoard(server, user, workshopId, (doc) => {
+		editCard(doc, null, ana, 'hiring', {
+			detail: 'Interview and hire product managers; Leadership makes the offer.'
+		});
 		placeCard(doc, null, ana, 'hiring');
 		setCell(doc, null, ana, 'hiring', 'lead', 'A');
 		setCell(doc, null, ana, 'hiring', 'pm', 'R');
