@@ -1,4 +1,6 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
+import { sha256 } from '@oslojs/crypto/sha2';
+import { encodeHexLowerCase } from '@oslojs/encoding';
 import { ANY_MEMBER, requireWorkshopRole } from './access.ts';
 import {
 	charterToCsv,
@@ -180,6 +182,25 @@ const slug = (text: string): string =>
 		.replace(/^-+|-+$/g, '')
 		.slice(0, 60) || 'charter';
 
+// Laying out a 60-row charter takes a few hundred milliseconds of CPU (font shaping), and a
+// version only changes when someone consents, so recent PDFs are kept, keyed by their content.
+const PDF_CACHE_SIZE = 16;
+const pdfCache = new Map<string, Promise<Uint8Array>>();
+
+function cachedPdf(charter: Charter, paper: 'A4' | 'Letter'): Promise<Uint8Array> {
+	const key = `${paper}:${encodeHexLowerCase(sha256(new TextEncoder().encode(JSON.stringify(charter))))}`;
+	let pdf = pdfCache.get(key);
+	if (pdf) {
+		pdfCache.delete(key);
+	} else {
+		pdf = charterToPdf(charter, { paper });
+		pdf.catch(() => pdfCache.delete(key));
+	}
+	pdfCache.set(key, pdf);
+	while (pdfCache.size > PDF_CACHE_SIZE) pdfCache.delete(pdfCache.keys().next().value as string);
+	return pdf;
+}
+
 /** A download of one version (`?v=N`, latest by default) in one format. */
 export async function exportCharter(
 	event: Pick<RequestEvent, 'locals' | 'url'>,
@@ -196,7 +217,7 @@ export async function exportCharter(
 	else if (format === 'json') body = charterToJson(charter);
 	else {
 		const paper = event.url.searchParams.get('paper')?.toLowerCase() === 'letter' ? 'Letter' : 'A4';
-		body = await charterToPdf(charter, { paper });
+		body = await cachedPdf(charter, paper);
 	}
 	const filename = `${slug(charter.title)}-v${charter.version}.${format}`;
 	return new Response(body as BodyInit, {
