@@ -76,6 +76,8 @@ describe('charter: pages, downloads, access and share links', () => {
 	it('lets only the facilitator publish', async () => {
 		const refused = await post(`/w/${workshopId}/charter?/publish`, reader);
 		expect(refused.status).toBe(403);
+		const empty = await post(`/w/${workshopId}/charter?/publish`, fac);
+		expect(JSON.parse(await empty.text())).toMatchObject({ type: 'failure', status: 409 });
 		await writeFixtureBoard(server, fac, workshopId);
 		expect(await publishOverHttp(server, fac, workshopId)).toBe(1);
 		await writeSecondBoard(server, fac, workshopId);

@@ -3,7 +3,8 @@ import type { Actions, PageServerLoad } from './$types';
 import { FACILITATOR, requireWorkshopRole } from '#lib/server/access.ts';
 import { loadCharterPage, memberScope } from '#lib/server/charter.ts';
 import { BoardError } from '#lib/board/index.ts';
-import { publishCharter } from '../../../../../server/charter/publish.ts';
+import { publishCharter } from '../../../../../server/facilitation/publish.ts';
+import { FacilitationError } from '../../../../../server/facilitation/errors.ts';
 
 export const load: PageServerLoad = async (event) => {
 	const scope = await memberScope(event);
@@ -18,7 +19,7 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
-	/** Publishes the board as it is stored now as the next version. */
+	/** Publishes the board as the next version: the same step as the facilitation panel's. */
 	publish: async (event) => {
 		const { workshop, user } = await requireWorkshopRole(
 			event.locals,
@@ -26,15 +27,16 @@ export const actions: Actions = {
 			FACILITATOR,
 			event.url
 		);
+		const { store, sync } = event.locals.app;
 		let version: number;
 		try {
-			const published = await publishCharter(event.locals.app.store, workshop, {
-				id: user.id,
-				name: user.displayName
-			});
-			version = published.version;
+			const actor = { id: user.id, name: user.displayName };
+			version = (await publishCharter({ store, sync }, workshop.id, actor)).version;
 		} catch (error) {
-			if (error instanceof BoardError) return fail(400, { publish: { error: error.message } });
+			if (error instanceof FacilitationError || error instanceof BoardError) {
+				const status = error instanceof FacilitationError ? error.status : 400;
+				return fail(status, { publish: { error: error.message } });
+			}
 			throw error;
 		}
 		redirect(303, `/w/${workshop.id}/charter/v/${version}`);
