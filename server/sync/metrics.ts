@@ -11,6 +11,7 @@ export interface SyncMetrics {
 	roomLoads: Counter;
 	roomLoadFailures: Counter;
 	persistBatch: Histogram;
+	updateLatency: Histogram;
 	compactions: Counter;
 	upgradesRejected: Counter;
 	closes: Counter;
@@ -46,6 +47,11 @@ export function registerSyncMetrics(
 		persistBatch: registry.histogram(
 			'drawline_sync_persist_batch_seconds',
 			'Time to commit one batch of updates to the store',
+			[0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1]
+		),
+		updateLatency: registry.histogram(
+			'drawline_sync_update_broadcast_seconds',
+			'From applying an update to broadcasting it, commit included',
 			[0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1]
 		),
 		compactions: registry.counter(

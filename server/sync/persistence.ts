@@ -2,8 +2,9 @@
  * The durable half of a room: an append-only update log in `store.docs`.
  *
  * Updates are queued as the document emits them and written in batches, one
- * transaction per batch: everything that arrives within one turn of the event
- * loop (or within `batchMs`, when set) shares a commit. Only after the commit
+ * transaction per batch: everything applied within one I/O callback (the
+ * frames of one socket read), or within `batchMs` when set, shares a commit;
+ * updates arriving while a commit is in flight form the next batch. Only after the commit
  * does `onCommit` hand the batch back for broadcast, so no client ever sees an
  * update that a crash could still lose. When the tail passes
  * `compactThreshold` rows, the whole state replaces the rows it covers,
@@ -14,6 +15,8 @@ import type { DocStore } from '../store/docs.ts';
 export interface PendingUpdate {
 	update: Uint8Array;
 	origin: unknown;
+	/** performance.now() when the update was queued. */
+	queuedAt: number;
 }
 
 export interface DocLogOptions {
@@ -71,7 +74,7 @@ export class DocLog {
 
 	enqueue(update: Uint8Array, origin: unknown): void {
 		if (this.failure) return;
-		this.pending.push({ update, origin });
+		this.pending.push({ update, origin, queuedAt: performance.now() });
 		this.enqueued++;
 		this.schedule();
 	}
@@ -101,12 +104,20 @@ export class DocLog {
 
 	private schedule(): void {
 		if (this.scheduled || this.running) return;
-		const run = () => {
+		if (this.options.batchMs > 0) {
+			this.scheduled = setTimeout(() => {
+				this.scheduled = null;
+				void this.drain();
+			}, this.options.batchMs);
+			return;
+		}
+		// A microtask runs once the current I/O callback is done: the frames of one
+		// socket read share a commit, and nothing waits behind other sockets' work.
+		this.scheduled = true;
+		queueMicrotask(() => {
 			this.scheduled = null;
 			void this.drain();
-		};
-		this.scheduled =
-			this.options.batchMs > 0 ? setTimeout(run, this.options.batchMs) : setImmediate(run);
+		});
 	}
 
 	private async drain(): Promise<void> {

@@ -49,6 +49,8 @@ export interface RoomHooks {
 	droppedWrite?(room: Room, peer: Peer): void;
 	droppedAwareness?(room: Room, count: number): void;
 	batchCommitted?(seconds: number, size: number): void;
+	/** From an update's arrival to its broadcast, commit included. */
+	updateBroadcast?(seconds: number): void;
 	compacted?(room: Room): void;
 	/** The log failed to commit: the room must close its peers and unload without writing. */
 	broken?(room: Room, error: Error): void;
@@ -116,7 +118,10 @@ export class Room {
 			compactThreshold: options.compactThreshold,
 			snapshot: () => this.snapshot(),
 			onCommit: (batch) => {
-				for (const { update, origin } of batch) this.broadcast(encodeUpdate(update), origin);
+				for (const { update, origin, queuedAt } of batch) {
+					this.broadcast(encodeUpdate(update), origin);
+					this.hooks.updateBroadcast?.((performance.now() - queuedAt) / 1000);
+				}
 			},
 			onError: (error) => this.hooks.broken?.(this, error),
 			onBatchCommitted: this.hooks.batchCommitted,

@@ -115,6 +115,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
 		droppedWrite: () => metrics.droppedWrites.inc(),
 		droppedAwareness: (_room: Room, count: number) => metrics.droppedAwareness.inc(count),
 		batchCommitted: (seconds: number) => metrics.persistBatch.observe(seconds),
+		updateBroadcast: (seconds: number) => metrics.updateLatency.observe(seconds),
 		compacted: () => metrics.compactions.inc(),
 		broken(room: Room, error: Error) {
 			console.error(`sync: cannot persist ${room.name}; closing its connections`, error);

@@ -1,0 +1,370 @@
+/**
+ * Sync benchmark (not a test): `npm run bench` after `vite build`.
+ *
+ * Drives the same stock y-websocket clients against two servers, one after
+ * the other, each in its own process:
+ *   - drawline: our production entry (node server/index.ts) with SQLite
+ *     persistence, every update committed before it is broadcast;
+ *   - reference: @y/websocket-server 0.1.1, in memory, no auth.
+ *
+ * Scenarios: 2 clients in one room; 50 clients in one room; 200 clients over
+ * 20 rooms, every room holding the board a new workshop starts with. Clients
+ * take turns writing one map entry; latency runs from the write until every
+ * other client in the room has it (all clients live in this process, so
+ * they share one clock). Connect time is provider creation → first sync. RSS
+ * is the server's, read from /proc. Each scenario runs on fresh rooms several
+ * times, alternating the servers, and each figure is the median over those
+ * repetitions. One run on one machine; both servers share the CPU with the
+ * clients (and with whatever else the machine is doing).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import * as Y from 'yjs';
+import { startServer } from '../support/server.ts';
+import {
+	addMember,
+	connect,
+	createWorkshop,
+	signUp,
+	waitFor,
+	type Client
+} from '../support/sync-client.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+interface Target {
+	name: string;
+	url: string;
+	pid: number;
+	/** Fresh rooms holding the same seeded board as a new workshop. */
+	newRooms(count: number): Promise<string[]>;
+	/** Opens client number `i` in `room`. */
+	open(room: string, i: number): Client;
+	stop(): Promise<void>;
+}
+
+interface Scenario {
+	name: string;
+	rooms: number;
+	perRoom: number;
+	/** Writes per room, spread over the room's clients in turn. */
+	writes: number;
+	intervalMs: number;
+}
+
+const SCENARIOS: Scenario[] = [
+	{ name: '2 clients, 1 room', rooms: 1, perRoom: 2, writes: 300, intervalMs: 5 },
+	{ name: '50 clients, 1 room', rooms: 1, perRoom: 50, writes: 150, intervalMs: 10 },
+	{ name: '200 clients, 20 rooms', rooms: 20, perRoom: 10, writes: 25, intervalMs: 20 }
+];
+
+function percentile(sorted: number[], p: number): number {
+	if (sorted.length === 0) return NaN;
+	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+function rssMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+	const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+	const kb = Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN);
+	return kb / 1024;
+}
+
+function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const probe = net.createServer();
+		probe.once('error', reject);
+		probe.listen(0, '127.0.0.1', () => {
+			const port = (probe.address() as net.AddressInfo).port;
+			probe.close(() => resolve(port));
+		});
+	});
+}
+
+async function drawlineTarget(): Promise<Target & { seed(): Promise<Uint8Array> }> {
+	const server = await startServer(
+		process.env.BENCH_PROFILE
+			? { env: { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_PROFILE}` } }
+			: {}
+	);
+	const [fay, pat] = [await signUp(server, 'Bench Fay'), await signUp(server, 'Bench Pat')];
+	const target = {
+		name: 'drawline (SQLite)',
+		url: server.url,
+		pid: server.process.pid!,
+		async newRooms(count: number) {
+			const ids: string[] = [];
+			for (let i = 0; i < count; i++) {
+				const id = await createWorkshop(server, fay);
+				await addMember(server, fay, id, pat, 'participant');
+				ids.push(id);
+			}
+			return ids;
+		},
+		open(room: string, i: number) {
+			return connect(server.url, i % 2 ? pat : fay, room);
+		},
+		/** The board every new workshop starts with, to give the reference the same state. */
+		async seed() {
+			const [room] = await target.newRooms(1);
+			const client = connect(server.url, fay, room);
+			await waitFor(() => client.provider.synced, 'seed sync');
+			const state = Y.encodeStateAsUpdate(client.doc);
+			client.destroy();
+			return state;
+		},
+		async stop() {
+			await server.stop();
+			server.cleanup();
+		}
+	};
+	return target;
+}
+
+async function referenceTarget(seed: Uint8Array): Promise<Target> {
+	const port = await freePort();
+	const child: ChildProcess = spawn(
+		process.execPath,
+		[path.join(ROOT, 'node_modules/@y/websocket-server/src/server.js')],
+		{
+			env: { ...process.env, HOST: '127.0.0.1', PORT: String(port) },
+			stdio: ['ignore', 'pipe', 'pipe']
+		}
+	);
+	let log = '';
+	child.stdout!.on('data', (d) => (log += d));
+	child.stderr!.on('data', (d) => (log += d));
+	await waitFor(() => log.includes('running at'), 'reference server to start', 15_000);
+	const url = `http://127.0.0.1:${port}`;
+	const exited = new Promise((resolve) => child.once('exit', resolve));
+	let next = 0;
+	const user = (i: number) => ({
+		id: `u${i}`,
+		username: `u${i}`,
+		displayName: `U${i}`,
+		cookie: 'x=y'
+	});
+	return {
+		name: 'reference (@y/websocket-server 0.1.1, memory)',
+		url,
+		pid: child.pid!,
+		async newRooms(count) {
+			const names = Array.from({ length: count }, () => `bench-${++next}`);
+			// Seed each room like a new workshop's board; the in-memory server keeps it.
+			for (const name of names) {
+				const seeder = connect(url, user(0), name);
+				Y.applyUpdate(seeder.doc, seed);
+				await waitFor(() => seeder.provider.synced, 'seeding');
+				await new Promise((resolve) => setTimeout(resolve, 20));
+				seeder.destroy();
+			}
+			return names;
+		},
+		open(room, i) {
+			return connect(url, user(i), room);
+		},
+		async stop() {
+			child.kill('SIGTERM');
+			await exited;
+		}
+	};
+}
+
+interface Result {
+	target: string;
+	scenario: string;
+	p50: number;
+	p95: number;
+	p99: number;
+	connectP50: number;
+	connectP95: number;
+	rss: number;
+}
+
+interface Samples {
+	latencies: number[];
+	connects: number[];
+	rss: number;
+}
+
+/** One repetition of a scenario on fresh rooms; returns the raw samples. */
+async function run(target: Target, scenario: Scenario): Promise<Samples> {
+	const names = await target.newRooms(scenario.rooms);
+	const rooms: Client[][] = [];
+	const connects: number[] = [];
+	const pending: Promise<void>[] = [];
+	for (const name of names) {
+		const clients: Client[] = [];
+		for (let i = 0; i < scenario.perRoom; i++) {
+			const started = performance.now();
+			const client = target.open(name, i);
+			clients.push(client);
+			pending.push(
+				waitFor(() => client.provider.synced, 'sync', 60_000).then(() => {
+					connects.push(performance.now() - started);
+				})
+			);
+		}
+		rooms.push(clients);
+	}
+	await Promise.all(pending);
+
+	const latencies: number[] = [];
+	const outstanding = new Map<string, { sent: number; left: number }>();
+	for (const clients of rooms) {
+		for (const client of clients) {
+			client.doc.getMap('bench').observe((event) => {
+				if (event.transaction.local) return;
+				const now = performance.now();
+				for (const key of event.keysChanged) {
+					const entry = outstanding.get(key);
+					if (!entry) continue;
+					if (--entry.left === 0) {
+						latencies.push(now - entry.sent);
+						outstanding.delete(key);
+					}
+				}
+			});
+		}
+	}
+
+	let seq = 0;
+	for (let w = 0; w < scenario.writes; w++) {
+		rooms.forEach((clients, r) => {
+			const writer = clients[w % clients.length];
+			const key = `${r}:${seq++}`;
+			outstanding.set(key, { sent: performance.now(), left: clients.length - 1 });
+			writer.doc.getMap('bench').set(key, w);
+		});
+		await new Promise((resolve) => setTimeout(resolve, scenario.intervalMs));
+	}
+	await waitFor(() => outstanding.size === 0, 'every write everywhere', 60_000);
+	const rss = rssMb(target.pid, 'VmRSS');
+	for (const clients of rooms) for (const client of clients) client.destroy();
+	await new Promise((resolve) => setTimeout(resolve, 300));
+	return { latencies, connects, rss };
+}
+
+function median(values: number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.floor((sorted.length - 1) / 2)];
+}
+
+/** Each percentile per repetition, then the median over repetitions: one bad moment on a shared machine moves it less. */
+function summarize(target: string, scenario: string, runs: Samples[]): Result {
+	const per = (samples: (r: Samples) => number[], p: number) =>
+		median(
+			runs.map((r) =>
+				percentile(
+					[...samples(r)].sort((a, b) => a - b),
+					p
+				)
+			)
+		);
+	return {
+		target,
+		scenario,
+		p50: per((r) => r.latencies, 50),
+		p95: per((r) => r.latencies, 95),
+		p99: per((r) => r.latencies, 99),
+		connectP50: per((r) => r.connects, 50),
+		connectP95: per((r) => r.connects, 95),
+		rss: Math.max(...runs.map((r) => r.rss))
+	};
+}
+
+const fmt = (n: number) => (Number.isNaN(n) ? '–' : n.toFixed(1));
+
+const REPETITIONS = Number(process.env.BENCH_REPETITIONS ?? 5);
+
+async function main(): Promise<void> {
+	const started = Date.now();
+	const loadBefore = os.loadavg()[0];
+	process.setMaxListeners(0); // every Node provider adds an 'exit' listener
+	const drawline = await drawlineTarget();
+	const reference = await referenceTarget(await drawline.seed());
+	const targets: Target[] = [drawline, reference];
+	const results: Result[] = [];
+	for (const scenario of SCENARIOS) {
+		const runs = new Map<Target, Samples[]>(targets.map((t) => [t, []]));
+		// Alternate the servers so that load from elsewhere on the machine hits both alike.
+		for (let rep = 0; rep < REPETITIONS; rep++) {
+			for (const target of rep % 2 ? [...targets].reverse() : targets) {
+				runs.get(target)!.push(await run(target, scenario));
+				process.stderr.write('.');
+			}
+		}
+		for (const target of targets)
+			results.push(summarize(target.name, scenario.name, runs.get(target)!));
+	}
+	for (const target of targets) {
+		results.push({
+			target: target.name,
+			scenario: 'peak RSS over the run',
+			p50: NaN,
+			p95: NaN,
+			p99: NaN,
+			connectP50: NaN,
+			connectP95: NaN,
+			rss: rssMb(target.pid, 'VmHWM')
+		});
+	}
+	const serverSide = await (await fetch(`${drawline.url}/metrics`)).text();
+	await Promise.all(targets.map((t) => t.stop()));
+	process.stderr.write('\n');
+	results.sort((a, b) => Number(a.target > b.target) - Number(a.target < b.target));
+
+	const header =
+		'| server | scenario | p50 ms | p95 ms | p99 ms | connect p50 ms | connect p95 ms | RSS MB |';
+	console.log(header);
+	console.log(
+		'|' +
+			header
+				.split('|')
+				.slice(1, -1)
+				.map(() => '---')
+				.join('|') +
+			'|'
+	);
+	for (const r of results) {
+		console.log(
+			`| ${r.target} | ${r.scenario} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${fmt(r.p99)} | ${fmt(r.connectP50)} | ${fmt(r.connectP95)} | ${fmt(r.rss)} |`
+		);
+	}
+	console.log('\nRatios drawline / reference (lower is better):');
+	const ours = results.filter((r) => r.target.startsWith('drawline'));
+	for (const mine of ours) {
+		const ref = results.find(
+			(r) => !r.target.startsWith('drawline') && r.scenario === mine.scenario
+		);
+		if (!ref) continue;
+		const ratio = (a: number, b: number) => (Number.isNaN(a) ? '–' : (a / b).toFixed(2));
+		console.log(
+			`  ${mine.scenario}: p50 ${ratio(mine.p50, ref.p50)}, p95 ${ratio(mine.p95, ref.p95)}, p99 ${ratio(mine.p99, ref.p99)}, connect p50 ${ratio(mine.connectP50, ref.connectP50)}, RSS ${ratio(mine.rss, ref.rss)}`
+		);
+	}
+	console.log('\nDrawline server-side, receipt → broadcast (commit included):');
+	console.log(
+		serverSide
+			.split('\n')
+			.filter((l) =>
+				/^drawline_sync_(update_broadcast|persist_batch)_seconds_(bucket|count|sum)/.test(l)
+			)
+			.map((l) => `  ${l}`)
+			.join('\n')
+	);
+	console.log(
+		`\nMedian over ${REPETITIONS} alternating repetitions per scenario and server; ${os.cpus().length} CPUs, load average ${loadBefore.toFixed(1)} → ${os.loadavg()[0].toFixed(1)}; node ${process.version}; ${((Date.now() - started) / 1000).toFixed(0)} s total`
+	);
+	process.exit(0);
+}
+
+const deadline = setTimeout(() => {
+	console.error('bench: over its 3-minute budget, giving up');
+	process.exit(1);
+}, 180_000);
+deadline.unref();
+
+await main();
