@@ -1,0 +1,372 @@
+import {
+	expect,
+	test,
+	type Browser,
+	type BrowserContext,
+	type Locator,
+	type Page
+} from '@playwright/test';
+import * as encoding from 'lib0/encoding';
+import * as Y from 'yjs';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { startServer, type RunningServer } from '../support/server.ts';
+import { seedBusyBoard } from './support/busy-board.ts';
+import {
+	boardPath,
+	cookieOf,
+	createWorkshop,
+	editBoard,
+	inviteGuest,
+	signUp
+} from './support/workshop.ts';
+
+/**
+ * The live board in Chromium, with two or three people on one board, each in a browser context
+ * of their own, against a fresh server per test.
+ */
+
+const SHOTS = path.resolve(import.meta.dirname, '../.artifacts/screenshots');
+
+let server: RunningServer;
+const contexts: BrowserContext[] = [];
+
+test.beforeEach(async () => {
+	server = await startServer();
+});
+
+test.afterEach(async () => {
+	for (const context of contexts.splice(0)) await context.close().catch(() => {});
+	await server?.stop();
+	server?.cleanup();
+});
+
+async function newContext(browser: Browser, viewport = { width: 1440, height: 900 }) {
+	const context = await browser.newContext({ viewport, baseURL: server.url });
+	contexts.push(context);
+	return context;
+}
+
+type Person = { context: BrowserContext; page: Page };
+
+/** A facilitator with a fresh workshop, and guests who joined through invite links. */
+async function workshop(
+	browser: Browser,
+	options: { roleCount?: number; guests?: { name: string; role: 'participant' | 'reader' }[] } = {}
+) {
+	const fay = await newContext(browser);
+	await signUp(fay, server.url, 'Fay Facilitator');
+	const id = await createWorkshop(fay, server.url, { roleCount: options.roleCount ?? 4 });
+	const guests: BrowserContext[] = [];
+	for (const guest of options.guests ?? []) {
+		const context = await newContext(browser);
+		await inviteGuest(fay, context, server.url, id, guest.role, guest.name);
+		guests.push(context);
+	}
+	return { id, fay, guests };
+}
+
+async function openBoard(context: BrowserContext, id: string): Promise<Page> {
+	const page = await context.newPage();
+	await page.goto(boardPath(id));
+	await expect(page.getByRole('status').filter({ hasText: 'Live' })).toBeVisible();
+	return page;
+}
+
+/** A cell by card and role id (the template's ids). */
+const cell = (page: Page, cardId: string, roleId: string) =>
+	page.locator(`[data-cell="${cardId}:${roleId}"]`);
+const rowOf = (page: Page, cardId: string) => page.locator(`tr[data-row-id="${cardId}"]`);
+const trayCard = (page: Page, title: string) =>
+	page.getByRole('complementary', { name: /Unassigned tray/ }).getByRole('button', {
+		name: new RegExp(`^${title}\\.`)
+	});
+const header = (page: Page, label: string) =>
+	page.getByRole('columnheader').filter({ hasText: label });
+
+async function dragTo(page: Page, source: Locator, target: Locator, at?: { x: number; y: number }) {
+	await source.scrollIntoViewIfNeeded();
+	await target.scrollIntoViewIfNeeded();
+	const from = (await source.boundingBox())!;
+	const to = (await target.boundingBox())!;
+	const start = { x: from.x + Math.min(from.width / 2, 60), y: from.y + from.height / 2 };
+	await page.mouse.move(start.x, start.y);
+	await page.mouse.down();
+	await page.mouse.move(start.x + 12, start.y + 4, { steps: 3 });
+	const end = at
+		? { x: to.x + to.width * at.x, y: to.y + to.height * at.y }
+		: { x: to.x + to.width / 2, y: to.y + to.height / 2 };
+	await page.mouse.move(end.x, end.y, { steps: 10 });
+	await page.mouse.up();
+}
+
+test('drags and letters made in one browser show up in the other', async ({ browser }) => {
+	const { id, fay, guests } = await workshop(browser, {
+		guests: [{ name: 'Ana Lima', role: 'participant' }]
+	});
+	const fayPage = await openBoard(fay, id);
+	const anaPage = await openBoard(guests[0], id);
+
+	// Fay drops a tray card on Engineering's column: placed with Engineering Responsible.
+	await dragTo(fayPage, trayCard(fayPage, 'Research competitors'), header(fayPage, 'ENG'));
+	await expect(cell(anaPage, 'research-competitors', 'engineering')).toContainText('Responsible');
+	await expect(trayCard(anaPage, 'Research competitors')).toHaveCount(0);
+
+	// A second card dropped on the rows area lands without letters, above the first.
+	await dragTo(
+		fayPage,
+		trayCard(fayPage, 'Talk to customers'),
+		rowOf(fayPage, 'research-competitors'),
+		{ x: 0.3, y: 0.2 }
+	);
+	await expect(anaPage.locator('tbody tr')).toHaveCount(2);
+	await expect(anaPage.locator('tbody tr').first()).toHaveAttribute(
+		'data-row-id',
+		'talk-to-customers'
+	);
+	await expect(
+		rowOf(anaPage, 'talk-to-customers').getByRole('gridcell', { name: /Responsible|Accountable/ })
+	).toHaveCount(0);
+
+	// Letters both ways: Ana picks from the cell menu, Fay types one.
+	await cell(anaPage, 'research-competitors', 'pm').click({ button: 'right' });
+	await anaPage.getByRole('menuitem', { name: /Accountable/ }).click();
+	await expect(cell(fayPage, 'research-competitors', 'pm')).toContainText('Accountable');
+	await cell(fayPage, 'talk-to-customers', 'design').focus();
+	await fayPage.keyboard.press('c');
+	await expect(cell(anaPage, 'talk-to-customers', 'design')).toContainText('Consulted');
+	await cell(fayPage, 'talk-to-customers', 'design').click();
+	await expect(cell(anaPage, 'talk-to-customers', 'design')).toContainText('Informed');
+
+	// Ana reorders: the first row below the second, Engineering's column before the PM's.
+	await dragTo(
+		anaPage,
+		anaPage.getByRole('rowheader').filter({ hasText: 'Talk to customers' }),
+		rowOf(anaPage, 'research-competitors'),
+		{ x: 0.3, y: 0.85 }
+	);
+	await expect(fayPage.locator('tbody tr').first()).toHaveAttribute(
+		'data-row-id',
+		'research-competitors'
+	);
+	await dragTo(anaPage, header(anaPage, 'ENG'), header(anaPage, 'PM'), { x: 0.2, y: 0.5 });
+	await expect(fayPage.locator('thead th[data-role-index="0"]')).toHaveAttribute(
+		'data-role-id',
+		'engineering'
+	);
+
+	// And drags a row back to the tray: it leaves the board everywhere, letters cleared.
+	await dragTo(
+		anaPage,
+		anaPage.getByRole('rowheader').filter({ hasText: 'Research competitors' }),
+		anaPage.getByRole('complementary', { name: /Unassigned tray/ })
+	);
+	await expect(rowOf(fayPage, 'research-competitors')).toHaveCount(0);
+	await expect(trayCard(fayPage, 'Research competitors')).toBeVisible();
+});
+
+test('a rule badge appears and clears as letters change, and undo takes back only your own edits', async ({
+	browser
+}) => {
+	const { id, fay, guests } = await workshop(browser, {
+		guests: [{ name: 'Ana Lima', role: 'participant' }]
+	});
+	const fayPage = await openBoard(fay, id);
+	const anaPage = await openBoard(guests[0], id);
+
+	await trayCard(anaPage, 'Lead discovery').focus();
+	await anaPage.keyboard.press('m');
+	await anaPage.getByRole('menuitem', { name: 'Place at the end' }).click();
+	const fayRow = rowOf(fayPage, 'lead-discovery');
+	const badges = (page: Page) => rowOf(page, 'lead-discovery').getByRole('rowheader');
+	await expect(badges(fayPage)).toContainText('No owner');
+	await expect(badges(fayPage)).toContainText('Nobody doing it');
+
+	await cell(anaPage, 'lead-discovery', 'pm').focus();
+	await anaPage.keyboard.press('a');
+	await expect(badges(fayPage)).not.toContainText('No owner');
+	await expect(badges(fayPage)).toContainText('Nobody doing it');
+	await cell(fayPage, 'lead-discovery', 'engineering').focus();
+	await fayPage.keyboard.press('r');
+	await expect(badges(anaPage)).not.toContainText('Nobody doing it');
+	await expect(fayRow).not.toHaveClass(/has-error/);
+
+	// Two owners is a problem again, until one of them goes.
+	await cell(fayPage, 'lead-discovery', 'design').focus();
+	await fayPage.keyboard.press('a');
+	await expect(badges(anaPage)).toContainText('Too many owners');
+	await expect(anaPage.getByRole('rowheader').filter({ hasText: 'Lead discovery' })).toContainText(
+		'Too many owners'
+	);
+
+	// Ana's undo takes back her A on the PM, not Fay's letters.
+	await anaPage.getByRole('button', { name: 'Undo' }).click();
+	await expect(cell(fayPage, 'lead-discovery', 'pm')).toContainText('No letter');
+	await expect(cell(fayPage, 'lead-discovery', 'design')).toContainText('Accountable');
+	await expect(cell(fayPage, 'lead-discovery', 'engineering')).toContainText('Responsible');
+	await expect(badges(fayPage)).not.toContainText('Too many owners');
+	await expect(badges(fayPage)).not.toContainText('No owner');
+	// ...and redo (Shift+Ctrl+Z) puts it back.
+	await cell(anaPage, 'lead-discovery', 'sales').focus();
+	await anaPage.keyboard.press('Shift+Control+z');
+	await expect(cell(fayPage, 'lead-discovery', 'pm')).toContainText('Accountable');
+	await expect(badges(fayPage)).toContainText('Too many owners');
+	await cell(fayPage, 'lead-discovery', 'design').focus();
+	await fayPage.keyboard.press('Delete');
+	await expect(badges(anaPage)).not.toContainText('Too many owners');
+	await expect(rowOf(anaPage, 'lead-discovery')).not.toHaveClass(/has-error/);
+});
+
+test('a reader sees the live board with no way to edit, and a forced write does not land', async ({
+	browser
+}) => {
+	const { id, fay, guests } = await workshop(browser, {
+		guests: [{ name: 'Rita Reader', role: 'reader' }]
+	});
+	const fayPage = await openBoard(fay, id);
+	const ritaPage = await openBoard(guests[0], id);
+
+	await trayCard(fayPage, 'Lead discovery').focus();
+	await fayPage.keyboard.press('m');
+	await fayPage.getByRole('menuitem', { name: 'Engineering' }).click();
+	await expect(cell(ritaPage, 'lead-discovery', 'engineering')).toContainText('Responsible');
+
+	// No affordance: no buttons to add or undo, no grips or menus, a read-only grid.
+	await expect(ritaPage.getByText('You are reading this board.')).toBeVisible();
+	for (const name of ['Add card', 'Add role', 'Undo', 'Redo']) {
+		await expect(ritaPage.getByRole('button', { name })).toHaveCount(0);
+	}
+	await expect(ritaPage.getByRole('button', { name: /Move to… and more/ })).toHaveCount(0);
+	await expect(ritaPage.getByRole('grid')).toHaveAttribute('aria-readonly', 'true');
+	await expect(ritaPage.locator('.grip')).toHaveCount(0);
+	await cell(ritaPage, 'lead-discovery', 'pm').click();
+	await ritaPage.keyboard.press('a');
+	await trayCard(ritaPage, 'Talk to customers').focus();
+	await ritaPage.keyboard.press('Space');
+	await ritaPage.keyboard.press('Enter');
+	await ritaPage.getByRole('tab', { name: 'Row' }).click();
+	await expect(ritaPage.getByRole('button', { name: 'I disagree' })).toHaveCount(0);
+	await expect(cell(ritaPage, 'lead-discovery', 'pm')).toContainText('No letter');
+	await expect(rowOf(ritaPage, 'talk-to-customers')).toHaveCount(0);
+
+	// A write sent straight down the reader's own socket is dropped by the server.
+	const forged = new Y.Doc();
+	forged.getMap('cells').set('lead-discovery:pm', 'A');
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, 0); // sync
+	encoding.writeVarUint(encoder, 2); // update
+	encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(forged));
+	const bytes = [...encoding.toUint8Array(encoder)];
+	const sent = await ritaPage.evaluate(
+		async ({ path, bytes }) => {
+			const socket = new WebSocket(`ws://${location.host}${path}`);
+			socket.binaryType = 'arraybuffer';
+			await new Promise((resolve, reject) => {
+				socket.onopen = resolve;
+				socket.onerror = reject;
+			});
+			socket.send(new Uint8Array(bytes));
+			await new Promise((resolve) => setTimeout(resolve, 300));
+			socket.close();
+			return true;
+		},
+		{ path: `/sync/${id}/board`, bytes }
+	);
+	expect(sent).toBe(true);
+	// A later edit by Fay arrives; the forged letter never did.
+	await cell(fayPage, 'lead-discovery', 'design').focus();
+	await fayPage.keyboard.press('i');
+	await expect(cell(ritaPage, 'lead-discovery', 'design')).toContainText('Informed');
+	await expect(cell(fayPage, 'lead-discovery', 'pm')).toContainText('No letter');
+	await expect(cell(ritaPage, 'lead-discovery', 'pm')).toContainText('No letter');
+	await fayPage.reload();
+	await expect(cell(fayPage, 'lead-discovery', 'design')).toContainText('Informed');
+	await expect(cell(fayPage, 'lead-discovery', 'pm')).toContainText('No letter');
+});
+
+test('a keyboard-only user places a card and sets a full row', async ({ browser }) => {
+	const { id, fay, guests } = await workshop(browser, {
+		guests: [{ name: 'Kim Keys', role: 'participant' }]
+	});
+	const fayPage = await openBoard(fay, id);
+	const kim = await openBoard(guests[0], id);
+	const announcer = kim.getByTestId('announcer');
+
+	// From the tray's filter, Tab reaches the first card of the filtered tray.
+	await kim.getByLabel('Filter tray cards').focus();
+	await kim.keyboard.type('talk to cust');
+	await kim.keyboard.press('Tab');
+	await expect(kim.locator(':focus')).toHaveAccessibleName(/^Talk to customers\./);
+	await kim.keyboard.press('Space');
+	await expect(announcer).toContainText('Picked up “Talk to customers”');
+	await kim.keyboard.press('ArrowRight');
+	await expect(announcer).toContainText('with Product Manager Responsible');
+	await kim.keyboard.press('Enter');
+	await expect(announcer).toContainText(
+		'Placed “Talk to customers” at row 1 with Product Manager Responsible'
+	);
+	await expect(kim.locator(':focus')).toHaveAttribute('data-cell', 'talk-to-customers:#');
+
+	// Across the row: PM owns, Engineering does, Design is consulted, Sales informed.
+	for (const key of ['ArrowRight', 'a', 'ArrowRight', 'r', 'ArrowRight', 'c', 'ArrowRight', 'i']) {
+		await kim.keyboard.press(key);
+	}
+	await expect(announcer).toContainText('Sales: Informed on “Talk to customers”');
+	const expected = {
+		pm: 'Accountable',
+		engineering: 'Responsible',
+		design: 'Consulted',
+		sales: 'Informed'
+	};
+	for (const [role, word] of Object.entries(expected)) {
+		await expect(cell(fayPage, 'talk-to-customers', role)).toContainText(word);
+	}
+	await expect(rowOf(fayPage, 'talk-to-customers')).not.toHaveClass(/has-error/);
+	// Backspace clears, and the letter comes back with another key.
+	await kim.keyboard.press('Backspace');
+	await expect(cell(fayPage, 'talk-to-customers', 'sales')).toContainText('No letter');
+	await kim.keyboard.press('i');
+
+	// A second card by keyboard, then moved above the first with Space, Up and Enter.
+	await kim.getByLabel('Filter tray cards').fill('');
+	await kim.getByLabel('Filter tray cards').press('Tab');
+	const picked = (await kim.locator(':focus').getAttribute('data-tray-card'))!;
+	await kim.keyboard.press('Enter');
+	await kim.keyboard.press('Enter');
+	await expect(fayPage.locator('tbody tr').nth(1)).toHaveAttribute('data-row-id', picked);
+	await expect(kim.locator(':focus')).toHaveAttribute('data-cell', `${picked}:#`);
+	await kim.keyboard.press('Space');
+	await kim.keyboard.press('ArrowUp');
+	await expect(announcer).toContainText('Row 1 of 2');
+	await kim.keyboard.press('Enter');
+	await expect(fayPage.locator('tbody tr').first()).toHaveAttribute('data-row-id', picked);
+	await expect(cell(fayPage, 'talk-to-customers', 'sales')).toContainText('Informed');
+});
+
+test('a busy board with two people on it reads well (screenshot)', async ({ browser }) => {
+	const { id, fay, guests } = await workshop(browser, {
+		roleCount: 8,
+		guests: [{ name: 'Ana Lima', role: 'participant' }]
+	});
+	await editBoard(server.url, await cookieOf(fay, server.url), id, (doc) =>
+		seedBusyBoard(doc, { id: 'seed', name: 'Fay Facilitator' })
+	);
+	const fayPage = await openBoard(fay, id);
+	const anaPage = await openBoard(guests[0], id);
+	await anaPage.getByRole('gridcell').nth(20).focus();
+	await expect(fayPage.locator('.peer-tag', { hasText: 'Ana Lima' })).toBeVisible();
+	await fayPage.getByRole('rowheader').nth(3).click();
+	mkdirSync(SHOTS, { recursive: true });
+	await fayPage.screenshot({ path: path.join(SHOTS, 'board-busy-1440.png') });
+	await fayPage.getByRole('tab', { name: 'Load' }).click();
+	await fayPage.screenshot({ path: path.join(SHOTS, 'board-load-1440.png') });
+	await fayPage.getByRole('tab', { name: 'Focus role' }).click();
+	await fayPage.getByText("Not this role's job").click();
+	await fayPage.screenshot({ path: path.join(SHOTS, 'board-summary-1440.png') });
+	await fayPage.setViewportSize({ width: 1024, height: 768 });
+	await fayPage.waitForTimeout(400);
+	await fayPage.screenshot({ path: path.join(SHOTS, 'board-busy-1024.png') });
+	await fayPage.getByRole('button', { name: 'Insights' }).click();
+	await fayPage.waitForTimeout(400);
+	await fayPage.screenshot({ path: path.join(SHOTS, 'board-drawer-1024.png') });
+});
