@@ -343,6 +343,64 @@ test('a keyboard-only user places a card and sets a full row', async ({ browser 
 	await expect(cell(fayPage, 'talk-to-customers', 'sales')).toContainText('Informed');
 });
 
+test('edits made offline survive a reload and reach the others on reconnect', async ({
+	browser
+}) => {
+	const { id, fay, guests } = await workshop(browser, {
+		guests: [{ name: 'Ana Lima', role: 'participant' }]
+	});
+	const fayPage = await openBoard(fay, id);
+	await trayCard(fayPage, 'Lead discovery').focus();
+	await fayPage.keyboard.press('m');
+	await fayPage.getByRole('menuitem', { name: 'Place at the end' }).click();
+
+	const ana = guests[0];
+	const anaPage = await openBoard(ana, id);
+	const status = anaPage.locator('[data-phase]');
+	await expect(status).toHaveAttribute('data-offline-ready', 'true');
+	await ana.setOffline(true);
+	await expect(status).toHaveText(/Offline/);
+
+	await cell(anaPage, 'lead-discovery', 'pm').focus();
+	await anaPage.keyboard.press('a');
+	await anaPage.keyboard.press('ArrowRight');
+	await anaPage.keyboard.press('r');
+	await trayCard(anaPage, 'Talk to customers').focus();
+	await anaPage.keyboard.press('m');
+	await anaPage.getByRole('menuitem', { name: 'Place at the top' }).click();
+	await expect(status).toHaveText(/Offline · 3 pending changes/);
+
+	// Reloaded without a network, the page still opens, with the edits and their count.
+	const reloaded = await anaPage.reload();
+	expect(reloaded?.fromServiceWorker()).toBe(true);
+	await expect(status).toHaveText(/Offline · 3 pending changes/);
+	await expect(cell(anaPage, 'lead-discovery', 'pm')).toContainText('Accountable');
+	await expect(cell(anaPage, 'lead-discovery', 'engineering')).toContainText('Responsible');
+	await expect(anaPage.locator('tbody tr').first()).toHaveAttribute(
+		'data-row-id',
+		'talk-to-customers'
+	);
+	await cell(anaPage, 'talk-to-customers', 'design').focus();
+	await anaPage.keyboard.press('c');
+	await expect(status).toHaveText(/Offline · 4 pending changes/);
+	await expect(cell(fayPage, 'lead-discovery', 'pm')).toContainText('No letter');
+	await expect(rowOf(fayPage, 'talk-to-customers')).toHaveCount(0);
+
+	// Back online: the edits merge, with Fay's made in the meantime.
+	await cell(fayPage, 'lead-discovery', 'sales').focus();
+	await fayPage.keyboard.press('i');
+	await ana.setOffline(false);
+	await expect(status).toHaveText(/^\s*Live/);
+	await expect(cell(fayPage, 'lead-discovery', 'pm')).toContainText('Accountable');
+	await expect(cell(fayPage, 'lead-discovery', 'engineering')).toContainText('Responsible');
+	await expect(cell(fayPage, 'talk-to-customers', 'design')).toContainText('Consulted');
+	await expect(fayPage.locator('tbody tr').first()).toHaveAttribute(
+		'data-row-id',
+		'talk-to-customers'
+	);
+	await expect(cell(anaPage, 'lead-discovery', 'sales')).toContainText('Informed');
+});
+
 test('a busy board with two people on it reads well (screenshot)', async ({ browser }) => {
 	const { id, fay, guests } = await workshop(browser, {
 		roleCount: 8,

@@ -42,6 +42,8 @@ export class ConnectionState {
 	pending = $state(0);
 	/** Set once the edits kept in this browser have been loaded. */
 	restored = $state(false);
+	/** Set once the page itself is kept, so that it also loads without a network. */
+	offlineReady = $state(false);
 	closedReason: string | null = $state(null);
 
 	/**

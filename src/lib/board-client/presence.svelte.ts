@@ -120,10 +120,13 @@ export class PresenceState {
 		return peers;
 	}
 
-	/** Everyone here, once per person, this user first. */
-	get people(): (Member & { self: boolean })[] {
+	/**
+	 * Everyone here, once per person and this user first, then the members who are not on the
+	 * board right now.
+	 */
+	get people(): (Member & { self: boolean; online: boolean })[] {
 		const seen = new Set([this.#self.id]);
-		const people = [{ ...this.#self, self: true }];
+		const people = [{ ...this.#self, self: true, online: true }];
 		for (const peer of this.peers) {
 			if (seen.has(peer.userId)) continue;
 			seen.add(peer.userId);
@@ -132,10 +135,20 @@ export class PresenceState {
 				name: peer.name,
 				color: peer.color,
 				role: peer.role ?? 'participant',
-				self: false
+				self: false,
+				online: true
 			});
 		}
+		for (const member of this.#members.values()) {
+			if (seen.has(member.id)) continue;
+			people.push({ ...member, self: false, online: false });
+		}
 		return people;
+	}
+
+	/** How many people have the board open, this user included. */
+	get onlineCount(): number {
+		return new Set([this.#self.id, ...this.peers.map((peer) => peer.userId)]).size;
 	}
 
 	get self(): Member {

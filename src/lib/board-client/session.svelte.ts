@@ -44,6 +44,7 @@ import { linkBoard, localStoreName, type BoardLink } from './connect.ts';
 import { DragState, type DragItem, type DropTarget } from './drag.svelte.ts';
 import { HistoryState } from './history.svelte.ts';
 import { bindTextarea } from './note-binding.ts';
+import { keepBoardOffline } from './offline.ts';
 import { gapOf, isSamePlace, neighboursAt } from './positions.ts';
 import { PresenceState, type Member, type WorkshopRole } from './presence.svelte.ts';
 
@@ -158,6 +159,22 @@ export class BoardSession {
 			)
 		];
 		link.persistence?.whenSynced.then(() => (this.connection.restored = true));
+		if (link.persistence) {
+			// Kept once per visit, retried when a visit that started offline gets a connection.
+			let keeping = false;
+			const keep = () => {
+				if (keeping || this.connection.offlineReady || !navigator.onLine) return;
+				keeping = true;
+				void keepBoardOffline(this.workshopId).then((ok) => {
+					keeping = false;
+					this.connection.offlineReady = ok;
+				});
+			};
+			const onSync = (synced: boolean) => synced && keep();
+			link.provider.on('sync', onSync);
+			stops.push(() => link.provider.off('sync', onSync));
+			keep();
+		}
 		const facilitation = link.facilitation.doc;
 		const readLock = () => (this.locked = isLocked(facilitation));
 		facilitation.on('update', readLock);

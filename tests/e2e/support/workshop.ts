@@ -16,7 +16,7 @@ import { DEFAULT_ROLES } from '../../../src/lib/templates/roles.ts';
 export const PASSWORD = 'correct horse battery staple';
 
 /** Where the board lives. */
-export const boardPath = (workshopId: string): string => `/w/${workshopId}/board-dev`;
+export const boardPath = (workshopId: string): string => `/w/${workshopId}`;
 
 let counter = 0;
 
