@@ -64,7 +64,7 @@ export type Dialog =
 	| { kind: 'card'; id: string | null; category?: string; intent?: 'delete' }
 	| { kind: 'role'; id: string | null; intent?: 'delete' };
 
-export type PanelTab = 'summary' | 'load' | 'row';
+export type PanelTab = 'summary' | 'load' | 'row' | 'session';
 
 export type SessionOptions = {
 	workshopId: string;
