@@ -11,7 +11,8 @@ import * as Y from 'yjs';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { startServer, type RunningServer } from '../support/server.ts';
-import { seedBusyBoard } from './support/busy-board.ts';
+import { setLocked } from '../../src/lib/facilitation/facilitation-doc.ts';
+import { growBoard, seedBusyBoard } from './support/busy-board.ts';
 import {
 	boardPath,
 	cookieOf,
@@ -106,6 +107,20 @@ test('drags and letters made in one browser show up in the other', async ({ brow
 	});
 	const fayPage = await openBoard(fay, id);
 	const anaPage = await openBoard(guests[0], id);
+
+	// While Ana drags a card, Fay sees whose hands it is in; Escape puts it back.
+	const anaCard = trayCard(anaPage, 'Define the ideal customer');
+	await anaCard.scrollIntoViewIfNeeded();
+	const box = (await anaCard.boundingBox())!;
+	await anaPage.mouse.move(box.x + 40, box.y + box.height / 2);
+	await anaPage.mouse.down();
+	await anaPage.mouse.move(box.x + 160, box.y + 40, { steps: 5 });
+	const fayTray = fayPage.getByRole('complementary', { name: /Unassigned tray/ });
+	await expect(fayTray.getByText('Ana Lima is moving this')).toBeVisible();
+	await anaPage.keyboard.press('Escape');
+	await anaPage.mouse.up();
+	await expect(fayTray.getByText('Ana Lima is moving this')).toHaveCount(0);
+	await expect(trayCard(anaPage, 'Define the ideal customer')).toBeVisible();
 
 	// Fay drops a tray card on Engineering's column: placed with Engineering Responsible.
 	await dragTo(fayPage, trayCard(fayPage, 'Research competitors'), header(fayPage, 'ENG'));
@@ -356,7 +371,7 @@ test('edits made offline survive a reload and reach the others on reconnect', as
 
 	const ana = guests[0];
 	const anaPage = await openBoard(ana, id);
-	const status = anaPage.locator('[data-phase]');
+	const status = anaPage.locator('[data-offline-ready]');
 	await expect(status).toHaveAttribute('data-offline-ready', 'true');
 	await ana.setOffline(true);
 	await expect(status).toHaveText(/Offline/);
@@ -401,6 +416,195 @@ test('edits made offline survive a reload and reach the others on reconnect', as
 	await expect(cell(anaPage, 'lead-discovery', 'sales')).toContainText('Informed');
 });
 
+test('cards and roles are added, edited and deleted; notes and dissent are shared', async ({
+	browser
+}) => {
+	const { id, fay, guests } = await workshop(browser, {
+		guests: [{ name: 'Ana Lima', role: 'participant' }]
+	});
+	const fayPage = await openBoard(fay, id);
+	const anaPage = await openBoard(guests[0], id);
+
+	// A new card, then its new title, show up on the other screen.
+	await anaPage.getByRole('button', { name: 'Add card' }).click();
+	const cardDialog = anaPage.getByRole('dialog', { name: 'Add a card' });
+	await cardDialog.getByLabel('Title').fill('Own the pricing page');
+	await cardDialog.getByLabel('Detail').fill('Plans, prices and the words around them.');
+	await cardDialog.getByLabel('Category').fill('Pricing');
+	await cardDialog.getByRole('button', { name: 'Add to tray' }).click();
+	await expect(fayPage.getByRole('region', { name: 'Pricing: 1 card' })).toBeVisible();
+	await trayCard(fayPage, 'Own the pricing page').focus();
+	await fayPage.keyboard.press('m');
+	await fayPage.getByRole('menuitem', { name: 'Edit card…' }).click();
+	const editDialog = fayPage.getByRole('dialog', { name: 'Edit card' });
+	await editDialog.getByLabel('Title').fill('Own the pricing page copy');
+	await editDialog.getByRole('button', { name: 'Save card' }).click();
+	await expect(trayCard(anaPage, 'Own the pricing page copy')).toBeVisible();
+
+	// A new role, renamed and recoloured by the other person, made the focus, then deleted.
+	await fayPage.getByRole('button', { name: 'Add role' }).click();
+	const roleDialog = fayPage.getByRole('dialog', { name: 'Add a role' });
+	await roleDialog.getByLabel('Name').fill('Data Science');
+	await roleDialog.getByLabel('Short label').fill('DS');
+	await roleDialog.getByRole('button', { name: 'Add role' }).click();
+	await expect(header(anaPage, 'DS')).toBeVisible();
+	await header(anaPage, 'DS').click();
+	await anaPage.getByRole('menuitem', { name: 'Edit role…' }).click();
+	const renameDialog = anaPage.getByRole('dialog', { name: 'Edit role' });
+	await renameDialog.getByLabel('Name').fill('Data & Analytics');
+	await renameDialog.getByLabel('Short label').fill('DA');
+	await renameDialog.getByLabel('Colour #b91c1c').check();
+	await renameDialog.getByRole('button', { name: 'Save role' }).click();
+	await expect(header(fayPage, 'DA')).toHaveAttribute('title', /^Data & Analytics/);
+	await expect(header(fayPage, 'DA')).toHaveAttribute('style', /--role: #b91c1c/);
+	await header(anaPage, 'DA').click();
+	await anaPage.getByRole('menuitem', { name: 'Make it the focus role' }).click();
+	await fayPage.getByRole('tab', { name: 'Focus role' }).click();
+	await anaPage.getByRole('tab', { name: 'Focus role' }).click();
+	await expect(fayPage.getByRole('heading', { name: 'Data & Analytics' })).toBeVisible();
+	await header(fayPage, 'DA').click();
+	await fayPage.getByRole('menuitem', { name: 'Delete role…' }).click();
+	await fayPage.getByRole('button', { name: 'Delete role' }).click();
+	await expect(header(anaPage, 'DA')).toHaveCount(0);
+	await expect(anaPage.getByRole('heading', { name: 'Product Manager' })).toBeVisible();
+
+	// The rationale is written by both at once; dissent is seen by all.
+	await trayCard(anaPage, 'Own the pricing page copy').focus();
+	await anaPage.keyboard.press('m');
+	await anaPage.getByRole('menuitem', { name: 'Place at the end' }).click();
+	const cardId = (await anaPage.locator('tbody tr').first().getAttribute('data-row-id'))!;
+	await anaPage.getByRole('rowheader').filter({ hasText: 'Own the pricing page copy' }).click();
+	const anaNote = anaPage.getByRole('textbox', { name: 'Rationale' });
+	await anaNote.fill('Marketing writes it; the PM signs off.');
+	await fayPage.getByRole('rowheader').filter({ hasText: 'Own the pricing page copy' }).click();
+	const fayNote = fayPage.getByRole('textbox', { name: 'Rationale' });
+	await expect(fayNote).toHaveValue('Marketing writes it; the PM signs off.');
+	await fayNote.press('End');
+	await fayNote.pressSequentially(' Legal checks claims.');
+	await anaNote.press('Control+Home');
+	await anaNote.pressSequentially('Agreed: ');
+	const merged = 'Agreed: Marketing writes it; the PM signs off. Legal checks claims.';
+	await expect(anaNote).toHaveValue(merged);
+	await expect(fayNote).toHaveValue(merged);
+	await expect(rowOf(fayPage, cardId).getByLabel('Has a rationale note')).toBeVisible();
+
+	await anaPage.getByRole('button', { name: 'I disagree' }).click();
+	await anaPage.getByLabel('Why you disagree (optional)').fill('Sales should own pricing copy.');
+	await anaPage.getByRole('button', { name: 'Flag dissent' }).click();
+	await expect(fayPage.getByText('Sales should own pricing copy.')).toBeVisible();
+	await expect(rowOf(fayPage, cardId).getByRole('rowheader')).toContainText('1 person disagrees');
+
+	// Deleting the card takes it off every screen.
+	await anaPage.getByRole('button', { name: 'Edit card' }).click();
+	await anaPage
+		.getByRole('dialog', { name: 'Edit card' })
+		.getByRole('button', { name: 'Delete…' })
+		.click();
+	await anaPage.getByRole('button', { name: 'Delete card' }).click();
+	await expect(rowOf(fayPage, cardId)).toHaveCount(0);
+	await expect(trayCard(fayPage, 'Own the pricing page copy')).toHaveCount(0);
+});
+
+test('a locked board is read-only for participants and still open to the facilitator', async ({
+	browser
+}) => {
+	const { id, fay, guests } = await workshop(browser, {
+		guests: [{ name: 'Ana Lima', role: 'participant' }]
+	});
+	const fayPage = await openBoard(fay, id);
+	const anaPage = await openBoard(guests[0], id);
+	const cookie = await cookieOf(fay, server.url);
+	const lock = (locked: boolean) =>
+		editBoard(server.url, cookie, id, (doc) => setLocked(doc, 'test', locked), 'facilitation');
+
+	await lock(true);
+	await expect(anaPage.getByText('The facilitator locked the board')).toBeVisible();
+	await expect(anaPage.getByRole('button', { name: 'Add card' })).toHaveCount(0);
+	await expect(anaPage.getByRole('grid')).toHaveAttribute('aria-readonly', 'true');
+	await expect(fayPage.getByRole('button', { name: 'Add card' })).toBeVisible();
+	await trayCard(fayPage, 'Lead discovery').focus();
+	await fayPage.keyboard.press('m');
+	await fayPage.getByRole('menuitem', { name: 'Engineering' }).click();
+	await expect(cell(anaPage, 'lead-discovery', 'engineering')).toContainText('Responsible');
+	await cell(anaPage, 'lead-discovery', 'pm').click();
+	await anaPage.keyboard.press('a');
+	await expect(cell(anaPage, 'lead-discovery', 'pm')).toContainText('No letter');
+
+	await lock(false);
+	await expect(anaPage.getByText('The facilitator locked the board')).toHaveCount(0);
+	await cell(anaPage, 'lead-discovery', 'pm').focus();
+	await anaPage.keyboard.press('a');
+	await expect(cell(fayPage, 'lead-discovery', 'pm')).toContainText('Accountable');
+});
+
+test('on a tablet, a finger places a card and a pen moves a row', async ({ browser }) => {
+	const { id, fay } = await workshop(browser);
+	const tablet = await browser.newContext({
+		viewport: { width: 1024, height: 768 },
+		hasTouch: true,
+		baseURL: server.url,
+		storageState: await fay.storageState()
+	});
+	contexts.push(tablet);
+	const page = await openBoard(tablet, id);
+	const cdp = await tablet.newCDPSession(page);
+	const centre = async (locator: Locator) => {
+		await locator.scrollIntoViewIfNeeded();
+		const box = (await locator.boundingBox())!;
+		return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+	};
+	const touchDrag = async (from: { x: number; y: number }, to: { x: number; y: number }) => {
+		await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [from] });
+		for (let step = 1; step <= 8; step++) {
+			const point = {
+				x: from.x + ((to.x - from.x) * step) / 8,
+				y: from.y + ((to.y - from.y) * step) / 8
+			};
+			await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [point] });
+		}
+		await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+	};
+	const penDrag = async (from: { x: number; y: number }, to: { x: number; y: number }) => {
+		const pen = { pointerType: 'pen' as const, button: 'left' as const, clickCount: 1 };
+		await cdp.send('Input.dispatchMouseEvent', { type: 'mousePressed', ...from, ...pen });
+		for (let step = 1; step <= 8; step++) {
+			await cdp.send('Input.dispatchMouseEvent', {
+				type: 'mouseMoved',
+				x: from.x + ((to.x - from.x) * step) / 8,
+				y: from.y + ((to.y - from.y) * step) / 8,
+				pointerType: 'pen',
+				button: 'left',
+				buttons: 1
+			});
+		}
+		await cdp.send('Input.dispatchMouseEvent', { type: 'mouseReleased', ...to, ...pen });
+	};
+
+	// A finger on a card's grip, dragged onto Design's column.
+	const grip = (cardId: string) => page.locator(`[data-tray-card="${cardId}"] .grip`);
+	await touchDrag(await centre(grip('lead-discovery')), await centre(header(page, 'DES')));
+	await expect(cell(page, 'lead-discovery', 'design')).toContainText('Responsible');
+	await touchDrag(await centre(grip('talk-to-customers')), await centre(header(page, 'ENG')));
+	await expect(cell(page, 'talk-to-customers', 'engineering')).toContainText('Responsible');
+	await expect(page.locator('tbody tr').first()).toHaveAttribute('data-row-id', 'lead-discovery');
+
+	// A pen drags the second row above the first.
+	const first = (await rowOf(page, 'lead-discovery').boundingBox())!;
+	await penDrag(
+		await centre(page.getByRole('rowheader').filter({ hasText: 'Talk to customers' })),
+		{
+			x: first.x + 80,
+			y: first.y + 4
+		}
+	);
+	await expect(page.locator('tbody tr').first()).toHaveAttribute(
+		'data-row-id',
+		'talk-to-customers'
+	);
+	mkdirSync(SHOTS, { recursive: true });
+	await page.screenshot({ path: path.join(SHOTS, 'board-tablet-1024.png') });
+});
+
 test('a busy board with two people on it reads well (screenshot)', async ({ browser }) => {
 	const { id, fay, guests } = await workshop(browser, {
 		roleCount: 8,
@@ -413,8 +617,9 @@ test('a busy board with two people on it reads well (screenshot)', async ({ brow
 	const anaPage = await openBoard(guests[0], id);
 	await anaPage.getByRole('gridcell').nth(20).focus();
 	await expect(fayPage.locator('.peer-tag', { hasText: 'Ana Lima' })).toBeVisible();
-	await fayPage.getByRole('rowheader').nth(3).click();
 	mkdirSync(SHOTS, { recursive: true });
+	await fayPage.screenshot({ path: path.join(SHOTS, 'board-session-1440.png') });
+	await fayPage.getByRole('rowheader').nth(3).click();
 	await fayPage.screenshot({ path: path.join(SHOTS, 'board-busy-1440.png') });
 	await fayPage.getByRole('tab', { name: 'Load' }).click();
 	await fayPage.screenshot({ path: path.join(SHOTS, 'board-load-1440.png') });
@@ -427,4 +632,14 @@ test('a busy board with two people on it reads well (screenshot)', async ({ brow
 	await fayPage.getByRole('button', { name: 'Insights' }).click();
 	await fayPage.waitForTimeout(400);
 	await fayPage.screenshot({ path: path.join(SHOTS, 'board-drawer-1024.png') });
+
+	// 60 rows by 10 roles on a laptop screen.
+	await editBoard(server.url, await cookieOf(fay, server.url), id, (doc) =>
+		growBoard(doc, { id: 'seed', name: 'Fay Facilitator' })
+	);
+	await fayPage.setViewportSize({ width: 1440, height: 900 });
+	await expect(fayPage.locator('tbody tr')).toHaveCount(60);
+	await expect(fayPage.getByRole('columnheader')).toHaveCount(11);
+	await fayPage.waitForTimeout(400);
+	await fayPage.screenshot({ path: path.join(SHOTS, 'board-60x10-1440.png') });
 });

@@ -4,6 +4,8 @@
  */
 import type * as Y from 'yjs';
 import {
+	addCard,
+	addRole,
 	getNoteText,
 	placeCard,
 	readBoard,
@@ -15,8 +17,12 @@ import {
 
 const ORIGIN = { seed: true };
 
-/** Places `rows` tray cards and sets their letters; deterministic for screenshots. */
+/** Places `rows` tray cards and sets their letters, in one update; deterministic for screenshots. */
 export function seedBusyBoard(doc: Y.Doc, actor: Actor, rows = 30): void {
+	doc.transact(() => seed(doc, actor, rows), ORIGIN);
+}
+
+function seed(doc: Y.Doc, actor: Actor, rows: number): void {
 	const tray = readBoard(doc).tray.slice(0, rows);
 	const roles = readBoard(doc).roles.map((role) => role.id);
 	for (const card of tray) placeCard(doc, ORIGIN, actor, card.id);
@@ -50,5 +56,36 @@ export function seedBusyBoard(doc: Y.Doc, actor: Actor, rows = 30): void {
 			}, ORIGIN);
 		}
 		if (index % 10 === 3) setDissent(doc, ORIGIN, actor, card.id, 'Sales should own this.');
+	});
+}
+
+/** Grows the board to `rows` rows and `roles` roles, every row with an owner and a doer. */
+export function growBoard(doc: Y.Doc, actor: Actor, rows = 60, roles = 10): void {
+	doc.transact(() => grow(doc, actor, rows, roles), ORIGIN);
+}
+
+function grow(doc: Y.Doc, actor: Actor, rows: number, roles: number): void {
+	const extraRoles = [
+		{ name: 'Data Science', label: 'DS', color: '#4338ca' },
+		{ name: 'Legal & Compliance', label: 'LEGAL', color: '#b91c1c' },
+		{ name: 'Finance', label: 'FIN', color: '#0f766e' }
+	];
+	for (const role of extraRoles.slice(0, Math.max(0, roles - readBoard(doc).roles.length))) {
+		addRole(doc, ORIGIN, role);
+	}
+	const board = readBoard(doc);
+	for (let i = board.rows.length + board.tray.length; i < rows; i++) {
+		addCard(doc, ORIGIN, actor, {
+			title: `Workshop follow-up ${i + 1}: agree who reviews the quarterly plan`,
+			category: 'Follow-ups'
+		});
+	}
+	const ids = readBoard(doc).roles.map((role) => role.id);
+	readBoard(doc).tray.forEach((card, index) => {
+		placeCard(doc, ORIGIN, actor, card.id);
+		setCell(doc, ORIGIN, actor, card.id, ids[index % ids.length], 'A');
+		setCell(doc, ORIGIN, actor, card.id, ids[(index + 3) % ids.length], 'R');
+		setCell(doc, ORIGIN, actor, card.id, ids[(index + 5) % ids.length], 'C');
+		setCell(doc, ORIGIN, actor, card.id, ids[(index + 7) % ids.length], 'I');
 	});
 }

@@ -128,10 +128,11 @@ export async function editBoard(
 	baseUrl: string,
 	cookie: string,
 	workshopId: string,
-	edit: (doc: Y.Doc) => void
+	edit: (doc: Y.Doc) => void,
+	room: 'board' | 'facilitation' = 'board'
 ): Promise<void> {
 	const connect = (doc: Y.Doc) =>
-		new WebsocketProvider(`${baseUrl.replace(/^http/, 'ws')}/sync/${workshopId}`, 'board', doc, {
+		new WebsocketProvider(`${baseUrl.replace(/^http/, 'ws')}/sync/${workshopId}`, room, doc, {
 			WebSocketPolyfill: withHeaders({ cookie, origin: baseUrl }),
 			disableBc: true
 		});
