@@ -270,5 +270,16 @@ test('a facilitator runs a session with two participants', async ({ browser }) =
 		await r.page.screenshot({ path: `${SHOTS}/facilitation-published-participant.png` });
 	});
 
+	await test.step('people: a raised hand shows; a removed participant is cut off at once', async () => {
+		await p.page.getByRole('button', { name: 'Raise hand' }).click();
+		await expect(f.page.getByTestId('participants-summary')).toContainText('1 hand up');
+		await f.page.getByRole('button', { name: 'Remove Ria Designer' }).click();
+		await f.page.getByRole('button', { name: 'Remove Ria Designer' }).click();
+		await expect(r.page.getByText('You are no longer a member of this workshop.')).toBeVisible();
+		await expect(
+			f.page.locator('[data-testid="participant-row"]', { hasText: 'Ria Designer' })
+		).toHaveCount(0);
+	});
+
 	for (const { context } of [f, p, r]) await context.close();
 });
