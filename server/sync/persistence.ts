@@ -53,7 +53,8 @@ export class DocLog {
 	private committed = 0;
 	private seq: number;
 	private tail: number;
-	private scheduled: ReturnType<typeof setTimeout> | ReturnType<typeof setImmediate> | null = null;
+	/** A timer with `batchMs`, `true` while a microtask is queued. */
+	private scheduled: ReturnType<typeof setTimeout> | true | null = null;
 	private running = false;
 	private compacting: Promise<void> | null = null;
 	private failure: Error | null = null;

@@ -1,8 +1,8 @@
 /**
  * Which rooms are loaded. A room is loaded once however many clients connect
  * at the same instant (they share one promise), stays while anyone holds it,
- * and unloads — after a final flush and compaction — `idleMs` after the last
- * holder lets go. A holder arriving during that flush keeps the room. A load
+ * and unloads — after a final flush — `idleMs` after the last holder lets
+ * go. A holder arriving during that flush keeps the room. A load
  * that fails is forgotten, so the next connect tries again; nothing is written
  * for a room that never loaded.
  */
@@ -124,8 +124,8 @@ export class RoomRegistry {
 			const room = entry.room;
 			if (!room || entry.refs > 0) return;
 			try {
+				// Only a flush: the log is already compacted whenever it passes the threshold.
 				await room.flush();
-				await room.compact();
 			} catch (error) {
 				console.error(`sync: final flush of ${room.name} failed`, error);
 			}

@@ -56,9 +56,9 @@ interface Scenario {
 }
 
 const SCENARIOS: Scenario[] = [
-	{ name: '2 clients, 1 room', rooms: 1, perRoom: 2, writes: 300, intervalMs: 5 },
-	{ name: '50 clients, 1 room', rooms: 1, perRoom: 50, writes: 150, intervalMs: 10 },
-	{ name: '200 clients, 20 rooms', rooms: 20, perRoom: 10, writes: 25, intervalMs: 20 }
+	{ name: '2 clients, 1 room', rooms: 1, perRoom: 2, writes: 400, intervalMs: 4 },
+	{ name: '50 clients, 1 room', rooms: 1, perRoom: 50, writes: 400, intervalMs: 5 },
+	{ name: '200 clients, 20 rooms', rooms: 20, perRoom: 10, writes: 40, intervalMs: 20 }
 ];
 
 function percentile(sorted: number[], p: number): number {
@@ -84,11 +84,9 @@ function freePort(): Promise<number> {
 }
 
 async function drawlineTarget(): Promise<Target & { seed(): Promise<Uint8Array> }> {
-	const server = await startServer(
-		process.env.BENCH_PROFILE
-			? { env: { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_PROFILE}` } }
-			: {}
-	);
+	// BENCH_NODE_OPTIONS (e.g. --cpu-prof) reaches both server processes, for profiling.
+	const nodeOptions = process.env.BENCH_NODE_OPTIONS;
+	const server = await startServer(nodeOptions ? { env: { NODE_OPTIONS: nodeOptions } } : {});
 	const [fay, pat] = [await signUp(server, 'Bench Fay'), await signUp(server, 'Bench Pat')];
 	const target = {
 		name: 'drawline (SQLite)',
@@ -129,7 +127,12 @@ async function referenceTarget(seed: Uint8Array): Promise<Target> {
 		process.execPath,
 		[path.join(ROOT, 'node_modules/@y/websocket-server/src/server.js')],
 		{
-			env: { ...process.env, HOST: '127.0.0.1', PORT: String(port) },
+			env: {
+				...process.env,
+				HOST: '127.0.0.1',
+				PORT: String(port),
+				...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {})
+			},
 			stdio: ['ignore', 'pipe', 'pipe']
 		}
 	);
@@ -287,7 +290,9 @@ async function main(): Promise<void> {
 	const reference = await referenceTarget(await drawline.seed());
 	const targets: Target[] = [drawline, reference];
 	const results: Result[] = [];
-	for (const scenario of SCENARIOS) {
+	// BENCH_ONLY=50 runs only the scenarios whose name contains it.
+	const only = process.env.BENCH_ONLY;
+	for (const scenario of SCENARIOS.filter((s) => !only || s.name.includes(only))) {
 		const runs = new Map<Target, Samples[]>(targets.map((t) => [t, []]));
 		// Alternate the servers so that load from elsewhere on the machine hits both alike.
 		for (let rep = 0; rep < REPETITIONS; rep++) {

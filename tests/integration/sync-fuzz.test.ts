@@ -64,7 +64,7 @@ function hostileFrame(gen: prng.PRNG, samples: Uint8Array[], i: number): Uint8Ar
 		case 2: {
 			const frame = prng.oneOf(gen, samples).slice();
 			for (let k = 0; k < 3; k++)
-				frame[prng.int32(gen, 0, frame.length - 1)] = prng.uint32(gen) & 255;
+				frame[prng.int32(gen, 0, frame.length - 1)] = prng.int32(gen, 0, 255);
 			return frame;
 		}
 		default: {

@@ -173,7 +173,9 @@ export async function removeMember(
 }
 
 /** A `ws` WebSocket class that sends the given headers, for WebsocketProvider's polyfill option. */
-export function webSocketWithHeaders(headers: Record<string, string>): typeof WebSocket {
+export function webSocketWithHeaders(
+	headers: Record<string, string>
+): new (address: string | URL, protocols?: string | string[]) => WebSocket {
 	return class extends WebSocket {
 		constructor(address: string | URL, protocols?: string | string[]) {
 			super(address, protocols, { headers });
