@@ -45,7 +45,8 @@ import { DragState, type DragItem, type DropTarget } from './drag.svelte.ts';
 import { HistoryState } from './history.svelte.ts';
 import { bindTextarea } from './note-binding.ts';
 import { keepBoardOffline } from './offline.ts';
-import { gapOf, isSamePlace, neighboursAt } from './positions.ts';
+import { describeDrop, firstTarget, nextTarget } from './keyboard-drag.ts';
+import { isSamePlace, neighboursAt } from './positions.ts';
 import { PresenceState, type Member, type WorkshopRole } from './presence.svelte.ts';
 
 export const LETTER_NAMES: Record<Letter, string> = {
@@ -484,60 +485,22 @@ export class BoardSession {
 		return `Picked up ${quote(item.label)}. ${how}; Enter drops, Escape cancels. ${this.describeTarget()}`;
 	}
 
-	/** Where a drop would land, in words. */
+	/** Where the current drag would land, in words. */
 	describeTarget(): string {
 		const item = this.drag.item;
-		const target = this.drag.target;
-		if (!item || !target) return 'Not over a place to drop.';
-		const board = this.state.board;
-		if (target.zone === 'tray') return 'Drop in the tray to unplace it.';
-		if (target.zone === 'roles') {
-			const ids = board.roles.map((role) => role.id);
-			const { beforeId, afterId } = neighboursAt(ids, target.gap, item.id);
-			const name = (id: string | null) => this.#roleName(id);
-			if (!beforeId) return `First column, before ${name(afterId)}.`;
-			if (!afterId) return `Last column, after ${name(beforeId)}.`;
-			return `Between ${name(beforeId)} and ${name(afterId)}.`;
-		}
-		const ids = board.rows.map((row) => row.id);
-		const moving = item.kind === 'row' ? item.id : null;
-		const { beforeId, afterId } = neighboursAt(ids, target.gap, moving);
-		const count = moving ? ids.length : ids.length + 1;
-		const position = (beforeId ? ids.filter((id) => id !== moving).indexOf(beforeId) + 2 : 1) || 1;
-		let where = `Row ${position} of ${count}`;
-		if (count === 1) where = 'First row of an empty board';
-		else if (!beforeId) where += `, above ${quote(this.#title(afterId!))}`;
-		else if (!afterId) where += `, after ${quote(this.#title(beforeId))}`;
-		else where += `, between ${quote(this.#title(beforeId))} and ${quote(this.#title(afterId))}`;
-		if (target.roleId) where += `, with ${this.#roleName(target.roleId)} Responsible`;
-		return `${where}.`;
+		return item ? describeDrop(item, this.drag.target, this.state.board) : '';
 	}
 
 	/** Picks up a tray card, a row or a column with the keyboard. */
 	pickUp(item: DragItem): void {
 		if (!this.canEdit) return;
-		const board = this.state.board;
-		const rowIds = board.rows.map((row) => row.id);
-		const target: DropTarget =
-			item.kind === 'card'
-				? { zone: 'rows', gap: rowIds.length, roleId: null }
-				: item.kind === 'row'
-					? { zone: 'rows', gap: gapOf(rowIds, item.id), roleId: null }
-					: {
-							zone: 'roles',
-							gap: gapOf(
-								board.roles.map((role) => role.id),
-								item.id
-							)
-						};
-		this.drag.pickUp(item, target);
+		this.drag.pickUp(item, firstTarget(item, this.state.board));
 	}
 
 	/** Arrow keys, Enter and Escape while a keyboard drag is on; true when the key was used. */
 	dragKey(event: KeyboardEvent): boolean {
 		const { item, target, mode } = this.drag;
 		if (mode !== 'keyboard' || !item || !target) return false;
-		const board = this.state.board;
 		const key = event.key;
 		if (key === 'Escape' || key === 'Tab') {
 			this.drag.cancel();
@@ -547,50 +510,7 @@ export class BoardSession {
 			this.drag.drop();
 			return true;
 		}
-		// Keys move the final position of the item; gaps are what drops take.
-		const ids =
-			target.zone === 'roles'
-				? board.roles.map((role) => role.id)
-				: board.rows.map((row) => row.id);
-		const from = ids.indexOf(item.id);
-		const last = from >= 0 ? ids.length - 1 : ids.length;
-		const toGap = (index: number) => {
-			const at = Math.max(0, Math.min(last, index));
-			return from >= 0 && at > from ? at + 1 : at;
-		};
-		const gap = target.zone === 'tray' ? gapOf(ids, item.id) : target.gap;
-		const position = from >= 0 && gap > from ? gap - 1 : gap;
-		const backward = target.zone === 'roles' ? 'ArrowLeft' : 'ArrowUp';
-		const forward = target.zone === 'roles' ? 'ArrowRight' : 'ArrowDown';
-		const moved =
-			key === backward
-				? toGap(position - 1)
-				: key === forward
-					? toGap(position + 1)
-					: key === 'Home'
-						? toGap(0)
-						: key === 'End'
-							? toGap(last)
-							: null;
-		let next: DropTarget | null = null;
-		if (target.zone === 'roles') {
-			if (moved !== null) next = { zone: 'roles', gap: moved };
-		} else {
-			const roleId = target.zone === 'rows' ? target.roleId : null;
-			if (moved !== null) next = { zone: 'rows', gap: moved, roleId };
-			else if (item.kind === 'row' && key === 'ArrowLeft') next = { zone: 'tray' };
-			else if (item.kind === 'row' && key === 'ArrowRight') next = { zone: 'rows', gap, roleId };
-			else if (item.kind === 'card' && (key === 'ArrowLeft' || key === 'ArrowRight')) {
-				const choices = [null, ...board.roles.map((role) => role.id)];
-				const at = choices.indexOf(roleId);
-				const by = key === 'ArrowRight' ? 1 : -1;
-				next = {
-					zone: 'rows',
-					gap,
-					roleId: choices[(at + by + choices.length) % choices.length]
-				};
-			}
-		}
+		const next = nextTarget(key, item, target, this.state.board);
 		if (!next) return false;
 		this.drag.moveTo(next);
 		this.announcer.say(this.describeTarget());
