@@ -117,6 +117,11 @@ test('drags and letters made in one browser show up in the other', async ({ brow
 	await anaPage.mouse.move(box.x + 160, box.y + 40, { steps: 5 });
 	const fayTray = fayPage.getByRole('complementary', { name: /Unassigned tray/ });
 	await expect(fayTray.getByText('Ana Lima is moving this')).toBeVisible();
+	const engHeader = (await header(anaPage, 'ENG').boundingBox())!;
+	await anaPage.mouse.move(engHeader.x + engHeader.width / 2, engHeader.y + 20, { steps: 5 });
+	await expect(anaPage.locator('.ghost')).toContainText('with Engineering Responsible');
+	mkdirSync(SHOTS, { recursive: true });
+	await anaPage.screenshot({ path: path.join(SHOTS, 'board-dragging-1440.png') });
 	await anaPage.keyboard.press('Escape');
 	await anaPage.mouse.up();
 	await expect(fayTray.getByText('Ana Lima is moving this')).toHaveCount(0);
@@ -248,6 +253,8 @@ test('a reader sees the live board with no way to edit, and a forced write does 
 
 	// No affordance: no buttons to add or undo, no grips or menus, a read-only grid.
 	await expect(ritaPage.getByText('You are reading this board.')).toBeVisible();
+	mkdirSync(SHOTS, { recursive: true });
+	await ritaPage.screenshot({ path: path.join(SHOTS, 'board-reader-1440.png') });
 	for (const name of ['Add card', 'Add role', 'Undo', 'Redo']) {
 		await expect(ritaPage.getByRole('button', { name })).toHaveCount(0);
 	}
