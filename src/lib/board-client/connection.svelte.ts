@@ -40,8 +40,6 @@ const CLOSE_REASONS: Record<number, string> = {
 export class ConnectionState {
 	phase: ConnectionPhase = $state('connecting');
 	pending = $state(0);
-	/** Set once the edits kept in this browser have been loaded. */
-	restored = $state(false);
 	/** Set once the page itself is kept, so that it also loads without a network. */
 	offlineReady = $state(false);
 	closedReason: string | null = $state(null);

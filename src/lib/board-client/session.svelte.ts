@@ -159,7 +159,6 @@ export class BoardSession {
 				isRemote
 			)
 		];
-		link.persistence?.whenSynced.then(() => (this.connection.restored = true));
 		if (link.persistence) {
 			// Kept once per visit, retried when a visit that started offline gets a connection.
 			let keeping = false;
