@@ -11,8 +11,6 @@ export interface Config {
 	origin: string | null;
 	dataDir: string;
 	databasePath: string;
-	databaseUrl: string | null;
-	redisUrl: string | null;
 	sessionTtlMs: number;
 	maxMessageBytes: number;
 	maxConnectionsPerRoom: number;
@@ -53,8 +51,6 @@ export function loadConfig(env: Env = process.env): Config {
 		origin: readOrigin(env),
 		dataDir,
 		databasePath: path.resolve(env.DATABASE_PATH || path.join(dataDir, 'drawline.db')),
-		databaseUrl: env.DATABASE_URL || null,
-		redisUrl: env.REDIS_URL || null,
 		sessionTtlMs: readInt(env, 'SESSION_TTL_DAYS', 30, 1) * 24 * 60 * 60 * 1000,
 		maxMessageBytes: readInt(env, 'MAX_MESSAGE_BYTES', 1024 * 1024, 1024),
 		maxConnectionsPerRoom: readInt(env, 'MAX_CONNECTIONS_PER_ROOM', 200, 1),
