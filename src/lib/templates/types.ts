@@ -41,13 +41,6 @@ export interface Template {
 	focusRoleId: string;
 }
 
-export type RuleId =
-	| 'no-accountable'
-	| 'multiple-accountable'
-	| 'no-responsible'
-	| 'consulted-everyone'
-	| 'only-informed'
-	| 'overload'
-	| 'focus-overload';
-
-export type BoundaryId = 'owns' | 'does' | 'consulted' | 'informed' | 'outside' | 'unresolved';
+// The board's checks and boundaries name these; the templates only word them (copy.ts).
+export type { RuleId } from '../board/rules.ts';
+export type { Boundary as BoundaryId } from '../board/boundary.ts';
