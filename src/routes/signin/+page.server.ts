@@ -1,16 +1,14 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { safeNext } from '#lib/server/access.ts';
-import { insecureOriginProblem, setSessionCookie } from '#lib/server/session-cookie.ts';
+import { insecureOriginProblem } from '#lib/server/session-cookie.ts';
+import { loadAuthPage, switchSessionAndGo } from '#lib/server/auth-page.ts';
 
-export const load: PageServerLoad = ({ locals, url }) => {
-	const next = safeNext(url.searchParams.get('next'));
-	if (locals.user && !locals.user.isGuest) redirect(303, next);
-	return { next };
-};
+export const load: PageServerLoad = loadAuthPage;
 
 export const actions: Actions = {
-	default: async ({ request, locals, cookies, url, getClientAddress }) => {
+	default: async (event) => {
+		const { request, locals, url, getClientAddress } = event;
 		const form = await request.formData();
 		const username = String(form.get('username') ?? '');
 		const password = String(form.get('password') ?? '');
@@ -23,8 +21,6 @@ export const actions: Actions = {
 		const result = await locals.app.auth.signIn({ username, password, ip: getClientAddress() });
 		if (!result.ok) return fail(result.errors.form ? 429 : 400, { errors: result.errors, values });
 
-		if (locals.session) await locals.app.auth.invalidateSession(locals.session.id);
-		setSessionCookie(cookies, url, result.token, result.session.expiresAt);
-		redirect(303, next);
+		return switchSessionAndGo(event, result, next);
 	}
 };
