@@ -17,38 +17,15 @@ import {
 	unplaceCard
 } from '../../src/lib/board/index.ts';
 import { connect, synced, waitFor, type ServerRef, type TestUser } from './sync-client.ts';
+import { createWorkshopHttp } from './workshop-http.ts';
 
 /** Creates a workshop from the blank template with the fixture's roles, through the form. */
-export async function createCharterWorkshop(
+export function createCharterWorkshop(
 	server: ServerRef,
 	facilitator: TestUser,
 	names: { title: string; team: string } = { title: 'Checkout PM charter', team: 'Checkout' }
 ): Promise<string> {
-	const body = new URLSearchParams({ ...names, template: 'blank', focusRole: '0' });
-	for (const role of ROLE_SEED) {
-		body.append('roleId', role.id);
-		body.append('roleName', role.name);
-		body.append('roleLabel', role.label);
-		body.append('roleColor', role.color);
-	}
-	const response = await fetch(`${server.url}/workshops/new`, {
-		method: 'POST',
-		redirect: 'manual',
-		body,
-		headers: {
-			origin: server.url,
-			cookie: facilitator.cookie,
-			accept: 'text/html',
-			'content-type': 'application/x-www-form-urlencoded'
-		}
-	});
-	const id = /^\/w\/([a-z2-9]+)$/.exec(response.headers.get('location') ?? '')?.[1];
-	if (response.status !== 303 || !id) {
-		throw new Error(
-			`creating a workshop failed (${response.status}): ${(await response.text()).slice(0, 300)}`
-		);
-	}
-	return id;
+	return createWorkshopHttp(server, facilitator, { ...names, template: 'blank', roles: ROLE_SEED });
 }
 
 /** Applies `edit` to the board through the sync server and waits until another client sees it. */

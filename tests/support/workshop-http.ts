@@ -62,16 +62,21 @@ export async function signUpPerson(server: ServerRef, displayName: string): Prom
 	return asPerson(server, await signUp(server, displayName));
 }
 
-/** Creates a workshop from a template through the "new workshop" form; returns its id. */
+/** Creates a workshop from a template through the "new workshop" form, as a browser posts it; returns its id. */
 export async function createWorkshopHttp(
 	server: ServerRef,
-	facilitator: Person,
-	options: { title?: string; template?: string; roles?: typeof DEFAULT_ROLES } = {}
+	facilitator: TestUser,
+	options: {
+		title?: string;
+		team?: string;
+		template?: string;
+		roles?: readonly { id: string; name: string; label: string; color: string }[];
+	} = {}
 ): Promise<string> {
 	const roles = options.roles ?? DEFAULT_ROLES.slice(0, 4);
 	const body = new URLSearchParams({
 		title: options.title ?? 'Where should we draw the line?',
-		team: 'Checkout squad',
+		team: options.team ?? 'Checkout squad',
 		template: options.template ?? 'four-pillars',
 		focusRole: '0'
 	});
@@ -95,7 +100,9 @@ export async function createWorkshopHttp(
 	const location = response.headers.get('location') ?? '';
 	const match = /^\/w\/([^/?#]+)$/.exec(location);
 	if (response.status !== 303 || !match) {
-		throw new Error(`creating a workshop failed (${response.status}): ${location}`);
+		throw new Error(
+			`creating a workshop failed (${response.status}): ${location || (await response.text()).slice(0, 300)}`
+		);
 	}
 	return match[1];
 }
