@@ -21,6 +21,12 @@ export class BoardState {
 	#version = 0;
 	#cache: { version: number; board: BoardSnapshot } | null = null;
 	#subscribe: () => void;
+	#listeners = new Set<() => void>();
+	#changed = () => {
+		// Always counted, so that a read after a quiet period (nobody subscribed) is not stale.
+		this.#version++;
+		for (const listener of this.#listeners) listener();
+	};
 
 	readonly check: BoardCheck = $derived.by(() => checkBoard(this.board));
 
@@ -36,12 +42,19 @@ export class BoardState {
 
 	constructor(doc: Y.Doc) {
 		this.#doc = doc;
-		// Always counted, so that a read after a quiet period (nobody subscribed) is not stale.
-		doc.on('update', () => this.#version++);
+		doc.on('update', this.#changed);
 		this.#subscribe = createSubscriber((changed) => {
-			doc.on('update', changed);
-			return () => doc.off('update', changed);
+			this.#listeners.add(changed);
+			return () => this.#listeners.delete(changed);
 		});
+	}
+
+	/** Reads from `doc` from now on (the board was rebuilt from the server). */
+	replaceDoc(doc: Y.Doc): void {
+		this.#doc.off('update', this.#changed);
+		this.#doc = doc;
+		doc.on('update', this.#changed);
+		this.#changed();
 	}
 
 	get board(): BoardSnapshot {

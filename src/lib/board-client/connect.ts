@@ -1,16 +1,24 @@
 /**
  * The browser's links to a workshop board: the board document synced over the app's own
  * WebSocket (y-websocket protocol, room `/sync/<workshopId>/board`), kept in IndexedDB so that
- * edits made offline survive a reload and merge on reconnect, an undo manager that tracks this
- * tab's own edits only, and a read-only view of the facilitation document for the board lock.
+ * edits made offline survive a reload and merge on reconnect, and an undo manager that tracks this
+ * tab's own edits only. The board lock is read from the facilitation room that the facilitation UI
+ * already holds open (one connection per room per tab), not from a second socket here.
  *
  * Cross-tab BroadcastChannel sync is off: every tab talks to the server, which is the one place
  * that checks who may write (a reader's tab must not be able to hand edits to a writer's tab).
+ *
+ * A write the server refuses (a reader, or a participant while the board is locked) comes back as
+ * a y-protocols auth "permission denied" message, once per connection. Yjs applies a client's
+ * edits in order, so nothing this document writes afterwards could land either: `onRefused` lets
+ * the session throw the local state away and start over from the server (`clearLocalBoard`).
  */
 import * as Y from 'yjs';
+import * as decoding from 'lib0/decoding';
 import { WebsocketProvider } from 'y-websocket';
-import { IndexeddbPersistence } from 'y-indexeddb';
+import { IndexeddbPersistence, clearDocument } from 'y-indexeddb';
 import { Awareness } from 'y-protocols/awareness';
+import { readAuthMessage } from 'y-protocols/auth';
 import { CARDS, CELLS, DISSENT, META, NOTES, ROLES, ROW_EDITS } from '#lib/board/index.ts';
 
 export type BoardLink = {
@@ -19,7 +27,6 @@ export type BoardLink = {
 	/** Null when the browser has no IndexedDB (private modes of some browsers). */
 	persistence: IndexeddbPersistence | null;
 	undoManager: Y.UndoManager;
-	facilitation: { doc: Y.Doc; provider: WebsocketProvider };
 	destroy(): void;
 };
 
@@ -28,9 +35,14 @@ export type LinkOptions = {
 	userId: string;
 	/** The transaction origin of this tab's edits: the undo manager tracks it and nothing else. */
 	origin: object;
+	/** The server refused a write of this document. */
+	onRefused?: (reason: string) => void;
 };
 
 const UNDO_SCOPE = [ROLES, CARDS, CELLS, NOTES, DISSENT, ROW_EDITS, META];
+
+/** y-websocket's message type for y-protocols auth messages. */
+const MESSAGE_AUTH = 2;
 
 export const syncServerUrl = (workshopId: string): string =>
 	`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync/${encodeURIComponent(workshopId)}`;
@@ -47,7 +59,30 @@ const hasIndexedDb = (): boolean => {
 	}
 };
 
-export function linkBoard(doc: Y.Doc, { workshopId, userId, origin }: LinkOptions): BoardLink {
+/** Calls `onDenied` when the server refuses a write on `provider`'s socket. */
+export function onPermissionDenied(
+	provider: WebsocketProvider,
+	onDenied: (reason: string) => void
+): void {
+	provider.messageHandlers[MESSAGE_AUTH] = (_encoder, decoder: decoding.Decoder) => {
+		readAuthMessage(decoder, provider.doc, (_doc, reason) => onDenied(reason));
+	};
+}
+
+/** Deletes this user's locally kept copy of a board (edits not yet on the server included). */
+export async function clearLocalBoard(workshopId: string, userId: string): Promise<void> {
+	if (!hasIndexedDb()) return;
+	try {
+		await clearDocument(localStoreName(workshopId, userId));
+	} catch {
+		// Blocked or unavailable: the next refusal tries again.
+	}
+}
+
+export function linkBoard(
+	doc: Y.Doc,
+	{ workshopId, userId, origin, onRefused }: LinkOptions
+): BoardLink {
 	const url = syncServerUrl(workshopId);
 	// Local edits are loaded before the socket opens, so the first sync already carries them.
 	const persistence = hasIndexedDb()
@@ -57,38 +92,27 @@ export function linkBoard(doc: Y.Doc, { workshopId, userId, origin }: LinkOption
 	const provider = new WebsocketProvider(url, 'board', doc, {
 		awareness,
 		disableBc: true,
-		maxBackoffTime: 5000
+		maxBackoffTime: 5000,
+		connect: false
 	});
+	if (onRefused) onPermissionDenied(provider, onRefused);
+	provider.connect();
 	const undoManager = new Y.UndoManager(
 		UNDO_SCOPE.map((name) => doc.getMap(name)),
 		{ trackedOrigins: new Set([origin]), captureTimeout: 400 }
 	);
-
-	const facilitationDoc = new Y.Doc();
-	const facilitationProvider = new WebsocketProvider(url, 'facilitation', facilitationDoc, {
-		disableBc: true,
-		maxBackoffTime: 5000,
-		connect: false
-	});
-	// Only read for the lock: presence lives in the board room.
-	facilitationProvider.awareness.setLocalState(null);
-	facilitationProvider.connect();
 
 	return {
 		provider,
 		awareness,
 		persistence,
 		undoManager,
-		facilitation: { doc: facilitationDoc, provider: facilitationProvider },
 		destroy() {
 			undoManager.destroy();
 			awareness.setLocalState(null);
 			provider.destroy();
 			awareness.destroy();
 			void persistence?.destroy();
-			facilitationProvider.awareness.setLocalState(null);
-			facilitationProvider.destroy();
-			facilitationDoc.destroy();
 		}
 	};
 }

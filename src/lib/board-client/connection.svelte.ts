@@ -44,6 +44,12 @@ export class ConnectionState {
 	offlineReady = $state(false);
 	closedReason: string | null = $state(null);
 
+	/** Forgets the pending edits: they were thrown away after the server refused them. */
+	clearPending(storageKey: string): void {
+		this.pending = 0;
+		writeCount(storageKey, 0);
+	}
+
 	/**
 	 * Follows `provider`; `isRemote(origin)` tells updates that came from elsewhere (the socket,
 	 * IndexedDB, the server-rendered state) from this tab's edits.

@@ -9,7 +9,6 @@
  */
 import { createContext, tick } from 'svelte';
 import * as Y from 'yjs';
-import { isLocked } from '#lib/facilitation/schema.ts';
 import {
 	BoardError,
 	LETTERS,
@@ -40,7 +39,7 @@ import {
 import { Announcer } from './announcer.svelte.ts';
 import { BoardState } from './board-state.svelte.ts';
 import { ConnectionState } from './connection.svelte.ts';
-import { linkBoard, localStoreName, type BoardLink } from './connect.ts';
+import { clearLocalBoard, linkBoard, localStoreName, type BoardLink } from './connect.ts';
 import { DragState, type DragItem, type DropTarget } from './drag.svelte.ts';
 import { HistoryState } from './history.svelte.ts';
 import { bindTextarea } from './note-binding.ts';
@@ -71,16 +70,22 @@ export type SessionOptions = {
 	workshopId: string;
 	/** The board as the server had it when the page was rendered. */
 	initialState: Uint8Array | null;
+	/** The lock as the server rendered it, used until `lock` (if given) says otherwise. */
 	locked: boolean;
+	/** Reads the live lock, from the tab's facilitation room. */
+	lock?: () => boolean;
 	self: Member;
 	members: Member[];
+	/** Called once the local state is discarded after the server refused a write. */
+	onRefused?: () => void;
 };
 
 const quote = (title: string) => `“${title}”`;
 
 export class BoardSession {
 	readonly workshopId: string;
-	readonly doc = new Y.Doc();
+	/** Replaced (never mutated into another board) when a refused write forces a fresh start. */
+	doc: Y.Doc = $state.raw(new Y.Doc());
 	/** The origin of this tab's transactions; undo tracks it and nothing else. */
 	readonly origin = { source: 'drawline-board-tab' };
 	readonly role: WorkshopRole;
@@ -92,7 +97,9 @@ export class BoardSession {
 	readonly announcer = new Announcer();
 	readonly drag: DragState;
 
-	locked = $state(false);
+	readonly locked: boolean = $derived.by(() => (this.#lock ? this.#lock() : this.#initialLock));
+	/** True from a refused write until the board is rebuilt from the server. */
+	restoring = $state(false);
 	/** The roving focus of the grid. */
 	activeCell: CellRef = $state.raw({ cardId: null, roleId: null });
 	/** The card whose details the side panel shows. */
@@ -107,17 +114,23 @@ export class BoardSession {
 		() =>
 			this.role !== 'reader' &&
 			!(this.locked && this.role === 'participant') &&
+			!this.restoring &&
 			this.connection.phase !== 'closed'
 	);
 
 	#link: BoardLink | null = null;
 	#remoteOrigins = new Set<unknown>([null]);
+	#initialLock: boolean;
+	#lock: (() => boolean) | undefined;
+	#onRefused: (() => void) | undefined;
 
 	constructor(options: SessionOptions) {
 		this.workshopId = options.workshopId;
 		this.role = options.self.role;
 		this.actor = { id: options.self.id, name: options.self.name };
-		this.locked = options.locked;
+		this.#initialLock = options.locked;
+		this.#lock = options.lock;
+		this.#onRefused = options.onRefused;
 		if (options.initialState) {
 			Y.applyUpdate(this.doc, options.initialState, 'server-render');
 			this.#remoteOrigins.add('server-render');
@@ -139,10 +152,59 @@ export class BoardSession {
 
 	/** Links the document to this browser's storage, the server and the others. */
 	start(): () => void {
-		const link = linkBoard(this.doc, {
+		let stopped = false;
+		let stopLink = this.#connect(this.doc, () => {
+			if (stopped || this.restoring) return;
+			this.restoring = true;
+			this.drag.cancel();
+			this.announcer.error(
+				this.locked
+					? 'The board is locked — your last change was not saved.'
+					: 'You cannot change this board right now — your last change was not saved.'
+			);
+			stopLink();
+			void this.#startOver().then((stop) => {
+				if (stopped) return stop();
+				stopLink = stop;
+			});
+		});
+		return () => {
+			stopped = true;
+			this.drag.cancel();
+			stopLink();
+		};
+	}
+
+	/**
+	 * After a refused write: forgets the kept edits and builds a new document from the server. The
+	 * old one stays on screen (read-only) until the new one has synced, so the board never blanks.
+	 */
+	async #startOver(): Promise<() => void> {
+		await clearLocalBoard(this.workshopId, this.actor.id);
+		this.connection.clearPending(`${localStoreName(this.workshopId, this.actor.id)}:pending`);
+		const fresh = new Y.Doc();
+		let swapped = false;
+		const swap = () => {
+			if (swapped) return;
+			swapped = true;
+			const old = this.doc;
+			this.doc = fresh;
+			this.state.replaceDoc(fresh);
+			old.destroy();
+			this.restoring = false;
+			this.#onRefused?.();
+		};
+		const stop = this.#connect(fresh, () => {}, swap);
+		return stop;
+	}
+
+	/** Links `doc`; `refused` runs when the server refuses one of its writes, `synced` on sync. */
+	#connect(doc: Y.Doc, refused: () => void, synced?: () => void): () => void {
+		const link = linkBoard(doc, {
 			workshopId: this.workshopId,
 			userId: this.actor.id,
-			origin: this.origin
+			origin: this.origin,
+			onRefused: () => refused()
 		});
 		this.#link = link;
 		this.#remoteOrigins.add(link.provider);
@@ -154,11 +216,16 @@ export class BoardSession {
 			this.history.attach(link.undoManager),
 			this.connection.attach(
 				link.provider,
-				this.doc,
+				doc,
 				`${localStoreName(this.workshopId, this.actor.id)}:pending`,
 				isRemote
 			)
 		];
+		if (synced) {
+			const onSync = (done: boolean) => done && synced();
+			link.provider.on('sync', onSync);
+			stops.push(() => link.provider.off('sync', onSync));
+		}
 		if (link.persistence) {
 			// Kept once per visit, retried when a visit that started offline gets a connection.
 			let keeping = false;
@@ -170,20 +237,17 @@ export class BoardSession {
 					this.connection.offlineReady = ok;
 				});
 			};
-			const onSync = (synced: boolean) => synced && keep();
+			const onSync = (done: boolean) => done && keep();
 			link.provider.on('sync', onSync);
 			stops.push(() => link.provider.off('sync', onSync));
 			keep();
 		}
-		const facilitation = link.facilitation.doc;
-		const readLock = () => (this.locked = isLocked(facilitation));
-		facilitation.on('update', readLock);
-		stops.push(() => facilitation.off('update', readLock));
 		return () => {
-			this.drag.cancel();
 			for (const stop of stops) stop();
 			link.destroy();
-			this.#link = null;
+			this.#remoteOrigins.delete(link.provider);
+			if (link.persistence) this.#remoteOrigins.delete(link.persistence);
+			if (this.#link === link) this.#link = null;
 		};
 	}
 

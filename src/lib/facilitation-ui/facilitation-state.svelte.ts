@@ -16,6 +16,7 @@ import { createContext } from 'svelte';
 import { createSubscriber } from 'svelte/reactivity';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
+import { onPermissionDenied } from '#lib/board-client/connect.ts';
 import type { RowEdit } from '#lib/board/index.ts';
 import {
 	markAgreed,
@@ -114,9 +115,17 @@ export class FacilitationState {
 	#subscribeAwareness: () => void;
 	#notifyAwareness: (() => void) | null = null;
 	#tick: () => void;
+	#onRefused: (() => void) | undefined;
 
-	constructor(options: { workshopId: string; self: Self; initialState?: Uint8Array | null }) {
+	constructor(options: {
+		workshopId: string;
+		self: Self;
+		initialState?: Uint8Array | null;
+		/** The server refused a write to this room. */
+		onRefused?: () => void;
+	}) {
 		this.workshopId = options.workshopId;
+		this.#onRefused = options.onRefused;
 		this.self = options.self;
 		this.isFacilitator = options.self.role === 'facilitator';
 		if (options.initialState) Y.applyUpdate(this.doc, options.initialState, 'server-render');
@@ -187,6 +196,7 @@ export class FacilitationState {
 			disableBc: true,
 			maxBackoffTime: 5000
 		});
+		onPermissionDenied(provider, () => this.#onRefused?.());
 		this.#provider = provider;
 		const publishStatus = () =>
 			provider.awareness.setLocalState({
