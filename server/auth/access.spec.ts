@@ -1,27 +1,13 @@
 import { describe, it, expect } from 'vitest';
 import { openStore } from '../store/index.ts';
+import { addUsers, addWorkshop } from '../store/__fixtures__/seed.ts';
 import { decideWorkshopAccess } from './access.ts';
 
 describe('workshop access decision', () => {
 	it('answers 401, 404, 403 or the role, in that order', async () => {
 		const store = await openStore({ databasePath: ':memory:' });
-		for (const id of ['fac', 'out', 'rdr']) {
-			await store.users.create({
-				id,
-				username: id,
-				displayName: id,
-				passwordHash: null,
-				isGuest: false,
-				color: '#000000'
-			});
-		}
-		const w = await store.workshops.create({
-			title: 'T',
-			team: 'X',
-			templateId: 't',
-			focusRoleId: 'pm',
-			createdBy: 'fac'
-		});
+		await addUsers(store, ['fac', 'out', 'rdr'], (id) => id);
+		const w = await addWorkshop(store, 'fac');
 		await store.workshops.addMember(w.id, 'rdr', 'reader');
 		const all = ['facilitator', 'participant', 'reader'] as const;
 

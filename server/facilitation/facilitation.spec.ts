@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { placeCard, readBoard, seedBoard, setCell } from '../../src/lib/board/index.ts';
 import { readFacilitation, setVoteBudget } from '../../src/lib/facilitation/facilitation-doc.ts';
 import { openStore, type Store } from '../store/index.ts';
+import { addUsers, addWorkshop } from '../store/__fixtures__/seed.ts';
 import type { FacilitationDeps } from './context.ts';
 import { FacilitationError } from './errors.ts';
 import { adoptMajority, getMyProposal, reveal, saveMyProposal, startRound } from './proposals.ts';
@@ -19,22 +20,11 @@ const fay = { id: 'fay', name: 'Fay' };
 
 beforeEach(async () => {
 	store = await openStore({ databasePath: ':memory:' });
-	for (const id of ['fay', 'pat', 'ria']) {
-		await store.users.create({
-			id,
-			username: id,
-			displayName: id[0].toUpperCase() + id.slice(1),
-			passwordHash: null,
-			isGuest: false,
-			color: '#2563eb'
-		});
-	}
-	const workshop = await store.workshops.create({
+	await addUsers(store, ['fay', 'pat', 'ria'], (id) => id[0].toUpperCase() + id.slice(1));
+	const workshop = await addWorkshop(store, 'fay', {
 		title: 'Lines',
 		team: 'Checkout',
-		templateId: 'blank',
-		focusRoleId: 'pm',
-		createdBy: 'fay'
+		templateId: 'blank'
 	});
 	workshopId = workshop.id;
 	await store.workshops.addMember(workshopId, 'pat', 'participant');

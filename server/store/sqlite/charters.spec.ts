@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openStore, type Store } from '../index.ts';
+import { addUsers, addWorkshop } from '../__fixtures__/seed.ts';
 import { openSqlite } from './open.ts';
 import { SqliteCharterStore } from './charters.ts';
 import { buildCharter } from '../../../src/lib/board/charter.ts';
@@ -25,24 +26,10 @@ const build = (version: number, publishedAt: number) => ({
 let workshopId = '';
 
 async function seed(store: Store) {
-	for (const id of ['fac', 'pat', 'zoe']) {
-		await store.users.create({
-			id,
-			username: id,
-			displayName: id === 'zoe' ? 'Zoë Lindqvist' : id.toUpperCase(),
-			passwordHash: null,
-			isGuest: false,
-			color: '#2563eb'
-		});
-	}
-	const w = await store.workshops.create({
-		title: 'PM lines',
-		team: 'Checkout',
-		templateId: 't',
-		focusRoleId: 'pm',
-		createdBy: 'fac'
-	});
-	workshopId = w.id;
+	await addUsers(store, ['fac', 'pat', 'zoe'], (id) =>
+		id === 'zoe' ? 'Zoë Lindqvist' : id.toUpperCase()
+	);
+	workshopId = (await addWorkshop(store, 'fac', { title: 'PM lines', team: 'Checkout' })).id;
 }
 
 describe('charter store', () => {

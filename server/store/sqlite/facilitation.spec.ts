@@ -1,29 +1,16 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../index.ts';
+import { addUsers, addWorkshop } from '../__fixtures__/seed.ts';
 
 let store: Store;
 let workshopId: string;
 
 beforeEach(async () => {
 	store = await openStore({ databasePath: ':memory:' });
-	for (const id of ['fay', 'pat', 'ria']) {
-		await store.users.create({
-			id,
-			username: id,
-			displayName: id.toUpperCase(),
-			passwordHash: null,
-			isGuest: false,
-			color: '#2563eb'
-		});
-	}
-	const w = await store.workshops.create({
-		title: 'Lines',
-		team: 'Team',
-		templateId: 'pillars',
-		focusRoleId: 'pm',
-		createdBy: 'fay'
-	});
-	workshopId = w.id;
+	await addUsers(store, ['fay', 'pat', 'ria']);
+	workshopId = (
+		await addWorkshop(store, 'fay', { title: 'Lines', team: 'Team', templateId: 'pillars' })
+	).id;
 });
 
 describe('proposal rounds', () => {

@@ -1,23 +1,12 @@
 import { describe, it, expect, beforeEach } from 'vitest';
 import { openStore, type Store } from '../index.ts';
-
-async function user(store: Store, id: string) {
-	await store.users.create({
-		id,
-		username: id,
-		displayName: id.toUpperCase(),
-		passwordHash: null,
-		isGuest: false,
-		color: '#2563eb'
-	});
-}
+import { addUsers, addWorkshop } from '../__fixtures__/seed.ts';
 
 describe('workshops, memberships and invites', () => {
 	let store: Store;
 	beforeEach(async () => {
 		store = await openStore({ databasePath: ':memory:' });
-		await user(store, 'fac');
-		await user(store, 'pat');
+		await addUsers(store, ['fac', 'pat']);
 	});
 
 	it('makes the creator facilitator and lists workshops per user, archived apart', async () => {
@@ -42,13 +31,7 @@ describe('workshops, memberships and invites', () => {
 	});
 
 	it('joining never lowers a role', async () => {
-		const w = await store.workshops.create({
-			title: 'T',
-			team: 'X',
-			templateId: 't',
-			focusRoleId: 'pm',
-			createdBy: 'fac'
-		});
+		const w = await addWorkshop(store, 'fac');
 		expect(await store.workshops.addMember(w.id, 'fac', 'reader')).toBe('facilitator');
 		expect(await store.workshops.addMember(w.id, 'pat', 'reader')).toBe('reader');
 		expect(await store.workshops.addMember(w.id, 'pat', 'participant')).toBe('participant');
@@ -60,13 +43,7 @@ describe('workshops, memberships and invites', () => {
 	});
 
 	it('deleting a workshop removes its memberships and invites', async () => {
-		const w = await store.workshops.create({
-			title: 'T',
-			team: 'X',
-			templateId: 't',
-			focusRoleId: 'pm',
-			createdBy: 'fac'
-		});
+		const w = await addWorkshop(store, 'fac');
 		await store.workshops.addMember(w.id, 'pat', 'participant');
 		await store.invites.create({
 			workshopId: w.id,
@@ -82,20 +59,8 @@ describe('workshops, memberships and invites', () => {
 	});
 
 	it('revokes an invite only within its own workshop', async () => {
-		const a = await store.workshops.create({
-			title: 'A',
-			team: 'X',
-			templateId: 't',
-			focusRoleId: 'pm',
-			createdBy: 'fac'
-		});
-		const b = await store.workshops.create({
-			title: 'B',
-			team: 'X',
-			templateId: 't',
-			focusRoleId: 'pm',
-			createdBy: 'fac'
-		});
+		const a = await addWorkshop(store, 'fac', { title: 'A' });
+		const b = await addWorkshop(store, 'fac', { title: 'B' });
 		const invite = await store.invites.create({
 			workshopId: a.id,
 			role: 'participant',
