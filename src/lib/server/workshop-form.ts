@@ -1,4 +1,5 @@
 import { LIMITS } from '#lib/board/index.ts';
+import { ROLE_COLORS } from '#lib/ui/role-colors.ts';
 
 /** Validation for the workshop forms (create, rename); messages are shown beside the field. */
 
@@ -6,17 +7,6 @@ export const TITLE_MAX = 120;
 export const TEAM_MAX = 80;
 export const ROLES_MIN = 2;
 export const ROLES_MAX = 12;
-
-const FALLBACK_COLORS = [
-	'#6d28d9',
-	'#1d4ed8',
-	'#be185d',
-	'#047857',
-	'#0e7490',
-	'#c2410c',
-	'#374151',
-	'#854d0e'
-];
 
 function line(value: FormDataEntryValue | null): string {
 	return typeof value === 'string' ? value.replace(/\s+/g, ' ').trim() : '';
@@ -132,7 +122,7 @@ export function parseRoles(form: FormData): ParsedRoles {
 		names_.add(row.name.toLowerCase());
 		const color = /^#[0-9a-f]{6}$/.test(row.color)
 			? row.color
-			: FALLBACK_COLORS[roles.length % FALLBACK_COLORS.length];
+			: ROLE_COLORS[roles.length % ROLE_COLORS.length];
 		let id = /^[a-z0-9][a-z0-9_-]{0,63}$/i.test(row.id) ? row.id : slug(row.name) || 'role';
 		for (let n = 2; taken.has(id); n++) id = `${id.replace(/-\d+$/, '')}-${n}`;
 		taken.add(id);
