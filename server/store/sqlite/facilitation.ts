@@ -42,6 +42,11 @@ const toProposal = (row: ProposalRow): StoredProposal => ({
 
 const ROUND_COLUMNS = 'workshop_id, round, named, started_by, started_at, revealed_at';
 
+/** A round's proposals with their authors' display names; add a condition or an order. */
+const ROUND_PROPOSALS =
+	'SELECT p.user_id, u.display_name AS name, p.cells, p.updated_at FROM proposals p ' +
+	'JOIN users u ON u.id = p.user_id WHERE p.workshop_id = ? AND p.round = ?';
+
 export class SqliteFacilitationStore implements FacilitationStore {
 	private db: DatabaseSync;
 	private selectLatestRound: StatementSync;
@@ -82,14 +87,8 @@ export class SqliteFacilitationStore implements FacilitationStore {
 		this.deleteProposal = db.prepare(
 			'DELETE FROM proposals WHERE workshop_id = ? AND round = ? AND user_id = ?'
 		);
-		this.selectProposal = db.prepare(
-			'SELECT p.user_id, u.display_name AS name, p.cells, p.updated_at FROM proposals p ' +
-				'JOIN users u ON u.id = p.user_id WHERE p.workshop_id = ? AND p.round = ? AND p.user_id = ?'
-		);
-		this.selectProposals = db.prepare(
-			'SELECT p.user_id, u.display_name AS name, p.cells, p.updated_at FROM proposals p ' +
-				'JOIN users u ON u.id = p.user_id WHERE p.workshop_id = ? AND p.round = ? ORDER BY p.user_id'
-		);
+		this.selectProposal = db.prepare(`${ROUND_PROPOSALS} AND p.user_id = ?`);
+		this.selectProposals = db.prepare(`${ROUND_PROPOSALS} ORDER BY p.user_id`);
 		this.countProposalRows = db.prepare(
 			'SELECT COUNT(*) AS n FROM proposals WHERE workshop_id = ? AND round = ?'
 		);
