@@ -21,6 +21,19 @@ describe('SqliteDocStore', () => {
 		expect(await store.append('w/board', [bytes(5)])).toBe(5);
 	});
 
+	it('numbers on from the snapshot when compaction left no tail, and from 1 after removal', async () => {
+		const store = new SqliteDocStore(openSqlite(':memory:'));
+		const seq = await store.append('w/board', [bytes(1), bytes(2), bytes(3)]);
+		await store.append('v/board', [bytes(7)]);
+		await store.compact('w/board', bytes(9), seq);
+		expect(await store.load('w/board')).toMatchObject({ seq: 3, tailLength: 0 });
+		expect(await store.append('w/board', [])).toBe(3);
+		expect(await store.append('w/board', [bytes(4)])).toBe(4);
+		await store.remove('w/board');
+		expect(await store.append('w/board', [bytes(5)])).toBe(1);
+		expect(await store.append('v/board', [bytes(8)])).toBe(2);
+	});
+
 	it('keeps documents apart and removes one without touching the other', async () => {
 		const store = new SqliteDocStore(openSqlite(':memory:'));
 		await store.append('a/board', [bytes(1)]);

@@ -23,8 +23,9 @@ export class SqliteDocStore implements DocStore {
 		this.selectTail = db.prepare(
 			'SELECT seq, data FROM doc_updates WHERE doc = ? AND seq > ? ORDER BY seq'
 		);
+		// Two index lookups (MAX over the primary key's seq, and the snapshot's row), not a scan of the tail.
 		this.selectMaxSeq = db.prepare(
-			'SELECT MAX(seq) AS seq FROM (SELECT seq FROM doc_updates WHERE doc = ? UNION ALL SELECT seq FROM doc_snapshots WHERE doc = ?)'
+			'SELECT MAX(COALESCE((SELECT MAX(seq) FROM doc_updates WHERE doc = ?), 0), COALESCE((SELECT seq FROM doc_snapshots WHERE doc = ?), 0)) AS seq'
 		);
 		this.insertUpdate = db.prepare('INSERT INTO doc_updates (doc, seq, data) VALUES (?, ?, ?)');
 		this.upsertSnapshot = db.prepare(
@@ -68,7 +69,7 @@ export class SqliteDocStore implements DocStore {
 	}
 
 	private maxSeq(doc: string): number {
-		return (this.selectMaxSeq.get(doc, doc) as { seq: number | null }).seq ?? 0;
+		return (this.selectMaxSeq.get(doc, doc) as { seq: number }).seq;
 	}
 
 	private transaction<T>(fn: () => T): T {
