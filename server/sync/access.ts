@@ -21,3 +21,8 @@ export function canWrite(role: Role, kind: RoomKind, boardLocked: boolean): bool
 export function docName(workshopId: string, kind: RoomKind): string {
 	return `${workshopId}/${kind}`;
 }
+
+/** The workshop a document name belongs to (the inverse of `docName`). */
+export function workshopOf(name: string): string {
+	return name.slice(0, name.lastIndexOf('/'));
+}

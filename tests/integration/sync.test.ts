@@ -7,6 +7,7 @@ import {
 	changeRole,
 	connect,
 	createWorkshop,
+	fixtureStore,
 	metric,
 	removeMember,
 	signUp,
@@ -117,6 +118,20 @@ describe('sync: collaboration', () => {
 			'one text'
 		);
 		expect(texts.size).toBeGreaterThanOrEqual(1);
+		closeAll();
+	});
+});
+
+describe('sync: last activity', () => {
+	it("a board edit moves the workshop's last activity forward", async () => {
+		const updatedAt = () =>
+			fixtureStore(server, async (store) => (await store.workshops.get(workshopId))!.updatedAt);
+		const before = await updatedAt();
+		await new Promise((resolve) => setTimeout(resolve, 20));
+		const a = open(pat);
+		await synced(a);
+		a.doc.getMap('cells').set('c1:pm', 'A');
+		await waitFor(async () => (await updatedAt()) > before, 'last activity to move');
 		closeAll();
 	});
 });
