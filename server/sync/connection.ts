@@ -8,6 +8,7 @@
 import type { WebSocket, RawData } from 'ws';
 import type { Role, RoomKind } from './access.ts';
 import type { PresenceUser } from './awareness.ts';
+import { rawSocket, type SharedMessage } from './frame.ts';
 import { CLOSE_TRY_AGAIN_LATER, CLOSE_UNSUPPORTED_DATA } from './protocol.ts';
 
 export interface Identity {
@@ -100,10 +101,16 @@ export class Connection {
 	send(data: Uint8Array): void {
 		if (!this.isOpen) return;
 		this.ws.send(data);
-		this.counters.sent(data.byteLength);
-		if (this.ws.bufferedAmount > this.limits.maxBufferedBytes) {
-			this.close(CLOSE_TRY_AGAIN_LATER, 'send buffer full');
-		}
+		this.sent(data.byteLength);
+	}
+
+	/** Sends a message framed once for all its recipients. */
+	sendShared(message: SharedMessage): void {
+		if (!this.isOpen) return;
+		const socket = rawSocket(this.ws);
+		if (socket) socket.write(message.frame);
+		else this.ws.send(message.data);
+		this.sent(message.data.byteLength);
 	}
 
 	close(code: number, reason: string): void {
@@ -120,6 +127,13 @@ export class Connection {
 	terminate(): void {
 		this.closing = true;
 		this.ws.terminate();
+	}
+
+	private sent(bytes: number): void {
+		this.counters.sent(bytes);
+		if (this.ws.bufferedAmount > this.limits.maxBufferedBytes) {
+			this.close(CLOSE_TRY_AGAIN_LATER, 'send buffer full');
+		}
 	}
 
 	private receive(raw: RawData, isBinary: boolean): void {

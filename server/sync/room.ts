@@ -20,6 +20,7 @@ import {
 	filterAwareness,
 	type PresenceUser
 } from './awareness.ts';
+import { SharedMessage } from './frame.ts';
 import { DocLog } from './persistence.ts';
 import { checkUpdate } from './validate.ts';
 import {
@@ -42,6 +43,8 @@ export interface Peer {
 	readonly clientIds: Set<number>;
 	deniedNotified: boolean;
 	send(data: Uint8Array): void;
+	/** Like `send`, for a message many peers get (a socket writes its ready-made frame). */
+	sendShared?(message: SharedMessage): void;
 	close(code: number, reason: string): void;
 }
 
@@ -49,6 +52,8 @@ export interface RoomHooks {
 	droppedWrite?(room: Room, peer: Peer): void;
 	droppedAwareness?(room: Room, count: number): void;
 	batchCommitted?(seconds: number, size: number): void;
+	/** A batch of updates was committed and broadcast: keep it cheap. */
+	committed?(room: Room): void;
 	/** From an update's arrival to its broadcast, commit included. */
 	updateBroadcast?(seconds: number): void;
 	compacted?(room: Room): void;
@@ -122,6 +127,7 @@ export class Room {
 					this.broadcast(encodeUpdate(update), origin);
 					this.hooks.updateBroadcast?.((performance.now() - queuedAt) / 1000);
 				}
+				this.hooks.committed?.(this);
 			},
 			onError: (error) => this.hooks.broken?.(this, error),
 			onBatchCommitted: this.hooks.batchCommitted,
@@ -218,7 +224,12 @@ export class Room {
 	}
 
 	private broadcast(data: Uint8Array, except: unknown): void {
-		for (const peer of this.peers) if (peer !== except) peer.send(data);
+		const message = new SharedMessage(data);
+		for (const peer of this.peers) {
+			if (peer === except) continue;
+			if (peer.sendShared) peer.sendShared(message);
+			else peer.send(data);
+		}
 	}
 
 	private answerSyncStep1(peer: Peer, stateVector: Uint8Array): void {

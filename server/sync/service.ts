@@ -15,8 +15,9 @@ import { isLocked } from '../../src/lib/facilitation/schema.ts';
 import type { Config } from '../config.ts';
 import type { Registry } from '../metrics.ts';
 import type { DocStore } from '../store/docs.ts';
-import { docName, type RoomKind } from './access.ts';
+import { docName, workshopOf, type RoomKind } from './access.ts';
 import { Connection, type Identity } from './connection.ts';
+import { ActivityTracker } from './activity.ts';
 import { registerSyncMetrics } from './metrics.ts';
 import {
 	CLOSE_FORBIDDEN,
@@ -79,6 +80,9 @@ export interface SyncService {
 /** How long shutdown waits for clients to acknowledge the close frame. */
 const SHUTDOWN_GRACE_MS = 2000;
 
+/** A workshop's "last activity" is written at most this often while its board is edited. */
+const ACTIVITY_INTERVAL_MS = 60_000;
+
 export function createSyncService(options: SyncServiceOptions): SyncService {
 	const { config, docs, access } = options;
 	const connections = new Set<Connection>();
@@ -111,7 +115,17 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
 	});
 	wss.on('error', (error) => console.error('sync: websocket server error', error));
 
+	const activity = new ActivityTracker({
+		intervalMs: ACTIVITY_INTERVAL_MS,
+		touch: (workshopId, at) => access.touchWorkshop(workshopId, at),
+		onError: (workshopId, error) =>
+			console.error(`sync: could not record activity on workshop ${workshopId}`, error)
+	});
+
 	const roomHooks = {
+		committed(room: Room) {
+			if (room.kind === 'board') activity.note(workshopOf(room.name));
+		},
 		droppedWrite: () => metrics.droppedWrites.inc(),
 		droppedAwareness: (_room: Room, count: number) => metrics.droppedAwareness.inc(count),
 		batchCommitted: (seconds: number) => metrics.persistBatch.observe(seconds),
@@ -355,6 +369,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
 			for (const connection of connections) connection.terminate();
 			rooms.destroyAll();
 			wss.close();
+			await activity.flush();
 		}
 	};
 }
