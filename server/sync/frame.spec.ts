@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { Receiver, WebSocket } from 'ws';
+import type { EventEmitter } from 'node:events';
+import * as ws from 'ws';
+import { WebSocket } from 'ws';
 import { SharedMessage, frameBinary, rawSocket } from './frame.ts';
+
+// `ws` ships its frame parser, but @types/ws does not declare it.
+const { Receiver } = ws as unknown as {
+	Receiver: new (options: { isServer: boolean }) => EventEmitter & { write(chunk: Buffer): void };
+};
 
 /** Decodes frames the way a client does, with `ws`'s own receiver. */
 function receive(frame: Buffer): Buffer[] {
