@@ -8,7 +8,13 @@ export const POST: RequestHandler = async ({ locals, cookies }) => {
 		locals.app.sync.closeSession(locals.session.id);
 	}
 	clearSessionCookie(cookies);
-	redirect(303, '/');
+	// A shared computer must not show the last person's boards offline: drop the boards' service
+	// workers, their caches and the boards kept in IndexedDB. Edits made offline and never synced
+	// go too; that is the price of signing out before reconnecting.
+	return new Response(null, {
+		status: 303,
+		headers: { location: '/', 'clear-site-data': '"cache", "storage"' }
+	});
 };
 
 export const GET: RequestHandler = () => redirect(303, '/');

@@ -1,3 +1,4 @@
+import { version } from '$app/env';
 import type { RequestHandler } from './$types';
 import { ANY_MEMBER, requireWorkshopRole } from '#lib/server/access.ts';
 
@@ -6,14 +7,27 @@ import { ANY_MEMBER, requireWorkshopRole } from '#lib/server/access.ts';
  * reloaded without a network still loads: the page is fetched network-first and kept, the
  * app's hashed assets are kept once seen. Edits made offline live in IndexedDB (y-indexeddb),
  * not here. Only this workshop's pages are kept, and only for members who could load them.
+ *
+ * The cache is named after the app's build, so a new build's worker (its script differs by that
+ * name) starts a new cache on activate and deletes this workshop's older ones, with the hashed
+ * assets no page asks for any more. Sign-out clears every cache and the board data (see
+ * /signout), so a shared computer does not show the last person's board offline.
  */
 const WORKER = String.raw`
 const SCOPE = new URL(self.registration.scope).pathname.replace(/\/$/, '');
-const CACHE = 'drawline-board:' + SCOPE;
+const PREFIX = 'drawline-board:' + SCOPE + ':';
+const CACHE = PREFIX + VERSION;
 const PAGES = new Set([SCOPE]);
 
 self.addEventListener('install', () => self.skipWaiting());
-self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
+self.addEventListener('activate', (event) => event.waitUntil(prune().then(() => self.clients.claim())));
+
+// Older builds' caches of this workshop (and the unversioned one of the first worker).
+async function prune() {
+	const names = await caches.keys();
+	const old = names.filter((name) => name !== CACHE && (name.startsWith(PREFIX) || name === PREFIX.slice(0, -1)));
+	await Promise.all(old.map((name) => caches.delete(name)));
+}
 
 // The page lists what it loaded before this worker controlled it; keep those too.
 self.addEventListener('message', (event) => {
@@ -92,7 +106,7 @@ async function networkFirst(request, url) {
 
 export const GET: RequestHandler = async ({ locals, params, url }) => {
 	await requireWorkshopRole(locals, params.id, ANY_MEMBER, url);
-	return new Response(WORKER, {
+	return new Response(`const VERSION = ${JSON.stringify(version)};\n${WORKER}`, {
 		headers: {
 			'content-type': 'text/javascript; charset=utf-8',
 			'cache-control': 'no-cache',
