@@ -15,7 +15,7 @@ export interface Identity {
 	sessionId: string;
 	workshopId: string;
 	kind: RoomKind;
-	role: Role;
+	readonly role: Role;
 	user: PresenceUser;
 }
 

@@ -47,6 +47,12 @@ export const CLOSE_TOO_BIG = 1009;
 export const CLOSE_INTERNAL_ERROR = 1011;
 export const CLOSE_SERVICE_RESTART = 1012;
 export const CLOSE_TRY_AGAIN_LATER = 1013;
+/**
+ * The member's role changed: the client reconnects (the upgrade reads the new role) and the
+ * page reloads its data to show what the new role may do. Outside 4400–4499, so y-websocket
+ * reconnects by itself.
+ */
+export const CLOSE_ROLE_CHANGED = 4001;
 /** 4400–4499 tell the y-websocket client not to reconnect. */
 export const CLOSE_UNAUTHORIZED = 4401;
 export const CLOSE_FORBIDDEN = 4403;

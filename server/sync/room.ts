@@ -39,7 +39,7 @@ import {
 export interface Peer {
 	readonly userId: string;
 	readonly user: PresenceUser;
-	role: Role;
+	readonly role: Role;
 	readonly clientIds: Set<number>;
 	deniedNotified: boolean;
 	send(data: Uint8Array): void;

@@ -23,6 +23,7 @@ import {
 	CLOSE_FORBIDDEN,
 	CLOSE_INTERNAL_ERROR,
 	CLOSE_NOT_FOUND,
+	CLOSE_ROLE_CHANGED,
 	CLOSE_SERVICE_RESTART,
 	CLOSE_TRY_AGAIN_LATER,
 	CLOSE_UNAUTHORIZED
@@ -60,7 +61,10 @@ export interface SyncServiceOptions {
 export interface SyncService {
 	/** Takes over upgrades under /sync/ and returns true; returns false for any other path. */
 	handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean;
-	/** Re-reads a member's role: closes (4403) or re-permissions their open connections. */
+	/**
+	 * Re-reads a member's role and closes their open connections: for good (4403) when removed,
+	 * to reconnect with the new role (4001) when it changed. A closing socket takes no more writes.
+	 */
 	refreshMember(workshopId: string, userId: string): Promise<void>;
 	/** Closes every socket of a session (4401), e.g. on sign-out. */
 	closeSession(sessionId: string): void;
@@ -314,9 +318,8 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
 			const role = await access.getRole(workshopId, userId);
 			for (const connection of affected) {
 				if (!role) connection.close(CLOSE_FORBIDDEN, 'removed from this workshop');
-				else {
-					connection.role = role;
-					connection.deniedNotified = false;
+				else if (role !== connection.role) {
+					connection.close(CLOSE_ROLE_CHANGED, 'your role in this workshop changed');
 				}
 			}
 		},

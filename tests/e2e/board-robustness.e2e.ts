@@ -138,7 +138,7 @@ test('a board tab opens one connection per room', async ({ browser }) => {
 	expect(metrics).toMatch(/^drawline_sync_connections(\{[^}]*\})? 2$/m);
 });
 
-test('a participant made reader while the page is open gets the reader view, and the refused edit is dropped', async ({
+test('a participant made reader while the page is open gets the reader view at once, and editing back when raised again', async ({
 	browser
 }) => {
 	const { id, fay, ana } = await workshop(browser);
@@ -153,13 +153,22 @@ test('a participant made reader while the page is open gets the reader view, and
 	await expect(settings.getByLabel('Role of Ana Lima')).toHaveValue('reader');
 	await settings.waitForLoadState('networkidle');
 
-	// Her page does not know yet; her next edit is refused and the page catches up.
-	await cell(anaPage, 'lead-discovery', 'pm').focus();
-	await anaPage.keyboard.press('a');
+	// The server reconnects her with the new role and her page follows, without her doing anything.
 	await expect(anaPage.getByText('You are reading this board.')).toBeVisible();
 	await expect(anaPage.getByRole('button', { name: 'Add role' })).toHaveCount(0);
 	await expect(anaPage.locator('.workshop-head .badge-reader')).toBeVisible();
+	await expect(anaPage.getByRole('status').filter({ hasText: 'Live' })).toBeVisible();
+	await cell(anaPage, 'lead-discovery', 'pm').focus();
+	await anaPage.keyboard.press('a');
 	await expect(cell(anaPage, 'lead-discovery', 'pm')).toContainText('No letter');
+
+	// Raised back to participant: the editing tools come back and her edits land.
+	await settings.getByLabel('Role of Ana Lima').selectOption('participant');
+	await expect(anaPage.getByRole('button', { name: 'Add role' })).toBeVisible();
+	await expect(anaPage.getByRole('status').filter({ hasText: 'Live' })).toBeVisible();
+	await cell(anaPage, 'lead-discovery', 'design').focus();
+	await anaPage.keyboard.press('c');
+	await expect(cell(fayPage, 'lead-discovery', 'design')).toContainText('Consulted');
 	await expect(cell(fayPage, 'lead-discovery', 'pm')).toContainText('No letter');
 
 	// Removed altogether: the page says so at once and offers no way to edit.

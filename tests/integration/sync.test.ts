@@ -239,7 +239,7 @@ describe('sync: rooms', () => {
 		closeAll();
 	});
 
-	it('downgrades a member lowered to reader at once, and closes them (4403) when removed', async () => {
+	it('reconnects a member whose role changed with the new role (4001), and closes them (4403) when removed', async () => {
 		const facilitator = open(fay);
 		const participant = open(pat);
 		const participantControl = open(pat, 'facilitation');
@@ -251,15 +251,29 @@ describe('sync: rooms', () => {
 		);
 
 		await changeRole(server, fay, workshopId, pat, 'reader');
+		await waitFor(
+			() => participant.closeCodes.includes(4001) && participantControl.closeCodes.includes(4001),
+			'close 4001 on both rooms'
+		);
+		await waitFor(() => participant.provider.synced, 'reconnected as reader');
 		participant.doc.getMap('cells').set('as-reader', 'A');
 		facilitator.doc.getMap('cells').set('marker', 'I');
-		await waitFor(
-			() => participant.doc.getMap('cells').has('marker'),
-			'still connected and reading'
-		);
+		await waitFor(() => participant.doc.getMap('cells').has('marker'), 'reading');
 		await new Promise((resolve) => setTimeout(resolve, 100));
 		expect(facilitator.doc.getMap('cells').has('as-reader')).toBe(false);
-		expect(participant.closeCodes).toEqual([]);
+
+		// Raised again: the new connection writes.
+		await changeRole(server, fay, workshopId, pat, 'participant');
+		await waitFor(
+			() => participant.closeCodes.filter((code) => code === 4001).length === 2,
+			'close 4001 again'
+		);
+		await waitFor(() => participant.provider.synced, 'reconnected as participant');
+		participant.doc.getMap('cells').set('as-participant-again', 'C');
+		await waitFor(
+			() => facilitator.doc.getMap('cells').has('as-participant-again'),
+			'write as participant again'
+		);
 
 		await removeMember(server, fay, workshopId, pat);
 		await waitFor(

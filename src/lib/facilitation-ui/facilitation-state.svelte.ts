@@ -74,6 +74,9 @@ export class RequestError extends Error {
 	}
 }
 
+/** The server's close code for "your role changed, reconnect" (server/sync/protocol.ts). */
+const CLOSE_ROLE_CHANGED = 4001;
+
 const CLOSED_MESSAGES: Record<number, string> = {
 	4401: 'Your session ended. Sign in again to rejoin the workshop.',
 	4403: 'You are no longer a member of this workshop.',
@@ -115,17 +118,17 @@ export class FacilitationState {
 	#subscribeAwareness: () => void;
 	#notifyAwareness: (() => void) | null = null;
 	#tick: () => void;
-	#onRefused: (() => void) | undefined;
+	#onAccessChanged: (() => void) | undefined;
 
 	constructor(options: {
 		workshopId: string;
 		self: Self;
 		initialState?: Uint8Array | null;
-		/** The server refused a write to this room. */
-		onRefused?: () => void;
+		/** The server refused a write to this room, or reconnects us because our role changed. */
+		onAccessChanged?: () => void;
 	}) {
 		this.workshopId = options.workshopId;
-		this.#onRefused = options.onRefused;
+		this.#onAccessChanged = options.onAccessChanged;
 		this.self = options.self;
 		this.isFacilitator = options.self.role === 'facilitator';
 		if (options.initialState) Y.applyUpdate(this.doc, options.initialState, 'server-render');
@@ -196,7 +199,7 @@ export class FacilitationState {
 			disableBc: true,
 			maxBackoffTime: 5000
 		});
-		onPermissionDenied(provider, () => this.#onRefused?.());
+		onPermissionDenied(provider, () => this.#onAccessChanged?.());
 		this.#provider = provider;
 		const publishStatus = () =>
 			provider.awareness.setLocalState({
@@ -217,9 +220,14 @@ export class FacilitationState {
 		const onClosed = ({ code, reason }: { code: number; reason: string }) => {
 			this.closedReason = CLOSED_MESSAGES[code] ?? (reason || 'The server closed the connection.');
 		};
+		// y-websocket reconnects by itself; the page must reload to show what the new role may do.
+		const onConnectionClose = (event: CloseEvent | null) => {
+			if (event?.code === CLOSE_ROLE_CHANGED) this.#onAccessChanged?.();
+		};
 		provider.awareness.on('change', onAwareness);
 		provider.on('sync', onSync);
 		provider.on('closed', onClosed);
+		provider.on('connection-close', onConnectionClose);
 		const onUnload = () => provider.awareness.setLocalState(null);
 		window.addEventListener('pagehide', onUnload);
 		this.#publishStatus = publishStatus;
@@ -228,6 +236,7 @@ export class FacilitationState {
 			provider.awareness.off('change', onAwareness);
 			provider.off('sync', onSync);
 			provider.off('closed', onClosed);
+			provider.off('connection-close', onConnectionClose);
 			provider.awareness.setLocalState(null);
 			provider.destroy();
 			this.#provider = null;
