@@ -15,13 +15,34 @@ export function scrollToRow(cardId: string, smooth = true): boolean {
 	return true;
 }
 
-/** The first row whose middle is on screen: what "here" means for "bring everyone here". */
+/**
+ * What of a row's grid can be seen: the window, cut to the grid's scroll box and below its sticky
+ * header. A row scrolled up under the header is still inside the window, but nobody sees it.
+ */
+function visibleBand(row: HTMLElement): { top: number; bottom: number } {
+	let top = 0;
+	let bottom = window.innerHeight;
+	const table = row.closest('table');
+	const box = table?.parentElement;
+	if (box) {
+		const rect = box.getBoundingClientRect();
+		top = Math.max(top, rect.top);
+		bottom = Math.min(bottom, rect.bottom);
+	}
+	const head = table?.querySelector('thead');
+	if (head) top = Math.max(top, head.getBoundingClientRect().bottom);
+	return { top, bottom };
+}
+
+/** The first row whose middle can be seen: what "here" means for "bring everyone here". */
 export function topVisibleRow(): string | null {
 	const rows = document.querySelectorAll<HTMLElement>('[data-row-id]');
+	if (rows.length === 0) return null;
+	const band = visibleBand(rows[0]);
 	for (const row of rows) {
 		const rect = row.getBoundingClientRect();
 		const middle = rect.top + rect.height / 2;
-		if (middle > 0 && middle < window.innerHeight) return row.dataset.rowId ?? null;
+		if (middle > band.top && middle < band.bottom) return row.dataset.rowId ?? null;
 	}
 	return null;
 }

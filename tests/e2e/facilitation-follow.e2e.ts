@@ -1,0 +1,106 @@
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { startServer, type RunningServer } from '../support/server.ts';
+import { seedBusyBoard } from './support/busy-board.ts';
+import {
+	boardPath,
+	cookieOf,
+	createWorkshop,
+	editBoard,
+	inviteGuest,
+	signUp
+} from './support/workshop.ts';
+
+/**
+ * The facilitator steering other people's screens on a board longer than the window: "bring
+ * everyone here", and a role changed from the participants list beside the board.
+ */
+
+let server: RunningServer;
+const contexts: BrowserContext[] = [];
+
+test.beforeAll(async () => {
+	server = await startServer();
+});
+
+test.afterAll(async () => {
+	for (const context of contexts.splice(0)) await context.close().catch(() => {});
+	await server?.stop();
+	server?.cleanup();
+});
+
+async function newContext(browser: Browser) {
+	// Short enough that 30 rows do not fit: the grid scrolls.
+	const context = await browser.newContext({
+		viewport: { width: 1366, height: 640 },
+		baseURL: server.url
+	});
+	contexts.push(context);
+	return context;
+}
+
+async function openBoard(context: BrowserContext, id: string): Promise<Page> {
+	const page = await context.newPage();
+	await page.goto(boardPath(id));
+	await expect(page.getByRole('status').filter({ hasText: 'Live' })).toBeVisible();
+	await expect(page.locator('tbody tr')).toHaveCount(30);
+	return page;
+}
+
+/** Titles of the rows whose middle shows in the grid's scroll box, below its header. */
+const visibleRows = (page: Page) =>
+	page.evaluate(() => {
+		const box = document.querySelector('.grid-scroll')!.getBoundingClientRect();
+		const head = document.querySelector('.grid-scroll thead')!.getBoundingClientRect();
+		const top = Math.max(box.top, head.bottom);
+		const bottom = Math.min(box.bottom, window.innerHeight);
+		return [...document.querySelectorAll<HTMLElement>('tr[data-row-id]')]
+			.filter((row) => {
+				const rect = row.getBoundingClientRect();
+				const middle = rect.top + rect.height / 2;
+				return middle > top && middle < bottom;
+			})
+			.map((row) => row.dataset.rowId!);
+	});
+
+test('"bring everyone here" shows the facilitator\'s rows on a participant\'s screen, and a role changed from the people list takes effect at once', async ({
+	browser
+}) => {
+	const fay = await newContext(browser);
+	await signUp(fay, server.url, 'Fay Facilitator');
+	const id = await createWorkshop(fay, server.url);
+	const ana = await newContext(browser);
+	await inviteGuest(fay, ana, server.url, id, 'participant', 'Ana Lima');
+	await editBoard(server.url, await cookieOf(fay, server.url), id, (doc) =>
+		seedBusyBoard(doc, { id: 'seed', name: 'Fay Facilitator' })
+	);
+	const fayPage = await openBoard(fay, id);
+	const anaPage = await openBoard(ana, id);
+
+	// Fay scrolls to the end of the board; Ana is still at the top.
+	await fayPage.locator('.grid-scroll').evaluate((box) => (box.scrollTop = box.scrollHeight));
+	await expect.poll(async () => (await visibleRows(fayPage)).at(-1)).toBeTruthy();
+	const fayRows = await visibleRows(fayPage);
+	const fayTop = fayRows[0];
+	expect(await visibleRows(anaPage)).not.toContain(fayTop);
+
+	await fayPage.getByRole('button', { name: 'Bring everyone here' }).click();
+	await expect(fayPage.getByText('Everyone’s board now shows what you see.')).toBeVisible();
+	await expect.poll(() => visibleRows(anaPage)).toContain(fayTop);
+	// Fay's own view stays where she put it.
+	expect((await visibleRows(fayPage))[0]).toBe(fayTop);
+
+	// From the people list beside the board: Ana becomes a reader, and back.
+	const people = fayPage.getByRole('list', { name: 'People in this workshop' });
+	await people.scrollIntoViewIfNeeded();
+	await expect(people.getByTestId('participant-row')).toHaveCount(2);
+	await fayPage.getByLabel('Role of Ana Lima').selectOption('reader');
+	await expect(anaPage.getByText('You are reading this board.')).toBeVisible();
+	await expect(anaPage.getByRole('button', { name: 'Add card' })).toHaveCount(0);
+	await expect(
+		people.locator('[data-testid="participant-row"]', { hasText: 'Ana Lima' })
+	).toContainText('Reader');
+
+	await fayPage.getByLabel('Role of Ana Lima').selectOption('participant');
+	await expect(anaPage.getByRole('button', { name: 'Add card' })).toBeVisible();
+	await expect(anaPage.getByText('You are reading this board.')).toHaveCount(0);
+});
