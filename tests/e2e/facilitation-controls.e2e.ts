@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { setTimer } from '../../src/lib/facilitation/facilitation-doc.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 import { seedBusyBoard } from './support/busy-board.ts';
 import {
@@ -11,8 +12,8 @@ import {
 } from './support/workshop.ts';
 
 /**
- * The facilitator steering other people's screens on a board longer than the window: "bring
- * everyone here", and a role changed from the participants list beside the board.
+ * The facilitator steering other people's screens: "bring everyone here" on a board longer than
+ * the window, a role changed from the participants list beside the board, the timer's cue at zero.
  */
 
 let server: RunningServer;
@@ -103,4 +104,72 @@ test('"bring everyone here" shows the facilitator\'s rows on a participant\'s sc
 	await fayPage.getByLabel('Role of Ana Lima').selectOption('participant');
 	await expect(anaPage.getByRole('button', { name: 'Add card' })).toBeVisible();
 	await expect(anaPage.getByText('You are reading this board.')).toHaveCount(0);
+});
+
+test('at zero the timer says so on every screen, and rings only where sound is on', async ({
+	browser
+}) => {
+	const fay = await newContext(browser);
+	await signUp(fay, server.url, 'Fay Facilitator');
+	const id = await createWorkshop(fay, server.url);
+	const ana = await newContext(browser);
+	await inviteGuest(fay, ana, server.url, id, 'participant', 'Ana Lima');
+	// Counts the tones each page starts (the cue is three).
+	for (const context of [fay, ana]) {
+		await context.addInitScript(() => {
+			const start = OscillatorNode.prototype.start;
+			(window as unknown as { tones: number }).tones = 0;
+			OscillatorNode.prototype.start = function (...args) {
+				(window as unknown as { tones: number }).tones++;
+				return start.apply(this, args);
+			};
+		});
+	}
+	const pages = [await fay.newPage(), await ana.newPage()];
+	for (const page of pages) {
+		await page.goto(boardPath(id));
+		await expect(page.getByRole('status').filter({ hasText: 'Live' })).toBeVisible();
+	}
+	const [fayPage, anaPage] = pages;
+	await anaPage.getByRole('button', { name: 'Sound at zero' }).click();
+	await expect(anaPage.getByRole('button', { name: 'Sound at zero' })).toHaveAttribute(
+		'aria-pressed',
+		'true'
+	);
+
+	const cookie = await cookieOf(fay, server.url);
+	await editBoard(
+		server.url,
+		cookie,
+		id,
+		(doc) =>
+			setTimer(doc, 'test', { durationMs: 3000, endsAt: Date.now() + 3000, remainingMs: 3000 }),
+		'facilitation'
+	);
+	for (const page of pages) {
+		await expect(page.getByRole('timer')).toContainText('Time’s up', { timeout: 10_000 });
+		await expect(page.getByRole('timer')).toHaveAttribute('data-state', 'expired');
+	}
+	const tones = (page: typeof fayPage) =>
+		page.evaluate(() => (window as unknown as { tones: number }).tones);
+	await expect.poll(() => tones(anaPage)).toBe(3);
+	expect(await tones(fayPage)).toBe(0);
+
+	// A run that ended long ago (a late join, a reload much later) shows the end without ringing.
+	await editBoard(
+		server.url,
+		cookie,
+		id,
+		(doc) =>
+			setTimer(doc, 'test', {
+				durationMs: 3000,
+				endsAt: Date.now() - 10_000,
+				remainingMs: 3000
+			}),
+		'facilitation'
+	);
+	await anaPage.reload();
+	await expect(anaPage.getByRole('timer')).toContainText('Time’s up');
+	await anaPage.waitForTimeout(500);
+	expect(await tones(anaPage)).toBe(0);
 });
