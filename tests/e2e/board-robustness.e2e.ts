@@ -1,17 +1,10 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { startServer, type RunningServer } from '../support/server.ts';
 import { setLocked } from '../../src/lib/facilitation/facilitation-doc.ts';
 import { seedBusyBoard } from './support/busy-board.ts';
-import {
-	boardPath,
-	cookieOf,
-	createWorkshop,
-	editBoard,
-	inviteGuest,
-	signUp
-} from './support/workshop.ts';
+import { facilitatedWorkshop, serverPerTest } from './support/lab.ts';
+import { boardPath, editBoard } from './support/workshop.ts';
 
 /**
  * The board when things go wrong or change under it: a write the server refuses, a role changed
@@ -21,39 +14,15 @@ import {
 
 const SHOTS = path.resolve(import.meta.dirname, '../.artifacts/screenshots');
 
-let server: RunningServer;
-const contexts: BrowserContext[] = [];
+const lab = serverPerTest();
 
-test.beforeEach(async () => {
-	server = await startServer();
-});
-
-test.afterEach(async () => {
-	for (const context of contexts.splice(0)) await context.close().catch(() => {});
-	await server?.stop();
-	server?.cleanup();
-});
-
-async function newContext(browser: Browser) {
-	const context = await browser.newContext({
-		viewport: { width: 1440, height: 900 },
-		baseURL: server.url
-	});
-	contexts.push(context);
-	return context;
-}
-
-/** Fay facilitates a fresh workshop; Ana joined it as a participant through an invite. */
+/** Fay facilitates, Ana participates; `lock` sets the board lock as Fay. */
 async function workshop(browser: Browser) {
-	const fay = await newContext(browser);
-	await signUp(fay, server.url, 'Fay Facilitator');
-	const id = await createWorkshop(fay, server.url);
-	const ana = await newContext(browser);
-	await inviteGuest(fay, ana, server.url, id, 'participant', 'Ana Lima');
-	const lock = async (locked: boolean) =>
+	const { id, fay, ana, fayCookie } = await facilitatedWorkshop(lab, browser);
+	const lock = (locked: boolean) =>
 		editBoard(
-			server.url,
-			await cookieOf(fay, server.url),
+			lab.server.url,
+			fayCookie,
 			id,
 			(doc) => setLocked(doc, 'test', locked),
 			'facilitation'
@@ -134,7 +103,7 @@ test('a board tab opens one connection per room', async ({ browser }) => {
 	await expect(page.getByRole('status').filter({ hasText: 'Live' })).toBeVisible();
 	await page.waitForTimeout(1000);
 	expect(sockets.sort()).toEqual([`/sync/${id}/board`, `/sync/${id}/facilitation`]);
-	const metrics = await (await fetch(`${server.url}/metrics`)).text();
+	const metrics = await (await fetch(`${lab.server.url}/metrics`)).text();
 	expect(metrics).toMatch(/^drawline_sync_connections(\{[^}]*\})? 2$/m);
 });
 
@@ -226,8 +195,8 @@ test('signing out leaves no board behind for offline use, and a new build prunes
 test('a participant sees at least 20 board rows on a 1440×900 screen (screenshot)', async ({
 	browser
 }) => {
-	const { id, fay, ana } = await workshop(browser);
-	await editBoard(server.url, await cookieOf(fay, server.url), id, (doc) =>
+	const { id, fayCookie, ana } = await facilitatedWorkshop(lab, browser);
+	await editBoard(lab.server.url, fayCookie, id, (doc) =>
 		seedBusyBoard(doc, { id: 'seed', name: 'Fay Facilitator' })
 	);
 	const page = await openBoard(ana, id);

@@ -10,9 +10,9 @@ import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { startServer, type RunningServer } from '../support/server.ts';
 import { setLocked } from '../../src/lib/facilitation/facilitation-doc.ts';
 import { growBoard, seedBusyBoard } from './support/busy-board.ts';
+import { serverPerTest } from './support/lab.ts';
 import {
 	boardPath,
 	cookieOf,
@@ -29,24 +29,7 @@ import {
 
 const SHOTS = path.resolve(import.meta.dirname, '../.artifacts/screenshots');
 
-let server: RunningServer;
-const contexts: BrowserContext[] = [];
-
-test.beforeEach(async () => {
-	server = await startServer();
-});
-
-test.afterEach(async () => {
-	for (const context of contexts.splice(0)) await context.close().catch(() => {});
-	await server?.stop();
-	server?.cleanup();
-});
-
-async function newContext(browser: Browser, viewport = { width: 1440, height: 900 }) {
-	const context = await browser.newContext({ viewport, baseURL: server.url });
-	contexts.push(context);
-	return context;
-}
+const lab = serverPerTest();
 
 type Person = { context: BrowserContext; page: Page };
 
@@ -55,13 +38,13 @@ async function workshop(
 	browser: Browser,
 	options: { roleCount?: number; guests?: { name: string; role: 'participant' | 'reader' }[] } = {}
 ) {
-	const fay = await newContext(browser);
-	await signUp(fay, server.url, 'Fay Facilitator');
-	const id = await createWorkshop(fay, server.url, { roleCount: options.roleCount ?? 4 });
+	const fay = await lab.newContext(browser);
+	await signUp(fay, lab.server.url, 'Fay Facilitator');
+	const id = await createWorkshop(fay, lab.server.url, { roleCount: options.roleCount ?? 4 });
 	const guests: BrowserContext[] = [];
 	for (const guest of options.guests ?? []) {
-		const context = await newContext(browser);
-		await inviteGuest(fay, context, server.url, id, guest.role, guest.name);
+		const context = await lab.newContext(browser);
+		await inviteGuest(fay, context, lab.server.url, id, guest.role, guest.name);
 		guests.push(context);
 	}
 	return { id, fay, guests };
@@ -520,9 +503,9 @@ test('a locked board is read-only for participants and still open to the facilit
 	});
 	const fayPage = await openBoard(fay, id);
 	const anaPage = await openBoard(guests[0], id);
-	const cookie = await cookieOf(fay, server.url);
+	const cookie = await cookieOf(fay, lab.server.url);
 	const lock = (locked: boolean) =>
-		editBoard(server.url, cookie, id, (doc) => setLocked(doc, 'test', locked), 'facilitation');
+		editBoard(lab.server.url, cookie, id, (doc) => setLocked(doc, 'test', locked), 'facilitation');
 
 	await lock(true);
 	await expect(anaPage.getByText('The facilitator locked the board')).toBeVisible();
@@ -546,13 +529,11 @@ test('a locked board is read-only for participants and still open to the facilit
 
 test('on a tablet, a finger places a card and a pen moves a row', async ({ browser }) => {
 	const { id, fay } = await workshop(browser);
-	const tablet = await browser.newContext({
+	const tablet = await lab.newContext(browser, {
 		viewport: { width: 1024, height: 768 },
 		hasTouch: true,
-		baseURL: server.url,
 		storageState: await fay.storageState()
 	});
-	contexts.push(tablet);
 	const page = await openBoard(tablet, id);
 	const cdp = await tablet.newCDPSession(page);
 	const centre = async (locator: Locator) => {
@@ -617,7 +598,7 @@ test('a busy board with two people on it reads well (screenshot)', async ({ brow
 		roleCount: 8,
 		guests: [{ name: 'Ana Lima', role: 'participant' }]
 	});
-	await editBoard(server.url, await cookieOf(fay, server.url), id, (doc) =>
+	await editBoard(lab.server.url, await cookieOf(fay, lab.server.url), id, (doc) =>
 		seedBusyBoard(doc, { id: 'seed', name: 'Fay Facilitator' })
 	);
 	const fayPage = await openBoard(fay, id);
@@ -641,7 +622,7 @@ test('a busy board with two people on it reads well (screenshot)', async ({ brow
 	await fayPage.screenshot({ path: path.join(SHOTS, 'board-drawer-1024.png') });
 
 	// 60 rows by 10 roles on a laptop screen.
-	await editBoard(server.url, await cookieOf(fay, server.url), id, (doc) =>
+	await editBoard(lab.server.url, await cookieOf(fay, lab.server.url), id, (doc) =>
 		growBoard(doc, { id: 'seed', name: 'Fay Facilitator' })
 	);
 	await fayPage.setViewportSize({ width: 1440, height: 900 });

@@ -1,43 +1,16 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { setTimer } from '../../src/lib/facilitation/facilitation-doc.ts';
-import { startServer, type RunningServer } from '../support/server.ts';
 import { seedBusyBoard } from './support/busy-board.ts';
-import {
-	boardPath,
-	cookieOf,
-	createWorkshop,
-	editBoard,
-	inviteGuest,
-	signUp
-} from './support/workshop.ts';
+import { facilitatedWorkshop, serverPerTest } from './support/lab.ts';
+import { boardPath, editBoard } from './support/workshop.ts';
 
 /**
  * The facilitator steering other people's screens: "bring everyone here" on a board longer than
  * the window, a role changed from the participants list beside the board, the timer's cue at zero.
  */
 
-let server: RunningServer;
-const contexts: BrowserContext[] = [];
-
-test.beforeAll(async () => {
-	server = await startServer();
-});
-
-test.afterAll(async () => {
-	for (const context of contexts.splice(0)) await context.close().catch(() => {});
-	await server?.stop();
-	server?.cleanup();
-});
-
-async function newContext(browser: Browser) {
-	// Short enough that 30 rows do not fit: the grid scrolls.
-	const context = await browser.newContext({
-		viewport: { width: 1366, height: 640 },
-		baseURL: server.url
-	});
-	contexts.push(context);
-	return context;
-}
+// Short enough that 30 rows do not fit: the grid scrolls.
+const lab = serverPerTest({ width: 1366, height: 640 });
 
 async function openBoard(context: BrowserContext, id: string): Promise<Page> {
 	const page = await context.newPage();
@@ -47,7 +20,7 @@ async function openBoard(context: BrowserContext, id: string): Promise<Page> {
 	return page;
 }
 
-/** Titles of the rows whose middle shows in the grid's scroll box, below its header. */
+/** Ids of the rows whose middle shows in the grid's scroll box, below its header. */
 const visibleRows = (page: Page) =>
 	page.evaluate(() => {
 		const box = document.querySelector('.grid-scroll')!.getBoundingClientRect();
@@ -66,12 +39,8 @@ const visibleRows = (page: Page) =>
 test('"bring everyone here" shows the facilitator\'s rows on a participant\'s screen, and a role changed from the people list takes effect at once', async ({
 	browser
 }) => {
-	const fay = await newContext(browser);
-	await signUp(fay, server.url, 'Fay Facilitator');
-	const id = await createWorkshop(fay, server.url);
-	const ana = await newContext(browser);
-	await inviteGuest(fay, ana, server.url, id, 'participant', 'Ana Lima');
-	await editBoard(server.url, await cookieOf(fay, server.url), id, (doc) =>
+	const { id, fay, ana, fayCookie } = await facilitatedWorkshop(lab, browser);
+	await editBoard(lab.server.url, fayCookie, id, (doc) =>
 		seedBusyBoard(doc, { id: 'seed', name: 'Fay Facilitator' })
 	);
 	const fayPage = await openBoard(fay, id);
@@ -109,11 +78,7 @@ test('"bring everyone here" shows the facilitator\'s rows on a participant\'s sc
 test('at zero the timer says so on every screen, and rings only where sound is on', async ({
 	browser
 }) => {
-	const fay = await newContext(browser);
-	await signUp(fay, server.url, 'Fay Facilitator');
-	const id = await createWorkshop(fay, server.url);
-	const ana = await newContext(browser);
-	await inviteGuest(fay, ana, server.url, id, 'participant', 'Ana Lima');
+	const { id, fay, ana, fayCookie: cookie } = await facilitatedWorkshop(lab, browser);
 	// Counts the tones each page starts (the cue is three).
 	for (const context of [fay, ana]) {
 		await context.addInitScript(() => {
@@ -137,9 +102,8 @@ test('at zero the timer says so on every screen, and rings only where sound is o
 		'true'
 	);
 
-	const cookie = await cookieOf(fay, server.url);
 	await editBoard(
-		server.url,
+		lab.server.url,
 		cookie,
 		id,
 		(doc) =>
@@ -157,7 +121,7 @@ test('at zero the timer says so on every screen, and rings only where sound is o
 
 	// A run that ended long ago (a late join, a reload much later) shows the end without ringing.
 	await editBoard(
-		server.url,
+		lab.server.url,
 		cookie,
 		id,
 		(doc) =>
