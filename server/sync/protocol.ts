@@ -166,6 +166,12 @@ export function encodeQueryAwareness(): Uint8Array {
 	return encode((e) => encoding.writeVarUint(e, MESSAGE_QUERY_AWARENESS));
 }
 
+/**
+ * How a refusal's reason starts when the board is locked (rather than the role being read-only),
+ * so the browser names the cause even before it has heard of the lock.
+ */
+export const REFUSED_BOARD_LOCKED = 'board-locked';
+
 export function encodePermissionDenied(reason: string): Uint8Array {
 	return encode((e) => {
 		encoding.writeVarUint(e, MESSAGE_AUTH);

@@ -18,7 +18,8 @@ import {
 	MESSAGE_SYNC,
 	encodeAwareness,
 	encodeSyncStep1,
-	encodeUpdate
+	encodeUpdate,
+	REFUSED_BOARD_LOCKED
 } from './protocol.ts';
 import { Room, type Peer, type RoomHooks } from './room.ts';
 
@@ -51,7 +52,7 @@ function connectClient(room: Room, name: string, role: Role, store?: { committed
 	const awareness = new awarenessProtocol.Awareness(doc);
 	const received: Uint8Array[] = [];
 	let closed: { code: number; reason: string } | null = null;
-	let denied = 0;
+	const denied: string[] = [];
 	const sendToRoom = (frame: Uint8Array) =>
 		queueMicrotask(() => !closed && room.receive(peer, frame));
 	const peer: Peer = {
@@ -79,7 +80,10 @@ function connectClient(room: Room, name: string, role: Role, store?: { committed
 					decoding.readVarUint8Array(decoder),
 					'server'
 				);
-			} else if (type === MESSAGE_AUTH) denied++;
+			} else if (type === MESSAGE_AUTH) {
+				decoding.readVarUint(decoder);
+				denied.push(decoding.readVarString(decoder));
+			}
 		},
 		close(code, reason) {
 			closed = { code, reason };
@@ -106,6 +110,7 @@ function connectClient(room: Room, name: string, role: Role, store?: { committed
 		get closed() {
 			return closed;
 		},
+		/** The reasons of the permission-denied messages received. */
 		get denied() {
 			return denied;
 		},
@@ -178,7 +183,7 @@ describe('Room', () => {
 		writer.doc.getText('t').insert(0, 'real');
 		await settle(room);
 		expect(dropped).toBe(1);
-		expect(reader.denied).toBe(1);
+		expect(reader.denied).toEqual(['read-only: your changes to board are not saved']);
 		expect(writer.text()).toBe('real');
 		expect(room.doc.getText('t').toString()).toBe('real');
 		expect((await load(store)).doc.getText('t').toString()).toBe('real');
@@ -198,7 +203,10 @@ describe('Room', () => {
 		await settle(room);
 		expect(facilitator.text()).toBe('agreed');
 		expect(participant.text()).toBe('agreed');
-		expect(participant.denied).toBe(1);
+		// The reason names the lock, so the browser can say why even before it has heard of it.
+		expect(participant.denied).toEqual([
+			`${REFUSED_BOARD_LOCKED}: your changes to board are not saved`
+		]);
 
 		// A refused client has diverged (Yjs needs each client's edits in order), so on the
 		// permission-denied message the app re-creates its document: a fresh client.

@@ -26,6 +26,7 @@ import { checkUpdate } from './validate.ts';
 import {
 	CLOSE_INVALID_PAYLOAD,
 	ProtocolError,
+	REFUSED_BOARD_LOCKED,
 	encodeAwareness,
 	encodePermissionDenied,
 	encodeSyncStep1,
@@ -181,6 +182,10 @@ export class Room {
 		return canWrite(peer.role, this.kind, this.kind === 'board' && this.isBoardLocked());
 	}
 
+	private canWriteUnlocked(peer: Peer): boolean {
+		return canWrite(peer.role, this.kind, false);
+	}
+
 	/** Handles one frame from `peer`; a malformed one closes that peer only. */
 	receive(peer: Peer, data: Uint8Array): void {
 		if (this.destroyed || this.frozen) return;
@@ -245,7 +250,8 @@ export class Room {
 			this.hooks.droppedWrite?.(this, peer);
 			if (!peer.deniedNotified) {
 				peer.deniedNotified = true;
-				peer.send(encodePermissionDenied(`read-only: your changes to ${this.kind} are not saved`));
+				const cause = this.canWriteUnlocked(peer) ? REFUSED_BOARD_LOCKED : 'read-only';
+				peer.send(encodePermissionDenied(`${cause}: your changes to ${this.kind} are not saved`));
 			}
 			return;
 		}

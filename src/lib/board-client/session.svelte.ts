@@ -48,6 +48,9 @@ import { describeDrop, firstTarget, nextTarget } from './keyboard-drag.ts';
 import { isSamePlace, neighboursAt } from './positions.ts';
 import { PresenceState, type Member, type WorkshopRole } from './presence.svelte.ts';
 
+/** How the server's refusal reason starts when the board is locked (server/sync/protocol.ts). */
+const REFUSED_BOARD_LOCKED = 'board-locked';
+
 export const LETTER_NAMES: Record<Letter, string> = {
 	R: 'Responsible',
 	A: 'Accountable',
@@ -153,12 +156,12 @@ export class BoardSession {
 	/** Links the document to this browser's storage, the server and the others. */
 	start(): () => void {
 		let stopped = false;
-		let stopLink = this.#connect(this.doc, () => {
+		let stopLink = this.#connect(this.doc, (reason) => {
 			if (stopped || this.restoring) return;
 			this.restoring = true;
 			this.drag.cancel();
 			this.announcer.error(
-				this.locked
+				this.locked || reason.startsWith(REFUSED_BOARD_LOCKED)
 					? 'The board is locked — your last change was not saved.'
 					: 'You cannot change this board right now — your last change was not saved.'
 			);
@@ -199,12 +202,12 @@ export class BoardSession {
 	}
 
 	/** Links `doc`; `refused` runs when the server refuses one of its writes, `synced` on sync. */
-	#connect(doc: Y.Doc, refused: () => void, synced?: () => void): () => void {
+	#connect(doc: Y.Doc, refused: (reason: string) => void, synced?: () => void): () => void {
 		const link = linkBoard(doc, {
 			workshopId: this.workshopId,
 			userId: this.actor.id,
 			origin: this.origin,
-			onRefused: () => refused()
+			onRefused: refused
 		});
 		this.#link = link;
 		this.#remoteOrigins.add(link.provider);
