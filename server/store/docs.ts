@@ -10,8 +10,12 @@ export interface StoredDoc {
 
 export interface DocStore {
 	load(doc: string): Promise<StoredDoc>;
-	/** Appends in one transaction; resolves once the updates are durable. Returns the last seq. */
-	append(doc: string, updates: Uint8Array[]): Promise<number>;
+	/**
+	 * Appends after `afterSeq` (the last seq the caller loaded or appended) in one transaction;
+	 * resolves once the updates are durable, with the last seq. Fails, writing nothing, when a row
+	 * after `afterSeq` exists already: someone else wrote the document.
+	 */
+	append(doc: string, afterSeq: number, updates: Uint8Array[]): Promise<number>;
 	/**
 	 * Atomically replaces the snapshot and every update with seq ≤ `uptoSeq` by
 	 * `merged`. Rows appended after `uptoSeq` while the merge ran are kept.

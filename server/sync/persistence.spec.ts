@@ -9,9 +9,9 @@ function counting(inner: DocStore = new SqliteDocStore(openSqlite(':memory:'))) 
 	const calls = { append: [] as number[], compact: 0 };
 	const store: DocStore = {
 		load: (doc) => inner.load(doc),
-		append: (doc, updates) => {
+		append: (doc, after, updates) => {
 			calls.append.push(updates.length);
-			return inner.append(doc, updates);
+			return inner.append(doc, after, updates);
 		},
 		compact: (doc, merged, upto) => {
 			calls.compact++;

@@ -130,6 +130,7 @@ export class DocLog {
 				try {
 					this.seq = await this.options.store.append(
 						this.options.name,
+						this.seq,
 						batch.map((p) => p.update)
 					);
 				} catch (error) {

@@ -68,9 +68,9 @@ describe('RoomRegistry', () => {
 				if (fail) throw new Error('database unavailable');
 				return inner.load(doc);
 			},
-			append: async (doc, updates) => {
+			append: async (doc, after, updates) => {
 				appends++;
-				return inner.append(doc, updates);
+				return inner.append(doc, after, updates);
 			},
 			compact: (doc, merged, upto) => inner.compact(doc, merged, upto),
 			remove: (doc) => inner.remove(doc)

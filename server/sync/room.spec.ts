@@ -34,8 +34,8 @@ function recordingStore(inner: DocStore = new SqliteDocStore(openSqlite(':memory
 		committed,
 		appends: 0,
 		load: (doc) => inner.load(doc),
-		async append(doc, updates) {
-			const seq = await inner.append(doc, updates);
+		async append(doc, after, updates) {
+			const seq = await inner.append(doc, after, updates);
 			store.appends++;
 			for (const u of updates) committed.add(Buffer.from(u).toString('base64'));
 			return seq;
@@ -317,7 +317,7 @@ describe('Room', () => {
 
 	it('fails to load on a corrupt row without writing anything', async () => {
 		const store = recordingStore();
-		await store.append('w1/board', [new Uint8Array([1, 250, 250, 250])]);
+		await store.append('w1/board', 0, [new Uint8Array([1, 250, 250, 250])]);
 		const before = store.appends;
 		await expect(load(store)).rejects.toThrow();
 		expect(store.appends).toBe(before);
@@ -328,7 +328,7 @@ describe('Room', () => {
 		const state = Buffer.from(FUZZ_STATE, 'base64');
 		const hostile = Buffer.from(FUZZ_UPDATE, 'base64');
 		const store = recordingStore();
-		await store.append('w1/board', [state]);
+		await store.append('w1/board', 0, [state]);
 		const appends = store.appends;
 		const tainted: Room[] = [];
 		const room = await load(store, { hooks: { tainted: (r) => tainted.push(r) } });

@@ -1,5 +1,6 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { DocStore, StoredDoc } from '../docs.ts';
+import { transaction } from './transaction.ts';
 
 /**
  * SQLite runs in-process and synchronously: a resolved `append` means the rows
@@ -10,7 +11,6 @@ export class SqliteDocStore implements DocStore {
 	private db: DatabaseSync;
 	private selectSnapshot: StatementSync;
 	private selectTail: StatementSync;
-	private selectMaxSeq: StatementSync;
 	private insertUpdate: StatementSync;
 	private upsertSnapshot: StatementSync;
 	private deleteUpTo: StatementSync;
@@ -22,10 +22,6 @@ export class SqliteDocStore implements DocStore {
 		this.selectSnapshot = db.prepare('SELECT seq, data FROM doc_snapshots WHERE doc = ?');
 		this.selectTail = db.prepare(
 			'SELECT seq, data FROM doc_updates WHERE doc = ? AND seq > ? ORDER BY seq'
-		);
-		// Two index lookups (MAX over the primary key's seq, and the snapshot's row), not a scan of the tail.
-		this.selectMaxSeq = db.prepare(
-			'SELECT MAX(COALESCE((SELECT MAX(seq) FROM doc_updates WHERE doc = ?), 0), COALESCE((SELECT seq FROM doc_snapshots WHERE doc = ?), 0)) AS seq'
 		);
 		this.insertUpdate = db.prepare('INSERT INTO doc_updates (doc, seq, data) VALUES (?, ?, ?)');
 		this.upsertSnapshot = db.prepare(
@@ -45,42 +41,32 @@ export class SqliteDocStore implements DocStore {
 		return { updates, seq: tail.at(-1)?.seq ?? from, tailLength: tail.length };
 	}
 
-	async append(doc: string, updates: Uint8Array[]): Promise<number> {
-		if (updates.length === 0) return this.maxSeq(doc);
-		return this.transaction(() => {
-			let seq = this.maxSeq(doc);
+	async append(doc: string, afterSeq: number, updates: Uint8Array[]): Promise<number> {
+		// One statement is a transaction of its own: a lone update (the common case, one
+		// keystroke) skips BEGIN and COMMIT, which cost as much as the insert. The primary key
+		// refuses a seq that is taken.
+		if (updates.length === 1) {
+			this.insertUpdate.run(doc, afterSeq + 1, updates[0]);
+			return afterSeq + 1;
+		}
+		return transaction(this.db, () => {
+			let seq = afterSeq;
 			for (const update of updates) this.insertUpdate.run(doc, ++seq, update);
 			return seq;
 		});
 	}
 
 	async compact(doc: string, merged: Uint8Array, uptoSeq: number): Promise<void> {
-		this.transaction(() => {
+		transaction(this.db, () => {
 			this.upsertSnapshot.run(doc, uptoSeq, merged);
 			this.deleteUpTo.run(doc, uptoSeq);
 		});
 	}
 
 	async remove(doc: string): Promise<void> {
-		this.transaction(() => {
+		transaction(this.db, () => {
 			this.deleteUpdates.run(doc);
 			this.deleteSnapshot.run(doc);
 		});
-	}
-
-	private maxSeq(doc: string): number {
-		return (this.selectMaxSeq.get(doc, doc) as { seq: number }).seq;
-	}
-
-	private transaction<T>(fn: () => T): T {
-		this.db.exec('BEGIN IMMEDIATE');
-		try {
-			const result = fn();
-			this.db.exec('COMMIT');
-			return result;
-		} catch (error) {
-			this.db.exec('ROLLBACK');
-			throw error;
-		}
 	}
 }

@@ -70,7 +70,7 @@ export const actions: Actions = {
 			createdBy: user.id
 		});
 		try {
-			await store.docs.append(`${workshop.id}/board`, [Y.encodeStateAsUpdate(doc)]);
+			await store.docs.append(`${workshop.id}/board`, 0, [Y.encodeStateAsUpdate(doc)]);
 		} catch (error) {
 			await store.workshops.remove(workshop.id);
 			throw error;
