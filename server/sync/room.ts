@@ -182,10 +182,6 @@ export class Room {
 		return canWrite(peer.role, this.kind, this.kind === 'board' && this.isBoardLocked());
 	}
 
-	private canWriteUnlocked(peer: Peer): boolean {
-		return canWrite(peer.role, this.kind, false);
-	}
-
 	/** Handles one frame from `peer`; a malformed one closes that peer only. */
 	receive(peer: Peer, data: Uint8Array): void {
 		if (this.destroyed || this.frozen) return;
@@ -250,7 +246,7 @@ export class Room {
 			this.hooks.droppedWrite?.(this, peer);
 			if (!peer.deniedNotified) {
 				peer.deniedNotified = true;
-				const cause = this.canWriteUnlocked(peer) ? REFUSED_BOARD_LOCKED : 'read-only';
+				const cause = canWrite(peer.role, this.kind, false) ? REFUSED_BOARD_LOCKED : 'read-only';
 				peer.send(encodePermissionDenied(`${cause}: your changes to ${this.kind} are not saved`));
 			}
 			return;

@@ -161,7 +161,7 @@ export class BoardSession {
 			this.restoring = true;
 			this.drag.cancel();
 			this.announcer.error(
-				this.locked || reason.startsWith(REFUSED_BOARD_LOCKED)
+				reason.startsWith(REFUSED_BOARD_LOCKED)
 					? 'The board is locked — your last change was not saved.'
 					: 'You cannot change this board right now — your last change was not saved.'
 			);
