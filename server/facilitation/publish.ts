@@ -5,7 +5,7 @@
  * editable for the next revision. Consents are rows per user per version; the facilitation room
  * carries who answered, so the facilitator sees answers arrive.
  */
-import { buildCharter } from '../../src/lib/board/index.ts';
+import { buildCharter } from '../../src/lib/charter/index.ts';
 import {
 	readFacilitation,
 	setConsentEntry,

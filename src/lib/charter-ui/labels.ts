@@ -1,5 +1,10 @@
-import type { Boundary, Charter, CharterEntry, CharterItem, Letter } from '#lib/board/index.ts';
-import { listEntries } from '#lib/board/index.ts';
+import type { Boundary, Letter } from '#lib/board/index.ts';
+import {
+	listEntries,
+	type Charter,
+	type CharterEntry,
+	type CharterItem
+} from '#lib/charter/index.ts';
 
 export const LETTER_WORDS: Record<Letter, string> = {
 	A: 'accountable',

@@ -8,7 +8,7 @@ import {
 	charterToMarkdown,
 	type Charter,
 	type CharterConsent
-} from '#lib/board/index.ts';
+} from '#lib/charter/index.ts';
 import { RULE_COPY } from '#lib/templates/index.ts';
 import type { RuleId } from '#lib/templates/index.ts';
 import { charterToPdf } from '../../../server/charter/pdf.ts';
