@@ -140,9 +140,18 @@ function referenceServerScript(): string {
 	const script = path.join(cacheDir, 'node_modules/@y/websocket-server/src/server.js');
 	if (!existsSync(script)) {
 		console.log(`Installing ${REFERENCE_PACKAGE} into ${cacheDir} (once)`);
+		// In memory the reference never loads leveldown, so its native build script is skipped.
 		execFileSync(
 			'npm',
-			['install', '--prefix', cacheDir, '--no-audit', '--no-fund', REFERENCE_PACKAGE],
+			[
+				'install',
+				'--prefix',
+				cacheDir,
+				'--no-audit',
+				'--no-fund',
+				'--ignore-scripts',
+				REFERENCE_PACKAGE
+			],
 			{ stdio: 'inherit' }
 		);
 	}
