@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs';
 
 const { engines } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const needed = /^>=\s*(\d+)\.(\d+)/.exec(engines.node);
+if (!needed)
+	throw new Error(`package.json engines.node must read ">=MAJOR.MINOR": ${engines.node}`);
 const [major, minor] = process.versions.node.split('.').map(Number);
 const [neededMajor, neededMinor] = [Number(needed[1]), Number(needed[2])];
 
