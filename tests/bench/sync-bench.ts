@@ -29,14 +29,8 @@ import os from 'node:os';
 import path from 'node:path';
 import * as Y from 'yjs';
 import { startServer } from '../support/server.ts';
-import {
-	addMember,
-	connect,
-	createWorkshop,
-	signUp,
-	waitFor,
-	type Client
-} from '../support/sync-client.ts';
+import { addMember, connect, signUp, waitFor, type Client } from '../support/sync-client.ts';
+import { createWorkshop } from '../support/workshop-http.ts';
 
 interface Target {
 	name: string;

@@ -12,15 +12,10 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { setLocked } from '../../src/lib/facilitation/facilitation-doc.ts';
 import { growBoard, seedBusyBoard } from './support/busy-board.ts';
+import { DEFAULT_ROLES } from '../../src/lib/templates/index.ts';
+import { createWorkshop } from '../support/workshop-http.ts';
 import { serverPerTest } from './support/lab.ts';
-import {
-	boardPath,
-	cookieOf,
-	createWorkshop,
-	editBoard,
-	inviteGuest,
-	signUp
-} from './support/workshop.ts';
+import { boardPath, cookieOf, editBoard, inviteGuest, signUp } from './support/workshop.ts';
 
 /**
  * The live board in Chromium, with two or three people on one board, each in a browser context
@@ -40,7 +35,11 @@ async function workshop(
 ) {
 	const fay = await lab.newContext(browser);
 	await signUp(fay, lab.server.url, 'Fay Facilitator');
-	const id = await createWorkshop(fay, lab.server.url, { roleCount: options.roleCount ?? 4 });
+	const id = await createWorkshop(
+		lab.server,
+		{ cookie: await cookieOf(fay, lab.server.url) },
+		{ roles: DEFAULT_ROLES.slice(0, options.roleCount ?? 4) }
+	);
 	const guests: BrowserContext[] = [];
 	for (const guest of options.guests ?? []) {
 		const context = await lab.newContext(browser);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { placeCard, readBoard, setCell, type Letter } from '../../src/lib/board/index.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 import { connect, synced, waitFor } from '../support/sync-client.ts';
-import { createWorkshopHttp, invite, signUpPerson, type Person } from '../support/workshop-http.ts';
+import { createWorkshop, invite, signUpPerson, type Person } from '../support/workshop-http.ts';
 
 const SHOTS = path.resolve(import.meta.dirname, '../.artifacts/screenshots');
 const BOARD = (id: string) => `/w/${id}`;
@@ -23,7 +23,7 @@ test.beforeAll(async () => {
 	[fay, pat, ria] = await Promise.all(
 		['Fay Facilitator', 'Pat Engineer', 'Ria Designer'].map((name) => signUpPerson(server, name))
 	);
-	workshopId = await createWorkshopHttp(server, fay);
+	workshopId = await createWorkshop(server, fay);
 	await invite(server, fay, workshopId, 'participant', [pat, ria]);
 	// Six rows on the board, the first two already with letters.
 	const client = connect(server.url, fay, workshopId, 'board');
