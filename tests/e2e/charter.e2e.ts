@@ -19,7 +19,7 @@ import { serverPerTest } from './support/lab.ts';
 
 const SHOTS = path.resolve(import.meta.dirname, '../.artifacts/screenshots');
 
-const lab = serverPerTest({ width: 1280, height: 720 });
+const lab = serverPerTest();
 
 test.beforeAll(() => mkdirSync(SHOTS, { recursive: true }));
 
