@@ -261,22 +261,33 @@ test('a reader sees the live board with no way to edit, and a forced write does 
 	encoding.writeVarUint(encoder, 2); // update
 	encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(forged));
 	const bytes = [...encoding.toUint8Array(encoder)];
-	const sent = await ritaPage.evaluate(
+	const refusal = await ritaPage.evaluate(
 		async ({ path, bytes }) => {
 			const socket = new WebSocket(`ws://${location.host}${path}`);
 			socket.binaryType = 'arraybuffer';
+			const answered = new Promise<string | null>((resolve) => {
+				socket.onmessage = (event) => {
+					const data = new Uint8Array(event.data);
+					// y-protocols auth message (2), "permission denied" (0), then the reason's length and text.
+					if (data[0] !== 2 || data[1] !== 0) return;
+					let start = 2;
+					while (data[start++] & 0x80);
+					resolve(new TextDecoder().decode(data.subarray(start)));
+				};
+				setTimeout(() => resolve(null), 5_000);
+			});
 			await new Promise((resolve, reject) => {
 				socket.onopen = resolve;
 				socket.onerror = reject;
 			});
 			socket.send(new Uint8Array(bytes));
-			await new Promise((resolve) => setTimeout(resolve, 300));
+			const reason = await answered;
 			socket.close();
-			return true;
+			return reason;
 		},
 		{ path: `/sync/${id}/board`, bytes }
 	);
-	expect(sent).toBe(true);
+	expect(refusal).toMatch(/^read-only/);
 	// A later edit by Fay arrives; the forged letter never did.
 	await cell(fayPage, 'lead-discovery', 'design').focus();
 	await fayPage.keyboard.press('i');
