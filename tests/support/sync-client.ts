@@ -153,7 +153,7 @@ export async function removeMember(
 }
 
 /** A `ws` WebSocket class that sends the given headers, for WebsocketProvider's polyfill option. */
-export function webSocketWithHeaders(
+function webSocketWithHeaders(
 	headers: Record<string, string>
 ): new (address: string | URL, protocols?: string | string[]) => WebSocket {
 	return class extends WebSocket {

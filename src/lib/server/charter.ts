@@ -79,7 +79,7 @@ export function parseVersion(raw: string | null | undefined): number | undefined
 	return Number(raw);
 }
 
-export function mayRead(scope: CharterScope, version: number): boolean {
+function mayRead(scope: CharterScope, version: number): boolean {
 	return scope.only === null || scope.only === version;
 }
 
@@ -160,7 +160,7 @@ export async function listVersions(store: Store, scope: CharterScope): Promise<V
 	}));
 }
 
-export const RULE_LABELS = Object.fromEntries(
+const RULE_LABELS = Object.fromEntries(
 	Object.entries(RULE_COPY).map(([id, copy]) => [id, copy.label])
 ) as Record<RuleId, string>;
 
