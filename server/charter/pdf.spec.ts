@@ -4,7 +4,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { readBoard } from '../../src/lib/board/index.ts';
 import { buildCharter, listEntries, type Charter } from '../../src/lib/charter/index.ts';
-import { FIXTURE_META, createFixtureBoard } from '../../src/lib/board/__fixtures__/board.ts';
+import {
+	FIXTURE_META,
+	createFixtureBoard,
+	fixtureAgreements
+} from '../../src/lib/board/__fixtures__/board.ts';
 import { BOUNDARY_COPY } from '../../src/lib/templates/index.ts';
 import { createLargeBoard } from './__fixtures__/large-board.ts';
 import { charterToPdf } from './pdf.ts';
@@ -38,7 +42,8 @@ describe('charterToPdf', () => {
 	let text: string;
 
 	beforeAll(async () => {
-		charter = buildCharter(readBoard(createFixtureBoard()), FIXTURE_META);
+		const doc = createFixtureBoard();
+		charter = buildCharter(readBoard(doc), { ...FIXTURE_META, agreed: fixtureAgreements(doc) });
 		const pdf = await charterToPdf(charter);
 		expect(Buffer.from(pdf.subarray(0, 5)).toString()).toBe('%PDF-');
 		text = flat(extract('charter-fixture', pdf));
@@ -88,6 +93,16 @@ describe('charterToPdf', () => {
 		expect(text).toContain('Accountable instead: Sales');
 		expect(text).toContain('Why it is open: Too many owners');
 		expect(text).not.toContain('Hire product managers'); // left in the tray
+	});
+
+	it('marks each row agreed, not agreed or reopened, and never claims every row was agreed', () => {
+		expect(text).toContain('6 of 9 rows agreed; 2 not agreed; 1 reopened.');
+		expect(text).toContain('Agreed by Ana Ruiz on 2025-03-14');
+		expect(text).toContain('Not agreed in the workshop');
+		expect(text).toMatch(
+			/Reopened: changed by Ana Ruiz on \d{4}-\d\d-\d\d after Ana Ruiz agreed it/
+		);
+		expect(text).not.toContain('every row was agreed');
 	});
 
 	it('numbers every page "Page n of m"', () => {

@@ -11,6 +11,8 @@ import { existsSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import type { Charter, CharterDissent, CharterItem } from '../../src/lib/charter/charter.ts';
 import type { Issue } from '../../src/lib/board/rules.ts';
+import { everyRowAgreed } from '../../src/lib/charter/charter.ts';
+import { describeAgreement, summarizeAgreement } from '../../src/lib/charter/agreement-text.ts';
 import { BOUNDARY_COPY, RULE_COPY } from '../../src/lib/templates/copy.ts';
 
 export type Paper = 'A4' | 'Letter';
@@ -30,6 +32,7 @@ const MUTED = '#59636e';
 const RULE = '#d0d7de';
 const SHADE = '#f3f4f6';
 const ACCENT = '#0b5cad';
+const WARN = '#9a3412';
 
 const MARGIN = { top: 56, bottom: 64, left: 60, right: 60 };
 
@@ -166,6 +169,8 @@ const dissentLines = (dissent: CharterDissent[]): string[] =>
 const item = (w: Writer, entry: CharterItem, extra: string[] = []): void => {
 	const indent = 10;
 	const notes = [...extra];
+	const agreement = entry.agreement ? describeAgreement(entry.agreement) : '';
+	const settled = entry.agreement?.state === 'agreed';
 	const rationale = entry.note ? `Rationale: ${entry.note}` : '';
 	const dissent = dissentLines(entry.dissent);
 	const inner = w.width - indent;
@@ -174,6 +179,7 @@ const item = (w: Writer, entry: CharterItem, extra: string[] = []): void => {
 		(entry.category ? w.height(entry.category, 'regular', 8.5, inner) : 0) +
 		(entry.detail ? w.height(entry.detail, 'regular', 9.5, inner) : 0) +
 		notes.reduce((sum, line) => sum + w.height(line, 'regular', 9.5, inner), 0) +
+		(agreement ? w.height(agreement, 'bold', 8.5, inner) : 0) +
 		(rationale ? w.height(rationale, 'italic', 9.5, inner) : 0) +
 		dissent.reduce((sum, line) => sum + w.height(line, 'italic', 9.5, inner), 0) +
 		12;
@@ -184,9 +190,12 @@ const item = (w: Writer, entry: CharterItem, extra: string[] = []): void => {
 	if (entry.category)
 		w.text(entry.category.toUpperCase(), 'regular', 7.5, { indent, color: MUTED });
 	if (entry.detail) w.text(entry.detail, 'regular', 9.5, { indent });
+	if (agreement) {
+		w.text(agreement, settled ? 'regular' : 'bold', 8.5, { indent, color: settled ? MUTED : WARN });
+	}
 	for (const line of notes) w.text(line, 'bold', 9.5, { indent, color: ACCENT });
 	if (rationale) w.text(rationale, 'italic', 9.5, { indent, color: MUTED });
-	for (const line of dissent) w.text(line, 'italic', 9.5, { indent, color: '#9a3412' });
+	for (const line of dissent) w.text(line, 'italic', 9.5, { indent, color: WARN });
 	// A hairline in the margin ties the item's lines together.
 	if (w.doc.y > top) {
 		w.doc
@@ -230,6 +239,11 @@ const titleBlock = (w: Writer, charter: Charter): void => {
 		9,
 		{ color: MUTED }
 	);
+	const agreement = summarizeAgreement(charter);
+	if (agreement) {
+		const all = everyRowAgreed(charter);
+		w.text(`${agreement}.`, all ? 'regular' : 'bold', 9, { color: all ? MUTED : WARN });
+	}
 };
 
 const people = (w: Writer, charter: Charter): void => {
@@ -281,7 +295,12 @@ const sections = (w: Writer, charter: Charter): void => {
 	}
 	const open = BOUNDARY_COPY.unresolved;
 	heading(w, `Open questions`, open.intro);
-	if (charter.sections.unresolved.length === 0) none(w, 'None: every row was agreed.');
+	if (charter.sections.unresolved.length === 0) {
+		none(
+			w,
+			everyRowAgreed(charter) ? 'None: every row was agreed.' : 'None: no row breaks a rule.'
+		);
+	}
 	for (const entry of charter.sections.unresolved) {
 		item(w, entry, [
 			`Why it is open: ${entry.issues.map((i) => issueText(charter, i)).join('; ')}`

@@ -47,7 +47,8 @@ export async function publishCharter(
 			version,
 			publishedAt: new Date(at).toISOString(),
 			author,
-			participants
+			participants,
+			agreed
 		}),
 		board
 	}));

@@ -41,6 +41,7 @@ export {
 	setDissent,
 	clearDissent,
 	getNoteText,
+	recordNoteEdit,
 	type PlaceOptions
 } from './operations.ts';
 export { addRole, editRole, deleteRole, moveRole, setFocusRole } from './role-operations.ts';

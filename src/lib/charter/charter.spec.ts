@@ -1,6 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { FIXTURE_META, createFixtureBoard } from '../board/__fixtures__/board.ts';
-import { buildCharter, listEntries, type Charter } from './charter.ts';
+import {
+	FIXTURE_META,
+	ana,
+	ben,
+	createFixtureBoard,
+	fixtureAgreements
+} from '../board/__fixtures__/board.ts';
+import { getNoteText, recordNoteEdit } from '../board/operations.ts';
+import {
+	buildCharter,
+	countAgreement,
+	everyRowAgreed,
+	listEntries,
+	type Charter
+} from './charter.ts';
 import { readBoard } from '../board/snapshot.ts';
 
 let charter: Charter;
@@ -69,7 +82,8 @@ describe('buildCharter', () => {
 					reason: 'Engineering should shape the vision too.',
 					at: '2025-03-14T15:00:00.000Z'
 				}
-			]
+			],
+			agreement: { state: 'not-agreed' }
 		});
 		expect(charter.sections.owns[2].note).toBe(
 			'Support joins so that beta feedback reaches the queue.'
@@ -170,5 +184,72 @@ describe('buildCharter', () => {
 		);
 		expect(empty.focusRole).toBeNull();
 		expect(empty.matrix).toEqual({ roles: [], rows: [] });
+	});
+});
+
+describe('agreement in the charter', () => {
+	const agreementOf = (built: Charter) =>
+		Object.fromEntries(listEntries(built).map(({ item }) => [item.cardId, item.agreement?.state]));
+
+	it('records each row as agreed, not agreed or reopened, with who and when', () => {
+		const doc = createFixtureBoard();
+		const built = buildCharter(readBoard(doc), { ...FIXTURE_META, agreed: fixtureAgreements(doc) });
+		expect(agreementOf(built)).toEqual({
+			vision: 'agreed',
+			roadmap: 'agreed',
+			beta: 'agreed',
+			stories: 'reopened',
+			pricing: 'not-agreed',
+			releases: 'agreed',
+			contracts: 'agreed',
+			budget: 'agreed',
+			copy: 'not-agreed'
+		});
+		expect(built.sections.owns[0].agreement).toEqual({
+			state: 'agreed',
+			by: { id: ana.id, name: ana.name },
+			at: '2025-03-14T16:00:00.000Z'
+		});
+		expect(built.sections.does[0].agreement).toMatchObject({
+			state: 'reopened',
+			by: { name: ana.name },
+			at: '2025-03-14T14:30:00.000Z',
+			reopenedBy: { name: ana.name },
+			reopenedAt: '2025-03-14T15:00:00.000Z'
+		});
+		expect(countAgreement(built)).toEqual({ agreed: 6, notAgreed: 2, reopened: 1 });
+		expect(everyRowAgreed(built)).toBe(false);
+	});
+
+	it('says every row was agreed only when each one is', () => {
+		const doc = createFixtureBoard();
+		const agreed = fixtureAgreements(doc);
+		const { rowEdits, rows } = readBoard(doc);
+		for (const row of rows) agreed[row.id] = { at: 0, by: ana, edit: rowEdits[row.id] ?? null };
+		expect(everyRowAgreed(buildCharter(readBoard(doc), { ...FIXTURE_META, agreed }))).toBe(true);
+		expect(everyRowAgreed(charter)).toBe(false);
+	});
+
+	it('reopens an agreed row when its rationale changes', () => {
+		const doc = createFixtureBoard();
+		const agreed = fixtureAgreements(doc);
+		vi.setSystemTime(new Date('2025-03-14T16:10:00.000Z'));
+		doc.transact(() => {
+			getNoteText(doc, 'vision').insert(0, 'Customers asked for it.');
+			recordNoteEdit(doc, ben, 'vision');
+		});
+		const built = buildCharter(readBoard(doc), { ...FIXTURE_META, agreed });
+		expect(built.sections.owns[0].agreement).toMatchObject({
+			state: 'reopened',
+			reopenedBy: { id: ben.id, name: ben.name }
+		});
+		vi.setSystemTime(new Date('2025-03-14T15:00:00.000Z'));
+	});
+
+	it('leaves agreement unknown in versions published before it was recorded', () => {
+		const old = JSON.parse(JSON.stringify(charter)) as Charter;
+		for (const { item } of listEntries(old)) delete item.agreement;
+		expect(countAgreement(old)).toBeNull();
+		expect(everyRowAgreed(old)).toBe(false);
 	});
 });

@@ -12,6 +12,7 @@ import type { Issue } from '../board/rules.ts';
 import { letterAt } from '../board/snapshot.ts';
 import type { BoardSnapshot, Card, Letter, Role } from '../board/schema.ts';
 import { BoardError, LIMITS, checkLine } from '../board/validate.ts';
+import { rowStatus, type Agreement } from '../facilitation/agreement.ts';
 
 export const CHARTER_SCHEMA = 'drawline.charter/1';
 
@@ -20,6 +21,23 @@ export type CharterRole = { id: string; name: string; label: string; color: stri
 export type CharterRoleRef = { id: string; name: string; label: string };
 
 export type CharterDissent = { userId: string; name: string; reason: string; at: string };
+
+export type CharterPerson = { id: string; name: string };
+
+/**
+ * Whether the workshop marked a row agreed as it was published. `reopened`: it was agreed, then
+ * changed (letters, placement, wording or rationale) before publishing.
+ */
+export type CharterAgreement =
+	| { state: 'agreed'; by: CharterPerson; at: string }
+	| { state: 'not-agreed' }
+	| {
+			state: 'reopened';
+			by: CharterPerson;
+			at: string;
+			reopenedBy: CharterPerson;
+			reopenedAt: string;
+	  };
 
 export type CharterItem = {
 	cardId: string;
@@ -32,6 +50,8 @@ export type CharterItem = {
 	/** The rationale written on the board, '' if none. */
 	note: string;
 	dissent: CharterDissent[];
+	/** Absent in versions published before agreement was recorded. */
+	agreement?: CharterAgreement;
 };
 
 export type CharterSections = {
@@ -77,6 +97,8 @@ export type CharterMeta = {
 	author: { id: string; name: string };
 	participants: CharterParticipant[];
 	consents?: CharterConsent[];
+	/** The facilitation room's agreements by card id; every row without one is not agreed. */
+	agreed: Record<string, Agreement>;
 };
 
 export type Charter = {
@@ -105,7 +127,31 @@ const roleRef = ({ id, name, label }: Role): CharterRoleRef => ({ id, name, labe
 
 const isoTime = (at: number): string => new Date(at).toISOString();
 
-const charterItem = (snapshot: BoardSnapshot, card: Card): CharterItem => ({
+const charterAgreement = (
+	agreement: Agreement | undefined,
+	lastEdit: BoardSnapshot['rowEdits'][string] | undefined
+): CharterAgreement => {
+	const status = rowStatus(agreement, lastEdit);
+	if (status.state === 'open') return { state: 'not-agreed' };
+	const agreed = {
+		by: { id: status.agreement.by.id, name: status.agreement.by.name },
+		at: isoTime(status.agreement.at)
+	};
+	if (status.state === 'agreed') return { state: 'agreed', ...agreed };
+	const { userId, name, at } = status.reopenedBy;
+	return {
+		state: 'reopened',
+		...agreed,
+		reopenedBy: { id: userId, name },
+		reopenedAt: isoTime(at)
+	};
+};
+
+const charterItem = (
+	snapshot: BoardSnapshot,
+	card: Card,
+	agreed: Record<string, Agreement>
+): CharterItem => ({
 	cardId: card.id,
 	title: card.title,
 	detail: card.detail,
@@ -116,7 +162,8 @@ const charterItem = (snapshot: BoardSnapshot, card: Card): CharterItem => ({
 	note: snapshot.notes[card.id] ?? '',
 	dissent: snapshot.dissent
 		.filter((entry) => entry.cardId === card.id)
-		.map(({ userId, name, reason, at }) => ({ userId, name, reason, at: isoTime(at) }))
+		.map(({ userId, name, reason, at }) => ({ userId, name, reason, at: isoTime(at) })),
+	agreement: charterAgreement(agreed[card.id], snapshot.rowEdits[card.id])
 });
 
 const checkMeta = (meta: CharterMeta): CharterMeta => {
@@ -136,7 +183,7 @@ const checkMeta = (meta: CharterMeta): CharterMeta => {
 };
 
 export const buildCharter = (snapshot: BoardSnapshot, meta: CharterMeta): Charter => {
-	const { workshopId, title, team, version, publishedAt, author, participants, consents } =
+	const { workshopId, title, team, version, publishedAt, author, participants, consents, agreed } =
 		checkMeta(meta);
 	const focus = snapshot.roles.find((role) => role.id === snapshot.focusRoleId) ?? null;
 	const roleById = new Map(snapshot.roles.map((role) => [role.id, role]));
@@ -155,7 +202,7 @@ export const buildCharter = (snapshot: BoardSnapshot, meta: CharterMeta): Charte
 	const openQuestions: OpenQuestion[] = [];
 
 	for (const card of snapshot.rows) {
-		const item = charterItem(snapshot, card);
+		const item = charterItem(snapshot, card, agreed);
 		const row = boundaryOf(snapshot, card.id, focus?.id ?? null);
 		if (row.boundary === 'unresolved') {
 			sections.unresolved.push({ ...item, issues: row.issues });
@@ -223,4 +270,26 @@ export const listEntries = (charter: Charter): CharterEntry[] => {
 		for (const item of charter.sections[boundary]) byId.set(item.cardId, { item, boundary });
 	}
 	return charter.matrix.rows.flatMap((row) => byId.get(row.cardId) ?? []);
+};
+
+export type AgreementCount = { agreed: number; notAgreed: number; reopened: number };
+
+/** How many rows were agreed as published; null for versions published before it was recorded. */
+export const countAgreement = (charter: Charter): AgreementCount | null => {
+	const items = listEntries(charter).map((entry) => entry.item);
+	if (items.some((item) => !item.agreement)) return null;
+	const count: AgreementCount = { agreed: 0, notAgreed: 0, reopened: 0 };
+	for (const item of items) {
+		const state = item.agreement?.state;
+		if (state === 'agreed') count.agreed++;
+		else if (state === 'reopened') count.reopened++;
+		else count.notAgreed++;
+	}
+	return count;
+};
+
+/** True only when the charter records that every row on the board was agreed. */
+export const everyRowAgreed = (charter: Charter): boolean => {
+	const count = countAgreement(charter);
+	return !!count && count.notAgreed === 0 && count.reopened === 0 && charter.matrix.rows.length > 0;
 };

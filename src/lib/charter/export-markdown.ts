@@ -4,7 +4,13 @@
  * markup: inline markers are backslash-escaped, a line that would start a block (heading, quote,
  * list) has its marker escaped, and table cells get `\|` and no line breaks.
  */
-import type { Charter, CharterDissent, CharterItem } from './charter.ts';
+import {
+	type Charter,
+	type CharterAgreement,
+	type CharterDissent,
+	type CharterItem
+} from './charter.ts';
+import { describeAgreement, summarizeAgreement } from './agreement-text.ts';
 import type { Issue, RuleId } from '../board/rules.ts';
 
 export type MarkdownOptions = {
@@ -38,11 +44,18 @@ const cell = (text: string): string => inline(text) || ' ';
 const dissentLine = (entry: CharterDissent): string =>
 	`  - Dissent from ${inline(entry.name)}: ${block(entry.reason, '    ')}`;
 
+const agreementLine = (agreement: CharterAgreement | undefined): string[] => {
+	if (!agreement) return [];
+	const text = inline(describeAgreement(agreement));
+	return [agreement.state === 'agreed' ? `  - ${text}` : `  - **${text}**`];
+};
+
 const itemLines = (item: CharterItem, extra: string[] = []): string[] => {
 	const category = item.category ? ` _(${inline(item.category)})_` : '';
 	const detail = item.detail ? ` — ${block(item.detail, '  ')}` : '';
 	return [
 		`- **${inline(item.title)}**${category}${detail}`,
+		...agreementLine(item.agreement),
 		...extra,
 		...(item.note ? [`  - Rationale: ${block(item.note, '    ')}`] : []),
 		...item.dissent.map(dissentLine)
@@ -70,6 +83,9 @@ export const charterToMarkdown = (charter: Charter, opts: MarkdownOptions = {}):
 		return (consent.decision === 'agree' ? 'agrees' : 'objects') + comment;
 	};
 
+	const agreement = summarizeAgreement(charter);
+	const agreementSummary = agreement ? [`- **Agreement:** ${agreement}`] : [];
+
 	const lines = [
 		`# ${inline(charter.title)}`,
 		'',
@@ -79,6 +95,7 @@ export const charterToMarkdown = (charter: Charter, opts: MarkdownOptions = {}):
 		...(charter.focusRole
 			? [`- **Focus role:** ${focus} (${inline(charter.focusRole.label)})`]
 			: []),
+		...agreementSummary,
 		'',
 		`What the ${focus} owns (A), does (R), is consulted on (C) and is informed of (I), ` +
 			'as the team agreed it, and what is not their job.',
@@ -121,8 +138,9 @@ export const charterToMarkdown = (charter: Charter, opts: MarkdownOptions = {}):
 		'## Open questions',
 		'',
 		...listOrNone(
-			charter.openQuestions.flatMap((question) => [
+			charter.sections.unresolved.flatMap((question) => [
 				`- **${inline(question.title)}**: ${question.issues.map(issueText).join('; ')}`,
+				...agreementLine(question.agreement),
 				...question.dissent.map(dissentLine)
 			])
 		),

@@ -1,6 +1,8 @@
 export {
 	buildCharter,
 	listEntries,
+	countAgreement,
+	everyRowAgreed,
 	CHARTER_SCHEMA,
 	type Charter,
 	type CharterMeta,
@@ -10,12 +12,16 @@ export {
 	type CharterRole,
 	type CharterRoleRef,
 	type CharterDissent,
+	type CharterAgreement,
+	type CharterPerson,
+	type AgreementCount,
 	type CharterConsent,
 	type CharterParticipant,
 	type CharterMatrix,
 	type OpenQuestion,
 	type RoleView
 } from './charter.ts';
+export { describeAgreement, summarizeAgreement } from './agreement-text.ts';
 export { searchCharter, type SearchResult } from './search.ts';
 export { diffCharters, type CharterDiff, type RowChange, type CellChange } from './diff.ts';
 export { charterToMarkdown, type MarkdownOptions } from './export-markdown.ts';

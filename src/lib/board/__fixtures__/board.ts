@@ -5,6 +5,8 @@ import { getNoteText, placeCard, setCell, setDissent } from '../operations.ts';
 import { seedBoard } from '../seed.ts';
 import type { Actor, Letter } from '../schema.ts';
 import type { CharterMeta } from '../../charter/charter.ts';
+import type { Agreement } from '../../facilitation/agreement.ts';
+import { readBoard } from '../snapshot.ts';
 
 export const ana: Actor = { id: 'u-ana', name: 'Ana Ruiz' };
 export const ben: Actor = { id: 'u-ben', name: 'Ben Okafor' };
@@ -135,6 +137,7 @@ export const FIXTURE_META: CharterMeta = {
 		{ id: ben.id, name: ben.name, role: 'participant' },
 		{ id: zoe.id, name: zoe.name, role: 'participant' }
 	],
+	agreed: {},
 	consents: [
 		{ userId: ana.id, name: ana.name, decision: 'agree', at: '2025-03-14T17:00:00.000Z' },
 		{
@@ -145,4 +148,20 @@ export const FIXTURE_META: CharterMeta = {
 			at: '2025-03-14T17:05:00.000Z'
 		}
 	]
+};
+
+/**
+ * Agreements for the fixture board in each state: most rows agreed as they stand, `stories`
+ * edited again after Ana agreed it (reopened), and `pricing` and `copy` never agreed.
+ */
+export const fixtureAgreements = (doc: Y.Doc): Record<string, Agreement> => {
+	const { rowEdits } = readBoard(doc);
+	const at = Date.parse('2025-03-14T16:00:00.000Z');
+	const agreed: Record<string, Agreement> = {};
+	for (const cardId of ['vision', 'roadmap', 'beta', 'releases', 'contracts', 'budget']) {
+		agreed[cardId] = { at, by: ana, edit: rowEdits[cardId] ?? null };
+	}
+	const earlier = Date.parse('2025-03-14T14:30:00.000Z');
+	agreed.stories = { at: earlier, by: ana, edit: { userId: ben.id, name: ben.name, at: earlier } };
+	return agreed;
 };
