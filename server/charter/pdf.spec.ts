@@ -105,6 +105,16 @@ describe('charterToPdf', () => {
 		expect(text).not.toContain('every row was agreed');
 	});
 
+	it('credits each row’s article and its tags, and ends with the Sources list', () => {
+		expect(text).toContain('Monthly · for senior PM, group PM');
+		expect(text).toContain(
+			'From “What Does A Product Manager Do?” by Ellen Merryweather (Product School)'
+		);
+		const list = text.slice(text.lastIndexOf('Sources'));
+		for (const source of charter.sources ?? []) expect(list).toContain(source.title);
+		expect(charter.sources).toHaveLength(4);
+	});
+
 	it('numbers every page "Page n of m"', () => {
 		const pages = Number(/Page 1 of (\d+)/.exec(text)?.[1]);
 		expect(pages).toBeGreaterThan(1);
@@ -136,7 +146,10 @@ describe('charterToPdf on a 60-row board', () => {
 		);
 		const first = pages.findIndex((page) => page.includes('Appendix: RACI matrix'));
 		expect(first).toBeGreaterThan(0);
-		const matrixPages = pages.slice(first);
+		// The Sources list follows the matrix and may start a page of its own.
+		const matrixPages = pages
+			.slice(first)
+			.filter((page) => !page.trimStart().startsWith('Sources'));
 		expect(matrixPages.length).toBeGreaterThan(1);
 		for (const page of matrixPages) {
 			expect(page).toMatch(/Responsibility PM ENG DES SLS CS MKT LEAD PGM/);

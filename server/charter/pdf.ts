@@ -13,6 +13,7 @@ import type { Charter, CharterDissent, CharterItem } from '../../src/lib/charter
 import type { Issue } from '../../src/lib/board/rules.ts';
 import { everyRowAgreed } from '../../src/lib/charter/charter.ts';
 import { describeAgreement, summarizeAgreement } from '../../src/lib/charter/agreement-text.ts';
+import { creditLine, sourceText, tagLine } from '../../src/lib/charter/item-text.ts';
 import { BOUNDARY_COPY, RULE_COPY } from '../../src/lib/templates/copy.ts';
 
 export type Paper = 'A4' | 'Letter';
@@ -166,8 +167,10 @@ const dissentLines = (dissent: CharterDissent[]): string[] =>
 	dissent.map((entry) => `Dissent from ${entry.name}: ${entry.reason}`);
 
 /** One responsibility: title, category, detail, extra lines, rationale and dissent, kept together. */
-const item = (w: Writer, entry: CharterItem, extra: string[] = []): void => {
+const item = (w: Writer, charter: Charter, entry: CharterItem, extra: string[] = []): void => {
 	const indent = 10;
+	const tags = tagLine(entry);
+	const credit = creditLine(charter, entry);
 	const notes = [...extra];
 	const agreement = entry.agreement ? describeAgreement(entry.agreement) : '';
 	const settled = entry.agreement?.state === 'agreed';
@@ -180,6 +183,8 @@ const item = (w: Writer, entry: CharterItem, extra: string[] = []): void => {
 		(entry.detail ? w.height(entry.detail, 'regular', 9.5, inner) : 0) +
 		notes.reduce((sum, line) => sum + w.height(line, 'regular', 9.5, inner), 0) +
 		(agreement ? w.height(agreement, 'bold', 8.5, inner) : 0) +
+		(tags ? w.height(tags, 'regular', 8.5, inner) : 0) +
+		(credit ? w.height(credit, 'regular', 8.5, inner) : 0) +
 		(rationale ? w.height(rationale, 'italic', 9.5, inner) : 0) +
 		dissent.reduce((sum, line) => sum + w.height(line, 'italic', 9.5, inner), 0) +
 		12;
@@ -190,6 +195,8 @@ const item = (w: Writer, entry: CharterItem, extra: string[] = []): void => {
 	if (entry.category)
 		w.text(entry.category.toUpperCase(), 'regular', 7.5, { indent, color: MUTED });
 	if (entry.detail) w.text(entry.detail, 'regular', 9.5, { indent });
+	if (tags) w.text(tags, 'regular', 8.5, { indent, color: MUTED });
+	if (credit) w.text(credit, 'regular', 8.5, { indent, color: MUTED });
 	if (agreement) {
 		w.text(agreement, settled ? 'regular' : 'bold', 8.5, { indent, color: settled ? MUTED : WARN });
 	}
@@ -284,14 +291,14 @@ const sections = (w: Writer, charter: Charter): void => {
 		const copy = BOUNDARY_COPY[key];
 		heading(w, `${focus} · ${copy.heading} (${letter})`, copy.intro);
 		if (charter.sections[key].length === 0) none(w);
-		for (const entry of charter.sections[key]) item(w, entry);
+		for (const entry of charter.sections[key]) item(w, charter, entry);
 	}
 	const outside = BOUNDARY_COPY.outside;
 	heading(w, `Not the ${focus}'s job`, outside.intro);
 	if (charter.sections.outside.length === 0) none(w);
 	for (const entry of charter.sections.outside) {
 		const owners = entry.owners.map((role) => role.name).join(', ') || 'nobody yet';
-		item(w, entry, [`Accountable instead: ${owners}`]);
+		item(w, charter, entry, [`Accountable instead: ${owners}`]);
 	}
 	const open = BOUNDARY_COPY.unresolved;
 	heading(w, `Open questions`, open.intro);
@@ -302,7 +309,7 @@ const sections = (w: Writer, charter: Charter): void => {
 		);
 	}
 	for (const entry of charter.sections.unresolved) {
-		item(w, entry, [
+		item(w, charter, entry, [
 			`Why it is open: ${entry.issues.map((i) => issueText(charter, i)).join('; ')}`
 		]);
 	}
@@ -420,6 +427,14 @@ const matrix = (w: Writer, charter: Charter): void => {
 	w.text(legend, 'regular', 8.5, { color: MUTED });
 };
 
+const sources = (w: Writer, charter: Charter): void => {
+	if (!charter.sources?.length) return;
+	heading(w, 'Sources', 'The articles the responsibilities on this board come from.');
+	for (const source of charter.sources) {
+		w.text(`•  ${sourceText(source)}`, 'regular', 9.5, { after: 1 });
+	}
+};
+
 const footers = (w: Writer, charter: Charter): void => {
 	const doc = w.doc;
 	const range = doc.bufferedPageRange();
@@ -469,6 +484,7 @@ export const charterToPdf = (charter: Charter, options: PdfOptions = {}): Promis
 			sections(w, charter);
 			roleSummaries(w, charter);
 			matrix(w, charter);
+			sources(w, charter);
 			footers(w, charter);
 			doc.end();
 		} catch (error) {

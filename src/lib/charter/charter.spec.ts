@@ -14,6 +14,7 @@ import {
 	listEntries,
 	type Charter
 } from './charter.ts';
+import { creditLine } from './item-text.ts';
 import { readBoard } from '../board/snapshot.ts';
 
 let charter: Charter;
@@ -71,7 +72,8 @@ describe('buildCharter', () => {
 			title: 'Set the product vision',
 			detail: 'Describe where the product is going and why it matters to customers.',
 			category: 'Vision and strategy',
-			source: 'four-pillars',
+			source: 'definitive-guide',
+			credits: ['definitive-guide'],
 			cadence: ['monthly'],
 			seniority: ['senior', 'group'],
 			note: '',
@@ -184,6 +186,36 @@ describe('buildCharter', () => {
 		);
 		expect(empty.focusRole).toBeNull();
 		expect(empty.matrix).toEqual({ roles: [], rows: [] });
+	});
+});
+
+describe('sources in the charter', () => {
+	it('credits every article that names a card, and lists the articles once', () => {
+		const snapshot = readBoard(createFixtureBoard());
+		snapshot.rows[1] = { ...snapshot.rows[1], id: 'own-roadmap', source: 'definitive-guide' };
+		snapshot.cells = {};
+		const built = buildCharter(snapshot, FIXTURE_META);
+		const roadmap = listEntries(built).find(({ item }) => item.cardId === 'own-roadmap')?.item;
+		expect(roadmap?.credits).toEqual(['definitive-guide', 'day-to-day']);
+		expect(creditLine(built, roadmap!)).toBe(
+			'From “Product Manager Responsibilities: The Definitive Guide” by SigOS; also named in ' +
+				'“What Does A Product Manager Do? 8 Day To Day Roles & Tasks” by The Product Manager'
+		);
+		expect(built.sources?.map((source) => source.id)).toEqual([
+			'definitive-guide',
+			'day-to-day',
+			'product-school',
+			'many-things',
+			'three-core'
+		]);
+	});
+
+	it('credits nothing for a card written in the workshop', () => {
+		const snapshot = readBoard(createFixtureBoard());
+		snapshot.rows[0] = { ...snapshot.rows[0], source: 'custom' };
+		const built = buildCharter(snapshot, FIXTURE_META);
+		expect(listEntries(built)[0].item.credits).toBeUndefined();
+		expect(creditLine(built, listEntries(built)[0].item)).toBe('');
 	});
 });
 

@@ -13,6 +13,7 @@ import { letterAt } from '../board/snapshot.ts';
 import type { BoardSnapshot, Card, Letter, Role } from '../board/schema.ts';
 import { BoardError, LIMITS, checkLine } from '../board/validate.ts';
 import { rowStatus, type Agreement } from '../facilitation/agreement.ts';
+import { creditsOf } from '../templates/credits.ts';
 
 export const CHARTER_SCHEMA = 'drawline.charter/1';
 
@@ -23,6 +24,9 @@ export type CharterRoleRef = { id: string; name: string; label: string };
 export type CharterDissent = { userId: string; name: string; reason: string; at: string };
 
 export type CharterPerson = { id: string; name: string };
+
+/** An article the catalog's cards come from. */
+export type CharterSource = { id: string; title: string; author: string };
 
 /**
  * Whether the workshop marked a row agreed as it was published. `reopened`: it was agreed, then
@@ -45,6 +49,8 @@ export type CharterItem = {
 	detail: string;
 	category: string;
 	source: string;
+	/** Ids of the articles (`Charter.sources`) that name this responsibility, its own first. */
+	credits?: string[];
 	cadence?: string[];
 	seniority?: string[];
 	/** The rationale written on the board, '' if none. */
@@ -117,6 +123,8 @@ export type Charter = {
 	roleViews: Record<string, RoleView>;
 	openQuestions: OpenQuestion[];
 	matrix: CharterMatrix;
+	/** The articles the rows credit, in the order rows first credit them; absent in older versions. */
+	sources?: CharterSource[];
 };
 
 export type CharterEntry = { item: CharterItem; boundary: Boundary };
@@ -157,6 +165,7 @@ const charterItem = (
 	detail: card.detail,
 	category: card.category,
 	source: card.source,
+	...(creditsOf(card).length ? { credits: creditsOf(card).map((source) => source.id) } : {}),
 	...(card.cadence?.length ? { cadence: card.cadence } : {}),
 	...(card.seniority?.length ? { seniority: card.seniority } : {}),
 	note: snapshot.notes[card.id] ?? '',
@@ -238,6 +247,11 @@ export const buildCharter = (snapshot: BoardSnapshot, meta: CharterMeta): Charte
 		}))
 	};
 
+	const credited = new Map(
+		snapshot.rows.flatMap((card) => creditsOf(card)).map((source) => [source.id, source])
+	);
+	const sources = [...credited.values()].map(({ id, title, author }) => ({ id, title, author }));
+
 	return {
 		schema: CHARTER_SCHEMA,
 		workshopId,
@@ -259,7 +273,8 @@ export const buildCharter = (snapshot: BoardSnapshot, meta: CharterMeta): Charte
 		sections,
 		roleViews,
 		openQuestions,
-		matrix
+		matrix,
+		sources
 	};
 };
 

@@ -11,6 +11,7 @@ import {
 	type CharterItem
 } from './charter.ts';
 import { describeAgreement, summarizeAgreement } from './agreement-text.ts';
+import { creditLine, sourceText, tagLine } from './item-text.ts';
 import type { Issue, RuleId } from '../board/rules.ts';
 
 export type MarkdownOptions = {
@@ -50,12 +51,16 @@ const agreementLine = (agreement: CharterAgreement | undefined): string[] => {
 	return [agreement.state === 'agreed' ? `  - ${text}` : `  - **${text}**`];
 };
 
-const itemLines = (item: CharterItem, extra: string[] = []): string[] => {
+const itemLines = (charter: Charter, item: CharterItem, extra: string[] = []): string[] => {
+	const credit = creditLine(charter, item);
+	const tags = tagLine(item);
 	const category = item.category ? ` _(${inline(item.category)})_` : '';
 	const detail = item.detail ? ` — ${block(item.detail, '  ')}` : '';
 	return [
 		`- **${inline(item.title)}**${category}${detail}`,
 		...agreementLine(item.agreement),
+		...(tags ? [`  - ${inline(tags)}`] : []),
+		...(credit ? [`  - ${inline(credit)}`] : []),
 		...extra,
 		...(item.note ? [`  - Rationale: ${block(item.note, '    ')}`] : []),
 		...item.dissent.map(dissentLine)
@@ -113,25 +118,27 @@ export const charterToMarkdown = (charter: Charter, opts: MarkdownOptions = {}):
 		'',
 		'## Owns (A)',
 		'',
-		...listOrNone(sections.owns.flatMap((item) => itemLines(item))),
+		...listOrNone(sections.owns.flatMap((item) => itemLines(charter, item))),
 		'',
 		'## Does (R)',
 		'',
-		...listOrNone(sections.does.flatMap((item) => itemLines(item))),
+		...listOrNone(sections.does.flatMap((item) => itemLines(charter, item))),
 		'',
 		'## Consulted on (C)',
 		'',
-		...listOrNone(sections.consulted.flatMap((item) => itemLines(item))),
+		...listOrNone(sections.consulted.flatMap((item) => itemLines(charter, item))),
 		'',
 		'## Informed of (I)',
 		'',
-		...listOrNone(sections.informed.flatMap((item) => itemLines(item))),
+		...listOrNone(sections.informed.flatMap((item) => itemLines(charter, item))),
 		'',
 		`## Not the ${focus}'s job`,
 		'',
 		...listOrNone(
 			sections.outside.flatMap((item) =>
-				itemLines(item, [`  - Owned by ${item.owners.map((role) => inline(role.name)).join(', ')}`])
+				itemLines(charter, item, [
+					`  - Owned by ${item.owners.map((role) => inline(role.name)).join(', ')}`
+				])
 			)
 		),
 		'',
@@ -185,6 +192,14 @@ export const charterToMarkdown = (charter: Charter, opts: MarkdownOptions = {}):
 			),
 			'',
 			roles.map((role) => `${cell(role.label)}: ${inline(role.name)}`).join(' · ')
+		);
+	}
+	if (charter.sources?.length) {
+		lines.push(
+			'',
+			'## Sources',
+			'',
+			...charter.sources.map((source) => `- ${inline(sourceText(source))}`)
 		);
 	}
 	return lines.join('\n') + '\n';

@@ -14,6 +14,7 @@ export {
 	type CharterDissent,
 	type CharterAgreement,
 	type CharterPerson,
+	type CharterSource,
 	type AgreementCount,
 	type CharterConsent,
 	type CharterParticipant,
@@ -22,6 +23,7 @@ export {
 	type RoleView
 } from './charter.ts';
 export { describeAgreement, summarizeAgreement } from './agreement-text.ts';
+export { creditLine, creditsOfItem, sourceText, tagLine } from './item-text.ts';
 export { searchCharter, type SearchResult } from './search.ts';
 export { diffCharters, type CharterDiff, type RowChange, type CellChange } from './diff.ts';
 export { charterToMarkdown, type MarkdownOptions } from './export-markdown.ts';

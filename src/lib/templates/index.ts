@@ -8,7 +8,8 @@ export type {
 	TemplateCard,
 	TemplateRole
 } from './types.ts';
-export { CADENCES, SENIORITIES } from './tags.ts';
+export { CADENCES, SENIORITIES, seniorityWord, tagWords } from './tags.ts';
+export { creditsOf, creditWords, sourceText } from './credits.ts';
 export { SOURCES } from './sources.ts';
 export { DEFAULT_ROLES, FOCUS_ROLE_ID } from './roles.ts';
 export { ALL_CARDS, TEMPLATES, getTemplate } from './catalog.ts';

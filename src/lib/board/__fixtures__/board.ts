@@ -27,7 +27,7 @@ const CARD_SEED = [
 		title: 'Set the product vision',
 		detail: 'Describe where the product is going and why it matters to customers.',
 		category: 'Vision and strategy',
-		source: 'four-pillars',
+		source: 'definitive-guide',
 		cadence: ['monthly'],
 		seniority: ['senior', 'group']
 	},
@@ -36,21 +36,21 @@ const CARD_SEED = [
 		title: 'Prioritise the roadmap',
 		detail: 'Decide what gets built next and what waits.',
 		category: 'Prioritization and roadmapping',
-		source: 'four-pillars'
+		source: 'definitive-guide'
 	},
 	{
 		id: 'beta',
 		title: 'Run beta programs',
 		detail: 'Recruit early users, collect their feedback and decide when the beta ends.',
 		category: 'Execution and go-to-market',
-		source: 'classic-list'
+		source: 'product-school'
 	},
 	{
 		id: 'stories',
 		title: 'Write user stories',
 		detail: 'Stories with acceptance criteria.\nReviewed with QA before planning.',
 		category: 'Execution and go-to-market',
-		source: 'classic-list',
+		source: 'product-school',
 		cadence: ['weekly']
 	},
 	{
@@ -58,42 +58,42 @@ const CARD_SEED = [
 		title: 'Set pricing & packaging',
 		detail: 'Price points, plans and discounts.',
 		category: 'Vision and strategy',
-		source: 'everything-pms-do'
+		source: 'many-things'
 	},
 	{
 		id: 'releases',
 		title: 'Ship releases | hotfixes',
 		detail: 'Cut, test and deploy releases.',
 		category: 'Execution and go-to-market',
-		source: 'three-core-functions'
+		source: 'three-core'
 	},
 	{
 		id: 'contracts',
 		title: 'Negotiate customer contracts',
 		detail: 'Terms, renewals and discounts for individual deals.',
 		category: 'Execution and go-to-market',
-		source: 'everything-pms-do'
+		source: 'many-things'
 	},
 	{
 		id: 'budget',
 		title: 'Own the product budget',
 		detail: '',
 		category: 'Vision and strategy',
-		source: 'everything-pms-do'
+		source: 'many-things'
 	},
 	{
 		id: 'copy',
 		title: 'Write marketing copy',
 		detail: 'Landing pages and launch emails.',
 		category: 'Execution and go-to-market',
-		source: 'everything-pms-do'
+		source: 'many-things'
 	},
 	{
 		id: 'hiring',
 		title: 'Hire product managers',
 		detail: 'Left in the tray: not part of this charter.',
 		category: 'Leadership',
-		source: 'classic-list'
+		source: 'product-school'
 	}
 ];
 

@@ -8,7 +8,8 @@ export const DAY_TO_DAY: Responsibility[] = [
 		title: 'Set and share the product vision',
 		detail:
 			"Turn the company's direction into a product vision that every team can repeat and steer by.",
-		source
+		source,
+		alsoIn: ['product-school']
 	},
 	{
 		id: 'know-domain',

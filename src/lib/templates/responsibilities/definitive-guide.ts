@@ -100,6 +100,7 @@ export const DEFINITIVE_GUIDE: Responsibility[] = [
 		detail:
 			'Study what competitors and neighboring tools do, and where customer jobs are still left unserved.',
 		source,
+		alsoIn: ['day-to-day'],
 		cadence: ['monthly']
 	},
 	{
@@ -138,6 +139,7 @@ export const DEFINITIVE_GUIDE: Responsibility[] = [
 		detail:
 			'Weigh value to customers and the business against effort, dependencies, risk and timing to decide what comes next.',
 		source,
+		alsoIn: ['day-to-day'],
 		seniority: ['pm']
 	},
 	{
@@ -146,6 +148,7 @@ export const DEFINITIVE_GUIDE: Responsibility[] = [
 		detail:
 			'Keep the roadmap as a record of decisions and sequencing, and check each month that upcoming bets still fit the evidence.',
 		source,
+		alsoIn: ['day-to-day'],
 		cadence: ['monthly'],
 		seniority: ['pm']
 	},
