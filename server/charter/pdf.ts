@@ -13,7 +13,7 @@ import type { Charter, CharterDissent, CharterItem } from '../../src/lib/charter
 import type { Issue } from '../../src/lib/board/rules.ts';
 import { everyRowAgreed } from '../../src/lib/charter/charter.ts';
 import { describeAgreement, summarizeAgreement } from '../../src/lib/charter/agreement-text.ts';
-import { creditLine, sourceText, tagLine } from '../../src/lib/charter/item-text.ts';
+import { creditLine, sourceText, tagLine, warningText } from '../../src/lib/charter/item-text.ts';
 import { BOUNDARY_COPY, RULE_COPY } from '../../src/lib/templates/copy.ts';
 
 export type Paper = 'A4' | 'Letter';
@@ -169,6 +169,9 @@ const dissentLines = (dissent: CharterDissent[]): string[] =>
 /** One responsibility: title, category, detail, extra lines, rationale and dissent, kept together. */
 const item = (w: Writer, charter: Charter, entry: CharterItem, extra: string[] = []): void => {
 	const indent = 10;
+	const warnings = (entry.warnings ?? []).map(
+		(warning) => `Warning: ${warningText(charter, warning)}`
+	);
 	const tags = tagLine(entry);
 	const credit = creditLine(charter, entry);
 	const notes = [...extra];
@@ -185,6 +188,7 @@ const item = (w: Writer, charter: Charter, entry: CharterItem, extra: string[] =
 		(agreement ? w.height(agreement, 'bold', 8.5, inner) : 0) +
 		(tags ? w.height(tags, 'regular', 8.5, inner) : 0) +
 		(credit ? w.height(credit, 'regular', 8.5, inner) : 0) +
+		warnings.reduce((sum, line) => sum + w.height(line, 'regular', 9, inner), 0) +
 		(rationale ? w.height(rationale, 'italic', 9.5, inner) : 0) +
 		dissent.reduce((sum, line) => sum + w.height(line, 'italic', 9.5, inner), 0) +
 		12;
@@ -200,6 +204,7 @@ const item = (w: Writer, charter: Charter, entry: CharterItem, extra: string[] =
 	if (agreement) {
 		w.text(agreement, settled ? 'regular' : 'bold', 8.5, { indent, color: settled ? MUTED : WARN });
 	}
+	for (const line of warnings) w.text(line, 'regular', 9, { indent, color: WARN });
 	for (const line of notes) w.text(line, 'bold', 9.5, { indent, color: ACCENT });
 	if (rationale) w.text(rationale, 'italic', 9.5, { indent, color: MUTED });
 	for (const line of dissent) w.text(line, 'italic', 9.5, { indent, color: WARN });
@@ -277,6 +282,14 @@ const people = (w: Writer, charter: Charter): void => {
 	const objected = charter.consents.length - agreed;
 	w.space(3);
 	w.text(`${agreed} consented, ${objected} objected.`, 'regular', 9, { color: MUTED });
+};
+
+const roleWarnings = (w: Writer, charter: Charter): void => {
+	if (!charter.roleWarnings?.length) return;
+	heading(w, 'Warnings about roles');
+	for (const warning of charter.roleWarnings) {
+		w.text(`•  ${warningText(charter, warning)}`, 'regular', 9.5, { color: WARN, after: 1 });
+	}
 };
 
 const sections = (w: Writer, charter: Charter): void => {
@@ -481,6 +494,7 @@ export const charterToPdf = (charter: Charter, options: PdfOptions = {}): Promis
 			const w = new Writer(doc);
 			titleBlock(w, charter);
 			people(w, charter);
+			roleWarnings(w, charter);
 			sections(w, charter);
 			roleSummaries(w, charter);
 			matrix(w, charter);

@@ -14,6 +14,7 @@ import type { BoardSnapshot, Card, Letter, Role } from '../board/schema.ts';
 import { BoardError, LIMITS, checkLine } from '../board/validate.ts';
 import { rowStatus, type Agreement } from '../facilitation/agreement.ts';
 import { creditsOf } from '../templates/credits.ts';
+import { boardWarnings, type CharterWarning } from './warnings.ts';
 
 export const CHARTER_SCHEMA = 'drawline.charter/1';
 
@@ -58,6 +59,8 @@ export type CharterItem = {
 	dissent: CharterDissent[];
 	/** Absent in versions published before agreement was recorded. */
 	agreement?: CharterAgreement;
+	/** The board's warnings on this row, only when one fires. */
+	warnings?: CharterWarning[];
 };
 
 export type CharterSections = {
@@ -125,6 +128,8 @@ export type Charter = {
 	matrix: CharterMatrix;
 	/** The articles the rows credit, in the order rows first credit them; absent in older versions. */
 	sources?: CharterSource[];
+	/** Warnings about roles (overloaded, only informed) when published; absent in older versions. */
+	roleWarnings?: CharterWarning[];
 };
 
 export type CharterEntry = { item: CharterItem; boundary: Boundary };
@@ -210,8 +215,12 @@ export const buildCharter = (snapshot: BoardSnapshot, meta: CharterMeta): Charte
 	}
 	const openQuestions: OpenQuestion[] = [];
 
+	const warnings = boardWarnings(snapshot, focus?.id ?? null);
 	for (const card of snapshot.rows) {
-		const item = charterItem(snapshot, card, agreed);
+		const item: CharterItem = {
+			...charterItem(snapshot, card, agreed),
+			...(warnings.rows[card.id] ? { warnings: warnings.rows[card.id] } : {})
+		};
 		const row = boundaryOf(snapshot, card.id, focus?.id ?? null);
 		if (row.boundary === 'unresolved') {
 			sections.unresolved.push({ ...item, issues: row.issues });
@@ -274,7 +283,8 @@ export const buildCharter = (snapshot: BoardSnapshot, meta: CharterMeta): Charte
 		roleViews,
 		openQuestions,
 		matrix,
-		sources
+		sources,
+		roleWarnings: warnings.roles
 	};
 };
 

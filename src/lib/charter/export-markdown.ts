@@ -11,7 +11,7 @@ import {
 	type CharterItem
 } from './charter.ts';
 import { describeAgreement, summarizeAgreement } from './agreement-text.ts';
-import { creditLine, sourceText, tagLine } from './item-text.ts';
+import { creditLine, sourceText, tagLine, warningText } from './item-text.ts';
 import type { Issue, RuleId } from '../board/rules.ts';
 
 export type MarkdownOptions = {
@@ -61,6 +61,9 @@ const itemLines = (charter: Charter, item: CharterItem, extra: string[] = []): s
 		...agreementLine(item.agreement),
 		...(tags ? [`  - ${inline(tags)}`] : []),
 		...(credit ? [`  - ${inline(credit)}`] : []),
+		...(item.warnings ?? []).map(
+			(warning) => `  - Warning: ${inline(warningText(charter, warning))}`
+		),
 		...extra,
 		...(item.note ? [`  - Rationale: ${block(item.note, '    ')}`] : []),
 		...item.dissent.map(dissentLine)
@@ -116,6 +119,14 @@ export const charterToMarkdown = (charter: Charter, opts: MarkdownOptions = {}):
 				.map((consent) => `- ${inline(consent.name)}: ${consentText(consent.userId)}`)
 		]),
 		'',
+		...(charter.roleWarnings?.length
+			? [
+					'## Warnings about roles',
+					'',
+					...charter.roleWarnings.map((warning) => `- ${inline(warningText(charter, warning))}`),
+					''
+				]
+			: []),
 		'## Owns (A)',
 		'',
 		...listOrNone(sections.owns.flatMap((item) => itemLines(charter, item))),
@@ -148,6 +159,9 @@ export const charterToMarkdown = (charter: Charter, opts: MarkdownOptions = {}):
 			charter.sections.unresolved.flatMap((question) => [
 				`- **${inline(question.title)}**: ${question.issues.map(issueText).join('; ')}`,
 				...agreementLine(question.agreement),
+				...(question.warnings ?? []).map(
+					(warning) => `  - Warning: ${inline(warningText(charter, warning))}`
+				),
 				...question.dissent.map(dissentLine)
 			])
 		),

@@ -22,8 +22,14 @@ export {
 	type OpenQuestion,
 	type RoleView
 } from './charter.ts';
+export {
+	boardWarnings,
+	isAccidentalCoordination,
+	type CharterWarning,
+	type CharterWarningId
+} from './warnings.ts';
 export { describeAgreement, summarizeAgreement } from './agreement-text.ts';
-export { creditLine, creditsOfItem, sourceText, tagLine } from './item-text.ts';
+export { creditLine, creditsOfItem, sourceText, tagLine, warningText } from './item-text.ts';
 export { searchCharter, type SearchResult } from './search.ts';
 export { diffCharters, type CharterDiff, type RowChange, type CellChange } from './diff.ts';
 export { charterToMarkdown, type MarkdownOptions } from './export-markdown.ts';

@@ -1,6 +1,8 @@
 /** A row's sources and tags in words, as the catalog words them, from what the charter stored. */
 import { creditWords } from '../templates/credits.ts';
+import { COORDINATOR_COPY, RULE_COPY } from '../templates/copy.ts';
 import { tagWords } from '../templates/tags.ts';
+import type { CharterWarning } from './warnings.ts';
 import type { Charter, CharterItem, CharterSource } from './charter.ts';
 
 export { sourceText } from '../templates/credits.ts';
@@ -15,3 +17,13 @@ export const creditLine = (charter: Charter, item: CharterItem): string =>
 	creditWords(creditsOfItem(charter, item));
 
 export const tagLine = (item: CharterItem): string => tagWords(item.cadence, item.seniority);
+
+/** "Everyone consulted (Design, Sales): <why it matters>". */
+export const warningText = (charter: Charter, warning: CharterWarning): string => {
+	const copy =
+		warning.rule === 'accidental-coordinator' ? COORDINATOR_COPY : RULE_COPY[warning.rule];
+	const names = warning.roleIds.map(
+		(id) => charter.roles.find((role) => role.id === id)?.name ?? id
+	);
+	return `${copy.label}${names.length ? ` (${names.join(', ')})` : ''}: ${copy.explanation}`;
+};
