@@ -31,7 +31,13 @@ export {
 export { describeAgreement, summarizeAgreement } from './agreement-text.ts';
 export { creditLine, creditsOfItem, sourceText, tagLine, warningText } from './item-text.ts';
 export { searchCharter, type SearchResult } from './search.ts';
-export { diffCharters, type CharterDiff, type RowChange, type CellChange } from './diff.ts';
+export {
+	diffCharters,
+	movedText,
+	type CharterDiff,
+	type RowChange,
+	type CellChange
+} from './diff.ts';
 export { charterToMarkdown, type MarkdownOptions } from './export-markdown.ts';
 export { charterToCsv } from './export-csv.ts';
 export { charterToJson } from './export-json.ts';
