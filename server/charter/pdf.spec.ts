@@ -11,6 +11,7 @@ import {
 } from '../../src/lib/board/__fixtures__/board.ts';
 import { BOUNDARY_COPY } from '../../src/lib/templates/index.ts';
 import { createLargeBoard } from './__fixtures__/large-board.ts';
+import { gridSnapshot } from '../../src/lib/board/__fixtures__/letters.ts';
 import { charterToPdf } from './pdf.ts';
 
 const ARTIFACTS = path.resolve('tests/.artifacts');
@@ -119,6 +120,20 @@ describe('charterToPdf', () => {
 		const pages = Number(/Page 1 of (\d+)/.exec(text)?.[1]);
 		expect(pages).toBeGreaterThan(1);
 		for (let n = 1; n <= pages; n++) expect(text).toContain(`Page ${n} of ${pages}`);
+	});
+});
+
+describe('charterToPdf of a sparse board', () => {
+	it('collapses each empty section to one line', async () => {
+		const snapshot = gridSnapshot(['pm', 'eng'], { a: 'AR', b: 'RA' });
+		snapshot.focusRoleId = 'pm';
+		const text = flat(
+			extract('charter-sparse', await charterToPdf(buildCharter(snapshot, FIXTURE_META)))
+		);
+		expect(text).toContain(`Role pm · ${BOUNDARY_COPY.consulted.heading} (C): nothing here.`);
+		expect(text).toContain(`Role pm · ${BOUNDARY_COPY.informed.heading} (I): nothing here.`);
+		expect(text).not.toContain(flat(BOUNDARY_COPY.informed.intro));
+		expect(text).toContain(flat(BOUNDARY_COPY.owns.intro));
 	});
 });
 

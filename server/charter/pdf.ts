@@ -292,6 +292,13 @@ const roleWarnings = (w: Writer, charter: Charter): void => {
 	}
 };
 
+/** An empty section collapses to one line. */
+const emptySection = (w: Writer, title: string): void => {
+	w.keep(24);
+	w.space(8);
+	w.text(`${title}: nothing here.`, 'bold', 10.5, { color: MUTED, after: 4 });
+};
+
 const sections = (w: Writer, charter: Charter): void => {
 	const focus = charter.focusRole?.name ?? 'the focus role';
 	const simple = [
@@ -302,13 +309,16 @@ const sections = (w: Writer, charter: Charter): void => {
 	] as const;
 	for (const [key, letter] of simple) {
 		const copy = BOUNDARY_COPY[key];
+		if (charter.sections[key].length === 0) {
+			emptySection(w, `${focus} · ${copy.heading} (${letter})`);
+			continue;
+		}
 		heading(w, `${focus} · ${copy.heading} (${letter})`, copy.intro);
-		if (charter.sections[key].length === 0) none(w);
 		for (const entry of charter.sections[key]) item(w, charter, entry);
 	}
 	const outside = BOUNDARY_COPY.outside;
-	heading(w, `Not the ${focus}'s job`, outside.intro);
-	if (charter.sections.outside.length === 0) none(w);
+	if (charter.sections.outside.length === 0) emptySection(w, `Not the ${focus}'s job`);
+	else heading(w, `Not the ${focus}'s job`, outside.intro);
 	for (const entry of charter.sections.outside) {
 		const owners = entry.owners.map((role) => role.name).join(', ') || 'nobody yet';
 		item(w, charter, entry, [`Accountable instead: ${owners}`]);
