@@ -67,6 +67,8 @@ describe('charterToPdf', () => {
 		expect(text).toContain('Team Checkout');
 		expect(text).toContain('Version 1');
 		expect(text).toContain('Published 14 March 2025 by Ana Ruiz');
+		expect(text).toContain('3 took part: Ana Ruiz, Ben Okafor, Zoë Lindqvist');
+		expect(text).toContain('Consent: 1 consented, 1 objected, 1 not answered yet');
 	});
 
 	it('lists who took part and how each answered, non-ASCII names intact', () => {

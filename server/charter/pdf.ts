@@ -112,6 +112,18 @@ class Writer {
 		return this;
 	}
 
+	/** A bullet whose wrapped lines hang under the text, not under the bullet. */
+	bullet(text: string, size: number, opts: TextOpts = {}): this {
+		const hang = 12;
+		const indent = opts.indent ?? 0;
+		this.keep(this.height(text, 'regular', size, this.width - indent - hang));
+		const y = this.doc.y;
+		this.font('regular', size, opts.color ?? INK);
+		this.doc.text('•', MARGIN.left + indent, y, { lineBreak: false });
+		this.doc.y = y;
+		return this.text(text, 'regular', size, { ...opts, indent: indent + hang });
+	}
+
 	/** Starts a new page unless `needed` points still fit on this one. */
 	keep(needed: number): void {
 		if (this.doc.y + needed > this.bottom) this.doc.addPage();
@@ -233,7 +245,23 @@ const titleBlock = (w: Writer, charter: Charter): void => {
 		`Version ${charter.version}`,
 		`Published ${dateOf(charter.publishedAt)} by ${charter.author.name}`
 	].filter(Boolean);
-	w.text(facts.join('  ·  '), 'regular', 10, { color: MUTED, after: 10 });
+	w.text(facts.join('  ·  '), 'regular', 10, { color: MUTED, after: 2 });
+	const agreed = charter.consents.filter((consent) => consent.decision === 'agree').length;
+	const objected = charter.consents.length - agreed;
+	const answered = new Set(charter.consents.map((consent) => consent.userId));
+	const waiting = charter.participants.filter((person) => !answered.has(person.id)).length;
+	w.text(
+		`${charter.participants.length} took part: ${charter.participants.map((p) => p.name).join(', ')}`,
+		'regular',
+		10,
+		{ color: MUTED, after: 2 }
+	);
+	w.text(
+		`Consent: ${agreed} consented, ${objected} objected, ${waiting} not answered yet`,
+		'bold',
+		10,
+		{ color: objected > 0 ? WARN : MUTED, after: 10 }
+	);
 	w.hr(INK);
 	w.text(
 		`What the ${focus} owns (A), does (R), is consulted on (C) and is informed of (I), as the team ` +
@@ -277,7 +305,7 @@ const people = (w: Writer, charter: Charter): void => {
 		if (!seen.has(consent.userId)) lines.push(`${consent.name} — ${consentText(consent.userId)}`);
 	}
 	if (lines.length === 0) none(w, 'Nobody is recorded.');
-	for (const line of lines) w.text(`•  ${line}`, 'regular', 9.5, { after: 1 });
+	for (const line of lines) w.bullet(line, 9.5, { after: 1 });
 	const agreed = charter.consents.filter((consent) => consent.decision === 'agree').length;
 	const objected = charter.consents.length - agreed;
 	w.space(3);
@@ -288,7 +316,7 @@ const roleWarnings = (w: Writer, charter: Charter): void => {
 	if (!charter.roleWarnings?.length) return;
 	heading(w, 'Warnings about roles');
 	for (const warning of charter.roleWarnings) {
-		w.text(`•  ${warningText(charter, warning)}`, 'regular', 9.5, { color: WARN, after: 1 });
+		w.bullet(warningText(charter, warning), 9.5, { color: WARN, after: 1 });
 	}
 };
 
@@ -454,7 +482,7 @@ const sources = (w: Writer, charter: Charter): void => {
 	if (!charter.sources?.length) return;
 	heading(w, 'Sources', 'The articles the responsibilities on this board come from.');
 	for (const source of charter.sources) {
-		w.text(`•  ${sourceText(source)}`, 'regular', 9.5, { after: 1 });
+		w.bullet(sourceText(source), 9.5, { after: 1 });
 	}
 };
 
