@@ -147,6 +147,7 @@ function load(
 		kind,
 		batchMs: 0,
 		compactThreshold: options.compactThreshold ?? 100,
+		maxAwarenessBytes: 8192,
 		policy: options.policy ?? new WorkshopRoomPolicy({ touchWorkshop: async () => {} }),
 		dependency: (name) => (name === 'w1/facilitation' ? facilitation : undefined),
 		hooks: options.hooks

@@ -42,6 +42,7 @@ export type SyncConfig = Pick<
 	Config,
 	| 'origin'
 	| 'maxMessageBytes'
+	| 'maxAwarenessBytes'
 	| 'maxConnectionsPerRoom'
 	| 'heartbeatMs'
 	| 'maxBufferedBytes'
@@ -160,6 +161,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
 				kind,
 				batchMs: config.persistBatchMs,
 				compactThreshold: config.compactThreshold,
+				maxAwarenessBytes: config.maxAwarenessBytes,
 				policy,
 				dependency: (wanted) => dependencies.find((d) => d.name === wanted)?.doc,
 				hooks: roomHooks
