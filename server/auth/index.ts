@@ -58,6 +58,10 @@ export interface AuthOptions {
 	/** Accounts and guests one address may create per hour before creation slows down. */
 	ipFreeCreations?: number;
 	now?: () => number;
+	/** Called once a session has ended (signed out, replaced, expired). */
+	sessionEnded?: (sessionId: string) => void;
+	/** Sessions held open elsewhere (live sockets), checked for expiry at each sweep. */
+	heldSessions?: () => Iterable<string>;
 }
 
 const WRONG = 'Wrong username or password.';
@@ -69,7 +73,9 @@ export function createAuth(
 ): Auth {
 	const sessions = createSessionManager(store.sessions, {
 		ttlMs: config.sessionTtlMs,
-		now: options.now
+		now: options.now,
+		ended: options.sessionEnded,
+		held: options.heldSessions
 	});
 	const throttleDefaults = {
 		baseDelayMs: 2_000,

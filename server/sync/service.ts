@@ -68,8 +68,10 @@ export interface SyncService {
 	 * to reconnect with the new role (4001) when it changed. A closing socket takes no more writes.
 	 */
 	refreshMember(workshopId: string, userId: string): Promise<void>;
-	/** Closes every socket of a session (4401), e.g. on sign-out. */
+	/** Closes every socket of a session (4401): it was signed out, replaced or expired. */
 	closeSession(sessionId: string): void;
+	/** The sessions that have a socket open. */
+	sessionIds(): Iterable<string>;
 	/** Closes a deleted workshop's rooms (4404) and removes its stored documents. */
 	removeWorkshop(workshopId: string): Promise<void>;
 	/**
@@ -320,6 +322,10 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
 			for (const connection of connections) {
 				if (connection.sessionId === sessionId) connection.close(CLOSE_UNAUTHORIZED, 'signed out');
 			}
+		},
+
+		sessionIds() {
+			return new Set([...connections].map((c) => c.sessionId));
 		},
 
 		async removeWorkshop(workshopId) {

@@ -8,6 +8,7 @@ import {
 	connect,
 	createWorkshop,
 	fixtureStore,
+	inviteLink,
 	metric,
 	removeMember,
 	signUp,
@@ -320,6 +321,45 @@ describe('sync: rooms', () => {
 		});
 		expect(response.status).toBeLessThan(400);
 		await waitFor(() => client.closeCodes.includes(4401), 'close 4401');
+		closeAll();
+	});
+
+	it("closes a guest's sockets when that browser signs in to an account (4401)", async () => {
+		const link = await inviteLink(server, fay, workshopId, 'participant');
+		const form = (fields: Record<string, string>, cookie = '') => ({
+			method: 'POST',
+			redirect: 'manual' as const,
+			body: new URLSearchParams(fields),
+			headers: {
+				origin: server.url,
+				cookie,
+				accept: 'text/html',
+				'content-type': 'application/x-www-form-urlencoded'
+			}
+		});
+		const joined = await fetch(`${server.url}${link}?/guest`, form({ displayName: 'Gus' }));
+		const guestCookie = joined.headers
+			.getSetCookie()
+			.find((c) => c.startsWith('drawline_session='))
+			?.split(';')[0];
+		expect(guestCookie).toBeDefined();
+		const guest = { id: '', username: '', displayName: 'Gus', cookie: guestCookie! };
+		const client = open(guest);
+		await synced(client);
+
+		const account = await signUp(server, 'Gus Account');
+		const signedIn = await fetch(
+			`${server.url}/signin`,
+			form({ username: account.username, password: 'correct horse battery staple' }, guestCookie)
+		);
+		expect(signedIn.status).toBe(303);
+		await waitFor(() => client.closeCodes.includes(4401), 'close 4401');
+		expect(
+			await upgradeStatus(`${syncUrl(server.url)}/${workshopId}/board`, {
+				origin: server.url,
+				cookie: guest.cookie
+			})
+		).toBe(401);
 		closeAll();
 	});
 });

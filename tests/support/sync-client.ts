@@ -119,14 +119,13 @@ export async function createWorkshop(server: ServerRef, facilitator: TestUser): 
 	return id;
 }
 
-/** The facilitator makes an invite link for `role` and `user` opens it while signed in. */
-export async function addMember(
+/** The facilitator makes an invite link for `role`; resolves with its path. */
+export async function inviteLink(
 	server: ServerRef,
 	facilitator: TestUser,
 	workshopId: string,
-	user: TestUser,
 	role: 'participant' | 'reader'
-): Promise<void> {
+): Promise<string> {
 	const response = await postForm(server, facilitator, `/w/${workshopId}/settings?/createInvite`, {
 		role,
 		label: ''
@@ -135,6 +134,18 @@ export async function addMember(
 		await expectAction(response, 'creating an invite')
 	)?.[0];
 	if (!link) throw new Error('no invite link in the answer');
+	return link;
+}
+
+/** The facilitator makes an invite link for `role` and `user` opens it while signed in. */
+export async function addMember(
+	server: ServerRef,
+	facilitator: TestUser,
+	workshopId: string,
+	user: TestUser,
+	role: 'participant' | 'reader'
+): Promise<void> {
+	const link = await inviteLink(server, facilitator, workshopId, role);
 	const opened = await fetch(server.url + link, {
 		redirect: 'manual',
 		headers: { cookie: user.cookie, accept: 'text/html' }
