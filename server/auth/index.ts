@@ -19,15 +19,6 @@ import {
 } from './sessions.ts';
 import { createThrottle, type Throttle } from './throttle.ts';
 
-export {
-	SESSION_COOKIE,
-	readSessionToken,
-	sessionCookieOptions,
-	needsSecureCookie
-} from './cookies.ts';
-export { decideWorkshopAccess, type AccessDecision } from './access.ts';
-export type { AuthUser, Session, ValidatedSession } from './sessions.ts';
-
 export type AuthField = 'username' | 'password' | 'displayName' | 'form';
 export type FieldErrors = Partial<Record<AuthField, string>>;
 

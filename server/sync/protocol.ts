@@ -162,10 +162,6 @@ export function encodeAwareness(update: Uint8Array): Uint8Array {
 	});
 }
 
-export function encodeQueryAwareness(): Uint8Array {
-	return encode((e) => encoding.writeVarUint(e, MESSAGE_QUERY_AWARENESS));
-}
-
 /**
  * How a refusal's reason starts when the board is locked (rather than the role being read-only),
  * so the browser names the cause even before it has heard of the lock.

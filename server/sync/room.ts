@@ -20,7 +20,6 @@ import {
 	filterAwareness,
 	type PresenceUser
 } from './awareness.ts';
-import { SharedMessage } from './frame.ts';
 import { DocLog } from './persistence.ts';
 import type { PeerIdentity, RoomPolicy, RoomView } from './policy.ts';
 import { checkUpdate, missingDependency } from './validate.ts';
@@ -46,8 +45,6 @@ export interface Peer {
 	readonly clientIds: Set<number>;
 	deniedNotified: boolean;
 	send(data: Uint8Array): void;
-	/** Like `send`, for a message many peers get (a socket writes its ready-made frame). */
-	sendShared?(message: SharedMessage): void;
 	close(code: number, reason: string): void;
 }
 
@@ -237,11 +234,8 @@ export class Room implements RoomView {
 	}
 
 	private broadcast(data: Uint8Array, except: unknown): void {
-		const message = new SharedMessage(data);
 		for (const peer of this.peers) {
-			if (peer === except) continue;
-			if (peer.sendShared) peer.sendShared(message);
-			else peer.send(data);
+			if (peer !== except) peer.send(data);
 		}
 	}
 
