@@ -15,7 +15,6 @@ import { startServer, type RunningServer } from '../support/server.ts';
 import {
 	addMember,
 	connect,
-	createWorkshop,
 	fixtureStore,
 	metric,
 	rawClient,
@@ -25,6 +24,7 @@ import {
 	type Client,
 	type TestUser
 } from '../support/sync-client.ts';
+import { createWorkshop } from '../support/workshop-http.ts';
 
 /**
  * What a participant with a hand-made client cannot do to a room at the Yjs level: leave
