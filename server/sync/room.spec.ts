@@ -204,7 +204,7 @@ describe('Room', () => {
 		const policy: RoomPolicy = {
 			dependencies: () => [],
 			writeRefusal: () => null,
-			checkUpdate({ room, peer, update }) {
+			checkUpdate({ room, peer, decoded }) {
 				seen.push({
 					room: room.name,
 					kind: room.kind,
@@ -214,7 +214,7 @@ describe('Room', () => {
 				});
 				// Checked before applying: the live document does not hold the update yet.
 				expect(room.doc.getText('t').toString()).not.toContain('graffiti');
-				const strings = Y.decodeUpdate(update).structs.map((s) =>
+				const strings = decoded.structs.map((s) =>
 					s instanceof Y.Item ? s.content.getContent().join('') : ''
 				);
 				return strings.some((text) => text.includes('graffiti')) ? 'no-graffiti' : null;

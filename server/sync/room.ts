@@ -256,7 +256,12 @@ export class Room implements RoomView {
 		if (missingDependency(checked.decoded, this.doc)) {
 			return this.refuse(peer, REFUSED_MISSING_DEPENDENCY);
 		}
-		const refused = this.policy.checkUpdate({ room: this, peer: identity, update });
+		const refused = this.policy.checkUpdate({
+			room: this,
+			peer: identity,
+			update,
+			decoded: checked.decoded
+		});
 		if (refused) return this.refuse(peer, refused);
 		const emitted: Uint8Array[] = [];
 		this.applying = emitted;

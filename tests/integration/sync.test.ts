@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { startServer, type RunningServer } from '../support/server.ts';
 import {
@@ -9,6 +8,7 @@ import {
 	fixtureStore,
 	inviteLink,
 	metric,
+	rawClient,
 	removeMember,
 	signUp,
 	synced,
@@ -365,33 +365,23 @@ describe('sync: rooms', () => {
 });
 
 describe('sync: limits and bad input', () => {
-	function raw(user: TestUser) {
-		const ws = new WebSocket(`${syncUrl(server.url)}/${workshopId}/board`, {
-			headers: { origin: server.url, cookie: user.cookie }
-		});
-		const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
-		ws.on('error', () => {});
-		const opened = new Promise<void>((resolve) => ws.on('open', () => resolve()));
-		return { ws, closed, opened };
-	}
-
 	it('closes an oversized message with 1009, a malformed one with 1007, a text frame with 1003', async () => {
-		const big = raw(pat);
+		const big = rawClient(server.url, pat, workshopId);
 		await big.opened;
 		big.ws.send(new Uint8Array(1024 * 1024 + 16));
 		expect(await big.closed).toBe(1009);
 
-		const bad = raw(pat);
+		const bad = rawClient(server.url, pat, workshopId);
 		await bad.opened;
 		bad.ws.send(new Uint8Array([0, 2, 50, 1, 2, 3]));
 		expect(await bad.closed).toBe(1007);
 
-		const text = raw(pat);
+		const text = rawClient(server.url, pat, workshopId);
 		await text.opened;
 		text.ws.send('hello');
 		expect(await text.closed).toBe(1003);
 
-		const unknown = raw(pat);
+		const unknown = rawClient(server.url, pat, workshopId);
 		await unknown.opened;
 		unknown.ws.send(new Uint8Array([9]));
 		expect(await unknown.closed).toBe(1002);

@@ -276,10 +276,11 @@ export function rawClient(
 	baseUrl: string,
 	user: TestUser,
 	workshopId: string,
-	kind: 'board' | 'facilitation' = 'board'
+	options: WebSocket.ClientOptions = {}
 ) {
-	const ws = new WebSocket(`${syncUrl(baseUrl)}/${workshopId}/${kind}`, {
-		headers: { origin: baseUrl, cookie: user.cookie }
+	const ws = new WebSocket(`${syncUrl(baseUrl)}/${workshopId}/board`, {
+		headers: { origin: baseUrl, cookie: user.cookie },
+		...options
 	});
 	const frames: Uint8Array[] = [];
 	ws.on('message', (data: Buffer) => frames.push(new Uint8Array(data)));
