@@ -253,6 +253,30 @@ describe('Room', () => {
 		expect((await load(store)).doc.getText('t').toString()).toBe('real');
 	});
 
+	it('drops stored bytes it cannot integrate on load: joiners and the next snapshot never see them', async () => {
+		const store = recordingStore();
+		const writer = new Y.Doc();
+		const updates: Uint8Array[] = [];
+		writer.on('update', (u: Uint8Array) => updates.push(u));
+		writer.getText('t').insert(0, 'kept');
+		const orphan = new Y.Doc();
+		const orphans: Uint8Array[] = [];
+		orphan.on('update', (u: Uint8Array) => orphans.push(u));
+		orphan.getText('t').insert(0, 'first');
+		orphan.getText('t').insert(5, 'never integrates');
+		// A log written before rooms refused such updates: the second has no first.
+		await store.append('w1/board', 0, [updates[0], orphans[1]]);
+		const room = await load(store);
+		expect(room.doc.store.pendingStructs).toBeNull();
+		const joiner = connectClient(room, 'jo', 'reader');
+		await settle(room);
+		expect(joiner.text()).toBe('kept');
+		await room.compact();
+		const stored = await store.load('w1/board');
+		const clients = Y.decodeUpdate(Y.mergeUpdates(stored.updates)).structs.map((s) => s.id.client);
+		expect(clients).not.toContain(orphan.clientID);
+	});
+
 	it('refuses a participant on a locked board at once, and accepts again after unlock', async () => {
 		const store = recordingStore();
 		const facilitation = new Y.Doc();
