@@ -4,8 +4,10 @@
  *
  * Lifecycle: `Room.load` (snapshot + tail from the store) → `add` peers (each
  * gets our step 1 and the current presence) → `receive` their messages (sync,
- * updates, awareness) → `flush` → `destroy`. Incoming updates are applied to
- * the document first, which validates them; what the document emits is then
+ * updates, awareness) → `flush` → `destroy`. An incoming update passes the
+ * policy's write check, the structural check, the integrability check (it must
+ * build only on what the room holds) and the policy's content check, in that
+ * order, before it touches the document; what the document then emits is
  * queued in the log, committed, and only then sent to the other peers. A sync
  * step 2 answer is encoded when asked and sent once everything applied before
  * it is committed, so a client never receives state a crash could lose.
@@ -49,7 +51,7 @@ export interface Peer {
 }
 
 export interface RoomHooks {
-	/** An update was refused (by the policy): nothing of it was applied, stored or sent. */
+	/** An update was refused (policy, or not integrable): nothing of it was applied, stored or sent. */
 	refusedWrite?(room: Room, reason: string): void;
 	droppedAwareness?(room: Room, count: number): void;
 	batchCommitted?(seconds: number, size: number): void;
