@@ -89,6 +89,27 @@ describe('compressResponse', () => {
 		expect((await bytes(response.pipe(zlib.createGunzip()))).toString()).toBe(body);
 	});
 
+	it('compresses a response that never calls writeHead (implicit headers)', async () => {
+		const part = '<li>row</li>'.repeat(100);
+		const url = await serve((req, res) => {
+			res.setHeader('content-type', 'text/html; charset=utf-8');
+			if (req.url === '/stream') {
+				res.write(part);
+				return void res.end(part);
+			}
+			res.end(part);
+		});
+		for (const [path, body] of [
+			['', part],
+			['stream', part + part]
+		]) {
+			const response = await get(url + path, 'gzip');
+			expect(response.headers['content-encoding']).toBe('gzip');
+			expect(response.headers['content-length']).toBeUndefined();
+			expect((await bytes(response.pipe(zlib.createGunzip()))).toString()).toBe(body);
+		}
+	});
+
 	it('leaves PDFs, encoded bodies, tiny bodies and uninterested clients alone', async () => {
 		const html = '<p>hello</p>'.repeat(200);
 		const url = await serve((req, res) => {

@@ -56,10 +56,7 @@ function addVary(res: http.ServerResponse): void {
 	res.setHeader('vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding');
 }
 
-function createCompressor(
-	encoding: Encoding,
-	length: number | null
-): zlib.Gzip | zlib.BrotliCompress {
+function createCompressor(encoding: Encoding, length: number | null): Compressor {
 	if (encoding === 'gzip') return zlib.createGzip({ flush: zlib.constants.Z_SYNC_FLUSH });
 	const params: Record<number, number> = { [zlib.constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY };
 	if (length !== null) params[zlib.constants.BROTLI_PARAM_SIZE_HINT] = length;
@@ -68,57 +65,101 @@ function createCompressor(
 
 type Chunk = string | Uint8Array;
 type Callback = (error?: Error | null) => void;
+type Compressor = zlib.Gzip | zlib.BrotliCompress;
+
+const toBuffer = (chunk: Chunk, encoding?: BufferEncoding): Uint8Array =>
+	typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk;
+
+const byteLength = (chunk: unknown, encoding?: BufferEncoding): number =>
+	typeof chunk === 'string'
+		? Buffer.byteLength(chunk, encoding)
+		: chunk instanceof Uint8Array
+			? chunk.byteLength
+			: 0;
 
 /**
  * Prepares `res` so that, once its status and headers are set, a compressible body goes through
- * a compressor. Call before the app handles the request.
+ * a compressor. Call before the app handles the request. The decision is made at the explicit
+ * `writeHead`, or at the first `write`/`end` of a response that relies on Node's implicit header.
  */
 export function compressResponse(req: http.IncomingMessage, res: http.ServerResponse): void {
 	if (req.method === 'HEAD') return;
 	const encoding = negotiateEncoding(req.headers['accept-encoding']);
-	const writeHead = res.writeHead;
-	// Node's implicit header (a write before writeHead) goes through this too.
-	res.writeHead = function (
+	const writeHead = res.writeHead as (
 		this: http.ServerResponse,
 		status: number,
 		...rest: unknown[]
-	): http.ServerResponse {
-		res.writeHead = writeHead;
+	) => http.ServerResponse;
+	const write = res.write as (this: http.ServerResponse, ...args: unknown[]) => boolean;
+	const end = res.end as (this: http.ServerResponse, ...args: unknown[]) => http.ServerResponse;
+	let decided = false;
+	let compressor: Compressor | null = null;
+
+	/** `length`: the body's size when the app has said it (header) or it is all in one `end`. */
+	function decide(status: number, length: number | null): void {
+		decided = true;
+		if (!compressible(res, status)) return;
+		addVary(res);
+		const declared = res.hasHeader('content-length')
+			? Number(res.getHeader('content-length'))
+			: null;
+		const size = declared ?? length;
+		if (!encoding || (size !== null && size < MIN_BYTES)) return;
+		res.removeHeader('content-length');
+		res.setHeader('content-encoding', encoding);
+		compressor = createCompressor(encoding, size);
+		pipeOut(res, compressor, write);
+	}
+
+	res.writeHead = function (status: number, ...rest: unknown[]): http.ServerResponse {
+		if (decided) return writeHead.call(res, status, ...rest);
 		const headers = rest.at(-1);
-		const message = typeof rest[0] === 'string' ? rest[0] : undefined;
-		if (Array.isArray(headers)) return writeHead.call(res, status, ...(rest as []));
+		if (Array.isArray(headers)) {
+			// Raw header pairs: rare enough (nothing here sends them) to pass through untouched.
+			decided = true;
+			return writeHead.call(res, status, ...rest);
+		}
 		if (headers && typeof headers === 'object') {
 			for (const [name, value] of Object.entries(headers)) {
 				if (value !== undefined) res.setHeader(name, value as string | number | string[]);
 			}
 		}
-		if (compressible(res, status)) {
-			addVary(res);
-			const length = res.hasHeader('content-length')
-				? Number(res.getHeader('content-length'))
-				: null;
-			if (encoding && (length === null || length >= MIN_BYTES)) {
-				res.removeHeader('content-length');
-				res.setHeader('content-encoding', encoding);
-				pipeThrough(res, createCompressor(encoding, length));
-			}
-		}
-		const head = writeHead as (
-			this: http.ServerResponse,
-			status: number,
-			message?: string
-		) => http.ServerResponse;
-		return head.call(res, status, message);
+		decide(status, null);
+		return typeof rest[0] === 'string'
+			? writeHead.call(res, status, rest[0])
+			: writeHead.call(res, status);
 	} as typeof res.writeHead;
+
+	res.write = function (chunk: Chunk, ...args: unknown[]): boolean {
+		if (!decided && !res.headersSent) decide(res.statusCode, null);
+		if (!compressor) return write.call(res, chunk, ...args);
+		const callback = args.find((arg) => typeof arg === 'function') as Callback | undefined;
+		const chunkEncoding = typeof args[0] === 'string' ? (args[0] as BufferEncoding) : undefined;
+		return compressor.write(toBuffer(chunk, chunkEncoding), callback);
+	} as typeof res.write;
+
+	res.end = function (...args: unknown[]): http.ServerResponse {
+		const chunk = typeof args[0] === 'function' ? undefined : args[0];
+		const chunkEncoding = typeof args[1] === 'string' ? (args[1] as BufferEncoding) : undefined;
+		if (!decided && !res.headersSent) decide(res.statusCode, byteLength(chunk, chunkEncoding));
+		if (!compressor) return end.call(res, ...args);
+		const callback = args.find((arg) => typeof arg === 'function') as (() => void) | undefined;
+		const output = compressor;
+		output.once('end', () => end.call(res, callback));
+		if (chunk === undefined || chunk === null) output.end();
+		else output.end(toBuffer(chunk as Chunk, chunkEncoding));
+		return res;
+	} as typeof res.end;
 }
 
-/** Routes the app's writes into `compressor` and its output to the socket, keeping backpressure. */
-function pipeThrough(res: http.ServerResponse, compressor: zlib.Gzip | zlib.BrotliCompress): void {
-	const write = res.write.bind(res) as (chunk: Chunk) => boolean;
-	const end = res.end.bind(res) as (callback?: () => void) => http.ServerResponse;
-
+/** Sends the compressor's output with the response's own `write`, keeping backpressure. */
+function pipeOut(
+	res: http.ServerResponse,
+	compressor: Compressor,
+	write: (this: http.ServerResponse, ...args: unknown[]) => boolean
+): void {
 	compressor.on('data', (chunk: Buffer) => {
-		if (!write(chunk)) compressor.pause();
+		if (!write.call(res, chunk)) compressor.pause();
 	});
 	res.on('drain', () => compressor.resume());
 	// The app waits for 'drain' when the compressor's buffer was full.
@@ -127,22 +168,4 @@ function pipeThrough(res: http.ServerResponse, compressor: zlib.Gzip | zlib.Brot
 	res.once('close', () => {
 		if (!res.writableFinished) compressor.destroy();
 	});
-
-	res.write = function (chunk: Chunk, ...args: unknown[]): boolean {
-		const callback = args.find((arg) => typeof arg === 'function') as Callback | undefined;
-		const encoding = typeof args[0] === 'string' ? (args[0] as BufferEncoding) : undefined;
-		const data = typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk;
-		return compressor.write(data, callback);
-	} as typeof res.write;
-
-	res.end = function (...args: unknown[]): http.ServerResponse {
-		const callback = args.find((arg) => typeof arg === 'function') as (() => void) | undefined;
-		const chunk = args[0];
-		const encoding = typeof args[1] === 'string' ? (args[1] as BufferEncoding) : undefined;
-		compressor.once('end', () => end(callback));
-		if (typeof chunk === 'string') compressor.end(Buffer.from(chunk, encoding));
-		else if (chunk instanceof Uint8Array) compressor.end(chunk);
-		else compressor.end();
-		return res;
-	} as typeof res.end;
 }
