@@ -31,7 +31,7 @@ import { growBoard } from '../e2e/support/busy-board.ts';
 import { editBoard } from '../e2e/support/workshop.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 import { connect, signUp, synced, type Client, type TestUser } from '../support/sync-client.ts';
-import { createWorkshopHttp } from '../support/workshop-http.ts';
+import { createWorkshop } from '../support/workshop-http.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -340,7 +340,7 @@ async function main(): Promise<void> {
 	try {
 		const fac = await signUp(server, 'Bench Facilitator');
 		const actor = { id: fac.id, name: fac.displayName };
-		const workshopId = await createWorkshopHttp(server, fac, {
+		const workshopId = await createWorkshop(server, fac, {
 			template: 'four-pillars',
 			roles: DEFAULT_ROLES.slice(0, 7)
 		});
