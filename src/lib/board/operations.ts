@@ -19,6 +19,7 @@
  * Changing a row's letters, placement or wording records the actor in `rowEdits`.
  */
 import * as Y from 'yjs';
+import { DEFAULT_CONTENT_LIMITS } from './content.ts';
 import {
 	claimId,
 	createCard,
@@ -67,6 +68,13 @@ export const addCard = (doc: Y.Doc, origin: unknown, actor: Actor, input: CardIn
 	const by = checkActor(actor);
 	const fields = checkCardFields(input, true);
 	const id = claimId(getCardMap(doc), input.id, 'Card');
+	// The server refuses more (MAX_CARDS_PER_BOARD); saying so here keeps the edit from being lost.
+	if (getCardMap(doc).size >= DEFAULT_CONTENT_LIMITS.maxCards) {
+		throw new BoardError(
+			'invalid-input',
+			`A board holds at most ${DEFAULT_CONTENT_LIMITS.maxCards} cards`
+		);
+	}
 	doc.transact(() => {
 		createCard(doc, id, fields);
 		recordRowEdit(doc, by, id);

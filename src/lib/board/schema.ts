@@ -13,6 +13,8 @@
  *   rowEdits  cardId → { userId, name, at }: the last change to a row's letters, placement or
  *             wording, so that facilitation can tell that an agreed row was reopened
  *   meta      focusRoleId → roleId
+ *   removedDissent `${cardId}:${userId}` → { userId, name, removedBy: Actor, at }: dissent a
+ *             facilitator removed, kept so that the charter says who removed whose
  *
  * `order` is a fractional key (order.ts); a card in the tray keeps whatever order it last had
  * (or '') and is listed by category and title instead. `at` is milliseconds since the epoch.
@@ -31,6 +33,7 @@ export const NOTES = 'notes';
 export const DISSENT = 'dissent';
 export const ROW_EDITS = 'rowEdits';
 export const META = 'meta';
+export const REMOVED_DISSENT = 'removedDissent';
 
 export const FOCUS_ROLE_ID = 'focusRoleId';
 
@@ -102,3 +105,4 @@ export const getNoteMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap(NOTES);
 export const getDissentMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap(DISSENT);
 export const getRowEditMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap(ROW_EDITS);
 export const getMetaMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap(META);
+export const getRemovedDissentMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap(REMOVED_DISSENT);
