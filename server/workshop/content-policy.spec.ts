@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { ana, ben, createFixtureBoard } from '../../src/lib/board/__fixtures__/board.ts';
+import { ana, ben, createFixtureBoard, zoe } from '../../src/lib/board/__fixtures__/board.ts';
 import { DEFAULT_CONTENT_LIMITS, type ContentLimits } from '../../src/lib/board/content.ts';
 import {
 	addCard,
@@ -11,6 +11,7 @@ import {
 	editRole,
 	getNoteText,
 	moveRole,
+	removeDissent,
 	setCell,
 	setDissent,
 	setFocusRole,
@@ -155,6 +156,16 @@ describe('board content policy', () => {
 		);
 		// A facilitator may not delete it silently either: removal is recorded (moderation).
 		expect(check(live, facilitator, (d) => getDissentMap(d).delete('budget:u-zoe'))).toBe(
+			'not-your-entry'
+		);
+		expect(
+			check(live, facilitator, (d) => removeDissent(d, null, ana, 'budget', 'u-zoe'))
+		).toBeNull();
+		expect(check(live, participant, (d) => removeDissent(d, null, ben, 'budget', 'u-zoe'))).toBe(
+			'not-your-entry'
+		);
+		// The record of a removal names the facilitator who made it.
+		expect(check(live, facilitator, (d) => removeDissent(d, null, zoe, 'budget', 'u-zoe'))).toBe(
 			'not-your-entry'
 		);
 	});

@@ -36,6 +36,7 @@ import {
 	type RolePatch,
 	type CardInput
 } from '#lib/board/index.ts';
+import { describeContentRefusal } from '#lib/contracts/content-refusals.ts';
 import { Announcer } from './announcer.svelte.ts';
 import { BoardState } from './board-state.svelte.ts';
 import { ConnectionState } from './connection.svelte.ts';
@@ -160,10 +161,13 @@ export class BoardSession {
 			if (stopped || this.restoring) return;
 			this.restoring = true;
 			this.drag.cancel();
+			const content = describeContentRefusal(reason);
 			this.announcer.error(
-				reason.startsWith(REFUSED_BOARD_LOCKED)
-					? 'The board is locked — your last change was not saved.'
-					: 'You cannot change this board right now — your last change was not saved.'
+				content
+					? `${content} Your last change was not saved.`
+					: reason.startsWith(REFUSED_BOARD_LOCKED)
+						? 'The board is locked — your last change was not saved.'
+						: 'You cannot change this board right now — your last change was not saved.'
 			);
 			stopLink();
 			void this.#startOver().then((stop) => {

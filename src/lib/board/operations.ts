@@ -40,6 +40,7 @@ import {
 	getCellMap,
 	getDissentMap,
 	getNoteMap,
+	getRemovedDissentMap,
 	type Actor,
 	type Letter
 } from './schema.ts';
@@ -235,6 +236,33 @@ export const clearDissent = (doc: Y.Doc, origin: unknown, actor: Actor, cardId: 
 	const key = dissentKey(cardId, by.id);
 	if (!dissent.has(key)) return;
 	doc.transact(() => dissent.delete(key), origin);
+};
+
+/**
+ * A facilitator removes someone's dissent (moderation). The removal is recorded with who made it,
+ * and the charter lists it, so dissent never disappears without a trace.
+ */
+export const removeDissent = (
+	doc: Y.Doc,
+	origin: unknown,
+	moderator: Actor,
+	cardId: string,
+	userId: string
+): void => {
+	const by = checkActor(moderator);
+	const dissent = getDissentMap(doc);
+	const key = dissentKey(cardId, userId);
+	const entry = dissent.get(key) as { name?: unknown } | undefined;
+	if (!entry) return;
+	doc.transact(() => {
+		dissent.delete(key);
+		getRemovedDissentMap(doc).set(key, {
+			userId,
+			name: typeof entry.name === 'string' ? entry.name : '',
+			removedBy: by,
+			at: Date.now()
+		});
+	}, origin);
 };
 
 /**

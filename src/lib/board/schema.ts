@@ -67,6 +67,15 @@ export type Dissent = { cardId: string; userId: string; name: string; reason: st
 
 export type RowEdit = { userId: string; name: string; at: number };
 
+/** Dissent a facilitator removed (moderation): whose, and who removed it when. */
+export type DissentRemoval = {
+	cardId: string;
+	userId: string;
+	name: string;
+	removedBy: Actor;
+	at: number;
+};
+
 export type BoardSnapshot = {
 	focusRoleId: string | null;
 	/** Board columns, in order. */
@@ -82,6 +91,8 @@ export type BoardSnapshot = {
 	/** Dissent on placed rows, by card, time and user. */
 	dissent: Dissent[];
 	rowEdits: Record<string, RowEdit>;
+	/** Dissent a facilitator removed from placed rows, by card and time. */
+	removedDissent?: DissentRemoval[];
 };
 
 export const isLetter = (value: unknown): value is Letter =>
