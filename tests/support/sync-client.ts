@@ -233,6 +233,17 @@ export function connect(
 	};
 }
 
+/**
+ * The rationale note of the board's first card (by id): a text every client of one workshop
+ * edits in the same place, as the schema has it (src/lib/board/schema.ts).
+ */
+export function note(doc: Y.Doc): Y.Text {
+	const notes = doc.getMap<Y.Text>('notes');
+	const first = [...notes.keys()].sort()[0];
+	if (first === undefined) throw new Error('the board has no notes yet (not synced?)');
+	return notes.get(first)!;
+}
+
 export async function waitFor(
 	condition: () => boolean | Promise<boolean>,
 	what: string,
