@@ -43,7 +43,7 @@ function open(user: TestUser | null, kind: 'board' | 'facilitation' = 'board', i
 async function freshWorkshop(): Promise<string> {
 	workshopId = await createWorkshop(server, fay);
 	await addMember(server, fay, workshopId, pat, 'participant');
-	await addMember(server, fay, workshopId, rita, 'reader:pm');
+	await addMember(server, fay, workshopId, rita, 'reader');
 	return workshopId;
 }
 
@@ -248,7 +248,7 @@ describe('sync: rooms', () => {
 			'write as participant'
 		);
 
-		await changeRole(server, fay, workshopId, pat, 'reader:pm');
+		await changeRole(server, fay, workshopId, pat, 'reader');
 		await waitFor(
 			() => participant.closeCodes.includes(4001) && participantControl.closeCodes.includes(4001),
 			'close 4001 on both rooms'
