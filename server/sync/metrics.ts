@@ -7,6 +7,7 @@ export interface SyncMetrics {
 	bytesIn: Counter;
 	bytesOut: Counter;
 	droppedWrites: Counter;
+	refusedContent: Counter;
 	droppedAwareness: Counter;
 	roomLoads: Counter;
 	roomLoadFailures: Counter;
@@ -31,6 +32,10 @@ export function registerSyncMetrics(
 		droppedWrites: registry.counter(
 			'drawline_sync_readonly_writes_dropped_total',
 			'Document writes refused because the connection is read-only'
+		),
+		refusedContent: registry.counter(
+			'drawline_sync_content_refused_total',
+			'Document updates refused for what they write, by reason'
 		),
 		droppedAwareness: registry.counter(
 			'drawline_sync_awareness_dropped_total',

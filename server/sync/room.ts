@@ -51,6 +51,8 @@ export interface Peer {
 
 export interface RoomHooks {
 	droppedWrite?(room: Room, peer: Peer): void;
+	/** An update was refused for what it writes (`reason`, from `checkContent`). */
+	refusedContent?(room: Room, peer: Peer, reason: string): void;
 	droppedAwareness?(room: Room, count: number): void;
 	batchCommitted?(seconds: number, size: number): void;
 	/** A batch of updates was committed and broadcast: keep it cheap. */
@@ -76,6 +78,8 @@ export interface RoomOptions {
 	compactThreshold: number;
 	/** Read at every write: locking takes effect at once, without reconnecting. */
 	isBoardLocked?: () => boolean;
+	/** Why `peer` may not apply `update` to the live document, or null; nothing refused is kept. */
+	checkContent?: (doc: Y.Doc, update: Uint8Array, peer: Peer) => string | null;
 	hooks?: RoomHooks;
 }
 
@@ -91,6 +95,7 @@ export class Room {
 	private log: DocLog;
 	private owners = new Map<number, Peer>();
 	private isBoardLocked: () => boolean;
+	private checkContent: NonNullable<RoomOptions['checkContent']>;
 	private hooks: RoomHooks;
 	private destroyed = false;
 	private frozen = false;
@@ -114,6 +119,7 @@ export class Room {
 		this.kind = options.kind;
 		this.doc = doc;
 		this.isBoardLocked = options.isBoardLocked ?? (() => false);
+		this.checkContent = options.checkContent ?? (() => null);
 		this.hooks = options.hooks ?? {};
 		this.log = new DocLog({
 			store: options.store,
@@ -253,6 +259,12 @@ export class Room {
 		}
 		const problem = checkUpdate(update);
 		if (problem) return peer.close(CLOSE_INVALID_PAYLOAD, problem);
+		const refused = this.checkContent(this.doc, update, peer);
+		if (refused) {
+			this.hooks.refusedContent?.(this, peer, refused);
+			peer.send(encodePermissionDenied(`${refused}: your change to ${this.kind} was not saved`));
+			return;
+		}
 		const emitted: Uint8Array[] = [];
 		this.applying = emitted;
 		try {

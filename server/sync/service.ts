@@ -12,6 +12,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type * as Y from 'yjs';
 import { isLocked } from '../../src/lib/facilitation/schema.ts';
+import { ContentPolicy } from '../workshop/content-policy.ts';
 import type { Config } from '../config.ts';
 import type { Registry } from '../metrics.ts';
 import type { DocStore } from '../store/docs.ts';
@@ -49,6 +50,7 @@ export type SyncConfig = Pick<
 	| 'persistBatchMs'
 	| 'compactThreshold'
 	| 'roomIdleMs'
+	| 'content'
 >;
 
 export interface SyncServiceOptions {
@@ -111,6 +113,8 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
 		rooms: () => rooms.size
 	});
 
+	const content = new ContentPolicy(config.content);
+
 	const wss = new WebSocketServer({
 		noServer: true,
 		maxPayload: config.maxMessageBytes,
@@ -131,6 +135,8 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
 			if (room.kind === 'board') activity.note(workshopOf(room.name));
 		},
 		droppedWrite: () => metrics.droppedWrites.inc(),
+		refusedContent: (_room: Room, _peer: unknown, reason: string) =>
+			metrics.refusedContent.inc(1, { reason }),
 		droppedAwareness: (_room: Room, count: number) => metrics.droppedAwareness.inc(count),
 		batchCommitted: (seconds: number) => metrics.persistBatch.observe(seconds),
 		updateBroadcast: (seconds: number) => metrics.updateLatency.observe(seconds),
@@ -172,6 +178,12 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
 				batchMs: config.persistBatchMs,
 				compactThreshold: config.compactThreshold,
 				isBoardLocked: lockSource ? () => isLocked(lockSource.doc) : undefined,
+				checkContent: (doc, update, peer) =>
+					content.check(kind, doc, update, {
+						id: peer.userId,
+						name: peer.user.name,
+						facilitator: peer.role === 'facilitator'
+					}),
 				hooks: roomHooks
 			});
 			if (lockSource) lockSources.set(room, lockSource);

@@ -30,6 +30,8 @@ beforeAll(async () => {
 			HEARTBEAT_MS: '300',
 			MAX_BUFFERED_BYTES: String(256 * 1024),
 			MAX_MESSAGE_BYTES: String(512 * 1024),
+			// Room for the big note edits that fill a slow client's buffer.
+			MAX_NOTE_CHARS: String(256 * 1024),
 			ROOM_IDLE_MS: '200'
 		}
 	});
@@ -83,8 +85,8 @@ describe('sync: limits', () => {
 		(slow.ws as unknown as { _socket: { pause(): void } })._socket.pause();
 		const before = await metric(server.url, 'drawline_sync_closes_total{code="1013"}');
 
-		// Within the board's limits: a note filled and emptied again, 4,000 characters a time.
-		const chunk = 'x'.repeat(4000);
+		// Within the board's limits: a note filled and emptied again.
+		const chunk = 'x'.repeat(200 * 1024);
 		const text = note(writer.doc);
 		const closedSlow = async () =>
 			(await metric(server.url, 'drawline_sync_closes_total{code="1013"}')) > before;

@@ -119,14 +119,13 @@ export async function createWorkshop(server: ServerRef, facilitator: TestUser): 
 	return id;
 }
 
-/** The facilitator makes an invite link for `role` and `user` opens it while signed in. */
-export async function addMember(
+/** The facilitator makes an invite link for `role` (its path, `/invite/<token>`). */
+async function createInvite(
 	server: ServerRef,
 	facilitator: TestUser,
 	workshopId: string,
-	user: TestUser,
 	role: 'participant' | 'reader'
-): Promise<void> {
+): Promise<string> {
 	const response = await postForm(server, facilitator, `/w/${workshopId}/settings?/createInvite`, {
 		role,
 		label: ''
@@ -135,12 +134,55 @@ export async function addMember(
 		await expectAction(response, 'creating an invite')
 	)?.[0];
 	if (!link) throw new Error('no invite link in the answer');
+	return link;
+}
+
+/** The facilitator makes an invite link for `role` and `user` opens it while signed in. */
+export async function addMember(
+	server: ServerRef,
+	facilitator: TestUser,
+	workshopId: string,
+	user: TestUser,
+	role: 'participant' | 'reader'
+): Promise<void> {
+	const link = await createInvite(server, facilitator, workshopId, role);
 	const opened = await fetch(server.url + link, {
 		redirect: 'manual',
 		headers: { cookie: user.cookie, accept: 'text/html' }
 	});
 	if (opened.status !== 303)
 		throw new Error(`${user.displayName} could not join (${opened.status})`);
+}
+
+/** Someone signed out opens a participant invite and joins as a guest with just a name. */
+export async function joinAsGuest(
+	server: ServerRef,
+	facilitator: TestUser,
+	workshopId: string,
+	displayName: string
+): Promise<TestUser> {
+	const link = await createInvite(server, facilitator, workshopId, 'participant');
+	const response = await fetch(`${server.url}${link}?/guest`, {
+		method: 'POST',
+		redirect: 'manual',
+		body: new URLSearchParams({ displayName }),
+		headers: {
+			accept: 'text/html',
+			origin: server.url,
+			'content-type': 'application/x-www-form-urlencoded'
+		}
+	});
+	const cookie = response.headers
+		.getSetCookie()
+		.find((c) => c.startsWith('drawline_session='))
+		?.split(';')[0];
+	if (response.status !== 303 || !cookie) {
+		throw new Error(`${displayName} could not join as a guest (${response.status})`);
+	}
+	const members = await fixtureStore(server, (store) => store.workshops.listMembers(workshopId));
+	const member = members.find((m) => m.displayName === displayName);
+	if (!member) throw new Error(`${displayName} joined but is not a member`);
+	return { id: member.userId, username: '', displayName, cookie };
 }
 
 /** The facilitator changes a member's role in the workshop settings. */
