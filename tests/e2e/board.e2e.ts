@@ -431,7 +431,8 @@ test('cards and roles are added, edited and deleted; notes and dissent are share
 	await editDialog.getByRole('button', { name: 'Save card' }).click();
 	await expect(trayCard(anaPage, 'Own the pricing page copy')).toBeVisible();
 
-	// A new role, renamed and recoloured by the other person, made the focus, then deleted.
+	// A new role, renamed, recoloured, made the focus and deleted by the facilitator, live on the
+	// participant's screen; columns are the facilitator's, and the participant is told so.
 	await fayPage.getByRole('button', { name: 'Add role' }).click();
 	const roleDialog = fayPage.getByRole('dialog', { name: 'Add a role' });
 	await roleDialog.getByLabel('Name').fill('Data Science');
@@ -439,19 +440,24 @@ test('cards and roles are added, edited and deleted; notes and dissent are share
 	await roleDialog.getByRole('button', { name: 'Add role' }).click();
 	await expect(header(anaPage, 'DS')).toBeVisible();
 	await header(anaPage, 'DS').click();
-	await anaPage.getByRole('menuitem', { name: 'Edit role…' }).click();
-	const renameDialog = anaPage.getByRole('dialog', { name: 'Edit role' });
+	await anaPage.getByRole('menuitem', { name: 'Make it the focus role' }).click();
+	await expect(anaPage.locator('.notices')).toContainText(
+		'Only the facilitator can change the roles.'
+	);
+	await header(fayPage, 'DS').click();
+	await fayPage.getByRole('menuitem', { name: 'Edit role…' }).click();
+	const renameDialog = fayPage.getByRole('dialog', { name: 'Edit role' });
 	await renameDialog.getByLabel('Name').fill('Data & Analytics');
 	await renameDialog.getByLabel('Short label').fill('DA');
 	await renameDialog.getByLabel('Colour #b91c1c').check();
 	await renameDialog.getByRole('button', { name: 'Save role' }).click();
-	await expect(header(fayPage, 'DA')).toHaveAttribute('title', /^Data & Analytics/);
-	await expect(header(fayPage, 'DA')).toHaveAttribute('style', /--role: #b91c1c/);
-	await header(anaPage, 'DA').click();
-	await anaPage.getByRole('menuitem', { name: 'Make it the focus role' }).click();
+	await expect(header(anaPage, 'DA')).toHaveAttribute('title', /^Data & Analytics/);
+	await expect(header(anaPage, 'DA')).toHaveAttribute('style', /--role: #b91c1c/);
+	await header(fayPage, 'DA').click();
+	await fayPage.getByRole('menuitem', { name: 'Make it the focus role' }).click();
 	await fayPage.getByRole('tab', { name: 'Focus role' }).click();
 	await anaPage.getByRole('tab', { name: 'Focus role' }).click();
-	await expect(fayPage.getByRole('heading', { name: 'Data & Analytics' })).toBeVisible();
+	await expect(anaPage.getByRole('heading', { name: 'Data & Analytics' })).toBeVisible();
 	await header(fayPage, 'DA').click();
 	await fayPage.getByRole('menuitem', { name: 'Delete role…' }).click();
 	await fayPage.getByRole('button', { name: 'Delete role' }).click();

@@ -36,7 +36,7 @@ import {
 	type RolePatch,
 	type CardInput
 } from '#lib/board/index.ts';
-import { describeContentRefusal } from '#lib/contracts/content-refusals.ts';
+import { CONTENT_REFUSALS, describeContentRefusal } from '#lib/contracts/content-refusals.ts';
 import { Announcer } from './announcer.svelte.ts';
 import { BoardState } from './board-state.svelte.ts';
 import { ConnectionState } from './connection.svelte.ts';
@@ -121,6 +121,8 @@ export class BoardSession {
 			!this.restoring &&
 			this.connection.phase !== 'closed'
 	);
+	/** Columns and the focus role are the facilitator's; the server refuses anyone else's change. */
+	readonly canEditRoles: boolean = $derived.by(() => this.canEdit && this.role === 'facilitator');
 
 	#link: BoardLink | null = null;
 	#remoteOrigins = new Set<unknown>([null]);
@@ -286,6 +288,14 @@ export class BoardSession {
 
 	// ---- Edits ---------------------------------------------------------------------------------
 
+	#runOnRoles<T>(change: () => T, done?: (result: T) => string | null): T | undefined {
+		if (this.canEdit && !this.canEditRoles) {
+			this.announcer.error(CONTENT_REFUSALS['roles-facilitator-only']);
+			return undefined;
+		}
+		return this.#run(change, done);
+	}
+
 	#run<T>(change: () => T, done?: (result: T) => string | null): T | undefined {
 		if (!this.canEdit) {
 			this.announcer.error(
@@ -395,7 +405,7 @@ export class BoardSession {
 		const ids = this.state.board.roles.map((role) => role.id);
 		if (isSamePlace(ids, gap, roleId)) return false;
 		const { beforeId, afterId } = neighboursAt(ids, gap, roleId);
-		const done = this.#run(
+		const done = this.#runOnRoles(
 			() => {
 				moveRole(this.doc, this.origin, roleId, beforeId, afterId);
 				return true;
@@ -441,7 +451,7 @@ export class BoardSession {
 	}
 
 	addRole(input: RoleInput): string | undefined {
-		return this.#run(
+		return this.#runOnRoles(
 			() => addRole(this.doc, this.origin, input),
 			() => `Added the ${input.name.trim()} column.`
 		);
@@ -449,7 +459,7 @@ export class BoardSession {
 
 	editRole(roleId: string, patch: RolePatch): boolean {
 		return (
-			this.#run(
+			this.#runOnRoles(
 				() => {
 					editRole(this.doc, this.origin, roleId, patch);
 					return true;
@@ -462,7 +472,7 @@ export class BoardSession {
 	deleteRole(roleId: string): boolean {
 		const name = this.#roleName(roleId);
 		return (
-			this.#run(
+			this.#runOnRoles(
 				() => {
 					deleteRole(this.doc, this.origin, roleId);
 					return true;
@@ -473,7 +483,7 @@ export class BoardSession {
 	}
 
 	setFocusRole(roleId: string): void {
-		this.#run(
+		this.#runOnRoles(
 			() => setFocusRole(this.doc, this.origin, roleId),
 			() => `${this.#roleName(roleId)} is now the focus role.`
 		);
