@@ -64,6 +64,32 @@ describe('board content policy', () => {
 		expect(check(live, participant, (d) => deleteCard(d, null, 'vision'))).toBeNull();
 	});
 
+	it('accepts a merged offline update, whose overwritten entries arrive as deleted content', () => {
+		const live = createFixtureBoard();
+		const update = edit(live, (d) => {
+			setCell(d, null, ben, 'vision', 'eng', 'C');
+			setCell(d, null, ben, 'vision', 'design', 'I');
+			setDissent(d, null, ben, 'roadmap', 'First thought');
+			setDissent(d, null, ben, 'roadmap', 'Second thought');
+		});
+		expect(
+			Y.decodeUpdate(update).structs.some(
+				(s) => s instanceof Y.Item && s.content instanceof Y.ContentDeleted
+			)
+		).toBe(true);
+		expect(
+			new ContentPolicy(DEFAULT_CONTENT_LIMITS).check('board', live, update, participant)
+		).toBeNull();
+		// Deleted content at someone else's key still removes their entry.
+		const erase = edit(live, (d) => {
+			getDissentMap(d).set('budget:u-zoe', { userId: ben.id, name: ben.name, reason: 'x', at: 1 });
+			getDissentMap(d).delete('budget:u-zoe');
+		});
+		expect(new ContentPolicy(DEFAULT_CONTENT_LIMITS).check('board', live, erase, participant)).toBe(
+			'not-your-entry'
+		);
+	});
+
 	it('keeps the columns and the focus role for the facilitator', () => {
 		const live = createFixtureBoard();
 		const structural: ((d: Y.Doc) => void)[] = [

@@ -139,18 +139,21 @@ export function readChanges(doc: Y.Doc, update: Uint8Array): UpdateChanges {
 
 	const isNewItem = (item: Y.Item) => findNew(item.id) === item;
 	const written: Written[] = [];
+	const removed: Removed[] = [];
 	for (const struct of structs) {
 		if (!(struct instanceof Y.Item)) continue;
 		const container = containerOfNew(struct, 0);
 		if (container === GONE) continue;
-		if (container === MISSING) return { written, removed: [], problem: 'depends on unknown items' };
+		if (container === MISSING) return { written, removed, problem: 'depends on unknown items' };
 		const located = placeOf(container, isNewItem);
 		if (located === GONE) continue;
-		if (typeof located === 'string') return { written, removed: [], problem: located };
-		written.push({ ...located, content: struct.content });
+		if (typeof located === 'string') return { written, removed, problem: located };
+		// A client sends what it wrote and overwrote again as deleted content; as the newest entry
+		// of a key, Yjs still lets it replace (delete) the value there.
+		if (struct.content instanceof Y.ContentDeleted) removed.push({ ...located, value: undefined });
+		else written.push({ ...located, content: struct.content });
 	}
 
-	const removed: Removed[] = [];
 	for (const [client, ranges] of ds.clients) {
 		const list = store.clients.get(client);
 		if (!list) continue;

@@ -18,6 +18,7 @@ import {
 	cookieOf,
 	createWorkshop,
 	editBoard,
+	memberActor,
 	inviteGuest,
 	signUp
 } from './support/workshop.ts';
@@ -141,7 +142,8 @@ test('drags and letters made in one browser show up in the other', async ({ brow
 	await cell(fayPage, 'talk-to-customers', 'design').click();
 	await expect(cell(anaPage, 'talk-to-customers', 'design')).toContainText('Informed');
 
-	// Ana reorders: the first row below the second, Engineering's column before the PM's.
+	// Ana reorders rows: the first below the second. Column order is the facilitator's: Ana is
+	// told so, and Fay puts Engineering's column before the PM's.
 	await dragTo(
 		anaPage,
 		anaPage.getByRole('rowheader').filter({ hasText: 'Talk to customers' }),
@@ -153,7 +155,15 @@ test('drags and letters made in one browser show up in the other', async ({ brow
 		'research-competitors'
 	);
 	await dragTo(anaPage, header(anaPage, 'ENG'), header(anaPage, 'PM'), { x: 0.2, y: 0.5 });
-	await expect(fayPage.locator('thead th[data-role-index="0"]')).toHaveAttribute(
+	await expect(anaPage.locator('.notices')).toContainText(
+		'Only the facilitator can change the roles.'
+	);
+	await expect(anaPage.locator('thead th[data-role-index="0"]')).toHaveAttribute(
+		'data-role-id',
+		'pm'
+	);
+	await dragTo(fayPage, header(fayPage, 'ENG'), header(fayPage, 'PM'), { x: 0.2, y: 0.5 });
+	await expect(anaPage.locator('thead th[data-role-index="0"]')).toHaveAttribute(
 		'data-role-id',
 		'engineering'
 	);
@@ -604,8 +614,9 @@ test('a busy board with two people on it reads well (screenshot)', async ({ brow
 		roleCount: 8,
 		guests: [{ name: 'Ana Lima', role: 'participant' }]
 	});
+	const fayActor = await memberActor(lab.server, id, 'Fay Facilitator');
 	await editBoard(lab.server.url, await cookieOf(fay, lab.server.url), id, (doc) =>
-		seedBusyBoard(doc, { id: 'seed', name: 'Fay Facilitator' })
+		seedBusyBoard(doc, fayActor)
 	);
 	const fayPage = await openBoard(fay, id);
 	const anaPage = await openBoard(guests[0], id);
@@ -629,7 +640,7 @@ test('a busy board with two people on it reads well (screenshot)', async ({ brow
 
 	// 60 rows by 10 roles on a laptop screen.
 	await editBoard(lab.server.url, await cookieOf(fay, lab.server.url), id, (doc) =>
-		growBoard(doc, { id: 'seed', name: 'Fay Facilitator' })
+		growBoard(doc, fayActor)
 	);
 	await fayPage.setViewportSize({ width: 1440, height: 900 });
 	await expect(fayPage.locator('tbody tr')).toHaveCount(60);
