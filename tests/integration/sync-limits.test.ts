@@ -30,8 +30,9 @@ beforeAll(async () => {
 			HEARTBEAT_MS: '300',
 			MAX_BUFFERED_BYTES: String(256 * 1024),
 			MAX_MESSAGE_BYTES: String(512 * 1024),
-			// Room for the big note edits that fill a slow client's buffer.
-			MAX_NOTE_CHARS: String(256 * 1024),
+			// Room for the big note that fills a slow client's buffer.
+			MAX_NOTE_CHARS: String(256 * 1024 * 1024),
+			MAX_DOC_BYTES: String(1024 * 1024 * 1024),
 			ROOM_IDLE_MS: '200'
 		}
 	});
@@ -85,7 +86,7 @@ describe('sync: limits', () => {
 		(slow.ws as unknown as { _socket: { pause(): void } })._socket.pause();
 		const before = await metric(server.url, 'drawline_sync_closes_total{code="1013"}');
 
-		// Within the board's limits: a note filled and emptied again.
+		// Within this server's board limits: a note that keeps growing.
 		const chunk = 'x'.repeat(200 * 1024);
 		const text = note(writer.doc);
 		const closedSlow = async () =>
@@ -94,10 +95,7 @@ describe('sync: limits', () => {
 		// Keep writing until the server gives up on the reader that never reads.
 		while (!(await closedSlow())) {
 			if (Date.now() > deadline) throw new Error('the slow client was never closed');
-			for (let i = 0; i < 10; i++) {
-				text.insert(0, chunk);
-				text.delete(0, chunk.length);
-			}
+			for (let i = 0; i < 10; i++) text.insert(0, chunk);
 			await new Promise((resolve) => setTimeout(resolve, 50));
 		}
 		// Everyone else carries on.

@@ -167,7 +167,10 @@ describe('sync: write permissions', () => {
 		const reader = open(rita);
 		const control = open(fay, 'facilitation');
 		await Promise.all([facilitator, participant, reader, control].map((c) => synced(c)));
-		const droppedBefore = await metric(server.url, 'drawline_sync_readonly_writes_dropped_total');
+		const refusedReadOnly = `drawline_sync_writes_refused_total{reason="read-only"}`;
+		const refusedLocked = `drawline_sync_writes_refused_total{reason="board-locked"}`;
+		const readOnlyBefore = await metric(server.url, refusedReadOnly);
+		const lockedBefore = await metric(server.url, refusedLocked);
 
 		reader.doc.getMap('cells').set('reader:pm', 'A');
 		participant.doc.getMap('cells').set('before-lock:pm', 'R');
@@ -185,8 +188,8 @@ describe('sync: write permissions', () => {
 		);
 		await waitFor(
 			async () =>
-				(await metric(server.url, 'drawline_sync_readonly_writes_dropped_total')) >=
-				droppedBefore + 2,
+				(await metric(server.url, refusedReadOnly)) >= readOnlyBefore + 1 &&
+				(await metric(server.url, refusedLocked)) >= lockedBefore + 1,
 			'dropped writes counted'
 		);
 		expect(facilitator.doc.getMap('cells').has('reader:pm')).toBe(false);
@@ -361,7 +364,7 @@ describe('sync: limits and bad input', () => {
 			'drawline_sync_messages_out_total',
 			'drawline_sync_bytes_in_total',
 			'drawline_sync_bytes_out_total',
-			'drawline_sync_readonly_writes_dropped_total',
+			'drawline_sync_writes_refused_total',
 			'drawline_sync_persist_batch_seconds_bucket',
 			'drawline_sync_compactions_total',
 			'drawline_room_loads_total'

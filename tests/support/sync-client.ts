@@ -329,3 +329,24 @@ export async function metric(baseUrl: string, sample: string): Promise<number> {
 	}
 	return 0;
 }
+
+/**
+ * A hostile client: a raw socket carrying `user`'s cookie and the app's Origin, sending whatever
+ * frames a test builds, and keeping every frame the server sends back.
+ */
+export function rawClient(
+	baseUrl: string,
+	user: TestUser,
+	workshopId: string,
+	kind: 'board' | 'facilitation' = 'board'
+) {
+	const ws = new WebSocket(`${syncUrl(baseUrl)}/${workshopId}/${kind}`, {
+		headers: { origin: baseUrl, cookie: user.cookie }
+	});
+	const frames: Uint8Array[] = [];
+	ws.on('message', (data: Buffer) => frames.push(new Uint8Array(data)));
+	ws.on('error', () => {});
+	const opened = new Promise<void>((resolve) => ws.on('open', () => resolve()));
+	const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
+	return { ws, frames, opened, closed, send: (frame: Uint8Array) => ws.send(frame) };
+}
