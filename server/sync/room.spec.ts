@@ -9,18 +9,16 @@ import { openSqlite } from '../store/sqlite/open.ts';
 import { SqliteDocStore } from '../store/sqlite/docs.ts';
 import type { DocStore } from '../store/docs.ts';
 import { STATE, LOCKED } from '../../src/lib/facilitation/schema.ts';
-import type { Role, RoomKind } from './access.ts';
+import type { MemberRole } from '#lib/contracts/roles.ts';
 import {
 	CLOSE_INVALID_PAYLOAD,
 	CLOSE_PROTOCOL_ERROR,
 	MESSAGE_AUTH,
 	MESSAGE_AWARENESS,
 	MESSAGE_SYNC,
-	encodeAwareness,
-	encodeSyncStep1,
-	encodeUpdate,
-	REFUSED_BOARD_LOCKED
-} from './protocol.ts';
+	type RoomKind
+} from '#lib/contracts/sync.ts';
+import { encodeAwareness, encodeSyncStep1, encodeUpdate } from './protocol.ts';
 import { Room, type Peer, type RoomHooks } from './room.ts';
 
 const FUZZ_STATE =
@@ -47,7 +45,12 @@ function recordingStore(inner: DocStore = new SqliteDocStore(openSqlite(':memory
 }
 
 /** A client as the stock provider behaves, talking to the room through frames. */
-function connectClient(room: Room, name: string, role: Role, store?: { committed: Set<string> }) {
+function connectClient(
+	room: Room,
+	name: string,
+	role: MemberRole,
+	store?: { committed: Set<string> }
+) {
 	const doc = new Y.Doc();
 	const awareness = new awarenessProtocol.Awareness(doc);
 	const received: Uint8Array[] = [];
@@ -204,9 +207,7 @@ describe('Room', () => {
 		expect(facilitator.text()).toBe('agreed');
 		expect(participant.text()).toBe('agreed');
 		// The reason names the lock, so the browser can say why even before it has heard of it.
-		expect(participant.denied).toEqual([
-			`${REFUSED_BOARD_LOCKED}: your changes to board are not saved`
-		]);
+		expect(participant.denied).toEqual(['board-locked: your changes to board are not saved']);
 
 		// A refused client has diverged (Yjs needs each client's edits in order), so on the
 		// permission-denied message the app re-creates its document: a fresh client.

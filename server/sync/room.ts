@@ -13,7 +13,10 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { DocStore } from '../store/docs.ts';
-import { canWrite, type Role, type RoomKind } from './access.ts';
+import type { MemberRole } from '#lib/contracts/roles.ts';
+import { refusalReason } from '#lib/contracts/refusals.ts';
+import { CLOSE_INVALID_PAYLOAD, type RoomKind } from '#lib/contracts/sync.ts';
+import { canWrite } from './access.ts';
 import {
 	decodeAwarenessUpdate,
 	encodeAwarenessUpdate,
@@ -24,9 +27,7 @@ import { SharedMessage } from './frame.ts';
 import { DocLog } from './persistence.ts';
 import { checkUpdate } from './validate.ts';
 import {
-	CLOSE_INVALID_PAYLOAD,
 	ProtocolError,
-	REFUSED_BOARD_LOCKED,
 	encodeAwareness,
 	encodePermissionDenied,
 	encodeSyncStep1,
@@ -40,7 +41,7 @@ import {
 export interface Peer {
 	readonly userId: string;
 	readonly user: PresenceUser;
-	readonly role: Role;
+	readonly role: MemberRole;
 	readonly clientIds: Set<number>;
 	deniedNotified: boolean;
 	send(data: Uint8Array): void;
@@ -246,8 +247,8 @@ export class Room {
 			this.hooks.droppedWrite?.(this, peer);
 			if (!peer.deniedNotified) {
 				peer.deniedNotified = true;
-				const cause = canWrite(peer.role, this.kind, false) ? REFUSED_BOARD_LOCKED : 'read-only';
-				peer.send(encodePermissionDenied(`${cause}: your changes to ${this.kind} are not saved`));
+				const cause = canWrite(peer.role, this.kind, false) ? 'board-locked' : 'read-only';
+				peer.send(encodePermissionDenied(refusalReason(cause, this.kind)));
 			}
 			return;
 		}

@@ -12,13 +12,6 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type * as Y from 'yjs';
 import { isLocked } from '../../src/lib/facilitation/schema.ts';
-import type { Config } from '../config.ts';
-import type { Registry } from '../metrics.ts';
-import type { DocStore } from '../store/docs.ts';
-import { docName, workshopOf, type RoomKind } from './access.ts';
-import { Connection, type Identity } from './connection.ts';
-import { ActivityTracker } from './activity.ts';
-import { registerSyncMetrics } from './metrics.ts';
 import {
 	CLOSE_FORBIDDEN,
 	CLOSE_INTERNAL_ERROR,
@@ -26,8 +19,17 @@ import {
 	CLOSE_ROLE_CHANGED,
 	CLOSE_SERVICE_RESTART,
 	CLOSE_TRY_AGAIN_LATER,
-	CLOSE_UNAUTHORIZED
-} from './protocol.ts';
+	CLOSE_UNAUTHORIZED,
+	docName,
+	workshopOf,
+	type RoomKind
+} from '#lib/contracts/sync.ts';
+import type { Config } from '../config.ts';
+import type { Registry } from '../metrics.ts';
+import type { DocStore } from '../store/docs.ts';
+import { Connection, type Identity } from './connection.ts';
+import { ActivityTracker } from './activity.ts';
+import { registerSyncMetrics } from './metrics.ts';
 import { RoomRegistry } from './registry.ts';
 import { Room } from './room.ts';
 import { readRoom, transactRoom } from './server-writes.ts';
