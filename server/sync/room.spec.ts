@@ -10,7 +10,7 @@ import { SqliteDocStore } from '../store/sqlite/docs.ts';
 import type { DocStore } from '../store/docs.ts';
 import { STATE, LOCKED } from '../../src/lib/facilitation/schema.ts';
 import { WorkshopRoomPolicy } from '../workshop/room-policy.ts';
-import type { Role, RoomKind } from './access.ts';
+import type { Role } from './access.ts';
 import type { RoomPolicy } from './policy.ts';
 import {
 	CLOSE_INVALID_PAYLOAD,
@@ -18,11 +18,9 @@ import {
 	MESSAGE_AUTH,
 	MESSAGE_AWARENESS,
 	MESSAGE_SYNC,
-	encodeAwareness,
-	encodeSyncStep1,
-	encodeUpdate,
-	REFUSED_BOARD_LOCKED
-} from './protocol.ts';
+	type RoomKind
+} from '#lib/contracts/sync.ts';
+import { encodeAwareness, encodeSyncStep1, encodeUpdate } from './protocol.ts';
 import { Room, type Peer, type RoomHooks } from './room.ts';
 
 const FUZZ_STATE =
@@ -288,9 +286,7 @@ describe('Room', () => {
 		expect(facilitator.text()).toBe('agreed');
 		expect(participant.text()).toBe('agreed');
 		// The reason names the lock, so the browser can say why even before it has heard of it.
-		expect(participant.denied).toEqual([
-			`${REFUSED_BOARD_LOCKED}: your changes to board are not saved`
-		]);
+		expect(participant.denied).toEqual(['board-locked: your changes to board are not saved']);
 
 		// A refused client has diverged (Yjs needs each client's edits in order), so on the
 		// permission-denied message the app re-creates its document: a fresh client.

@@ -5,7 +5,7 @@
  * as that person; the columns and the focus role are the facilitator's.
  */
 import * as Y from 'yjs';
-import type { ContentRefusal } from '../../src/lib/contracts/content-refusals.ts';
+import type { ContentRefusal } from '../../src/lib/contracts/refusals.ts';
 import {
 	cardFieldProblem,
 	cellProblem,

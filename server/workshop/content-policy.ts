@@ -5,7 +5,7 @@
  */
 import type * as Y from 'yjs';
 import type { ContentLimits } from '../../src/lib/board/content.ts';
-import type { ContentRefusal } from '../../src/lib/contracts/content-refusals.ts';
+import type { ContentRefusal } from '../../src/lib/contracts/refusals.ts';
 import { checkBoardChanges, type Writer } from './board-content.ts';
 import { checkFacilitationChanges } from './facilitation-content.ts';
 import { SizeBudget } from './size-budget.ts';

@@ -4,7 +4,7 @@
  * checked by src/lib/facilitation/content.ts.
  */
 import * as Y from 'yjs';
-import type { ContentRefusal } from '../../src/lib/contracts/content-refusals.ts';
+import type { ContentRefusal } from '../../src/lib/contracts/refusals.ts';
 import {
 	facilitationEntryProblem,
 	facilitationRemovalProblem

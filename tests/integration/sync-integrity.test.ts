@@ -3,14 +3,8 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import {
-	encodeAwareness,
-	encodeSyncStep1,
-	encodeUpdate,
-	MESSAGE_AUTH,
-	MESSAGE_SYNC,
-	SYNC_STEP_2
-} from '../../server/sync/protocol.ts';
+import { MESSAGE_AUTH, MESSAGE_SYNC, SYNC_STEP_2 } from '../../src/lib/contracts/sync.ts';
+import { encodeAwareness, encodeSyncStep1, encodeUpdate } from '../../server/sync/protocol.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 import {
 	addMember,

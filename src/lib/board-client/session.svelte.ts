@@ -36,7 +36,6 @@ import {
 	type RolePatch,
 	type CardInput
 } from '#lib/board/index.ts';
-import { CONTENT_REFUSALS, describeContentRefusal } from '#lib/contracts/content-refusals.ts';
 import { Announcer } from './announcer.svelte.ts';
 import { BoardState } from './board-state.svelte.ts';
 import { ConnectionState } from './connection.svelte.ts';
@@ -47,10 +46,13 @@ import { bindTextarea } from './note-binding.ts';
 import { keepBoardOffline } from './offline.ts';
 import { describeDrop, firstTarget, nextTarget } from './keyboard-drag.ts';
 import { isSamePlace, neighboursAt } from './positions.ts';
-import { PresenceState, type Member, type WorkshopRole } from './presence.svelte.ts';
-
-/** How the server's refusal reason starts when the board is locked (server/sync/protocol.ts). */
-const REFUSED_BOARD_LOCKED = 'board-locked';
+import { PresenceState, type Member } from './presence.svelte.ts';
+import {
+	BLOCKED_CHANGE_MESSAGES,
+	CONTENT_REFUSALS,
+	refusedChangeMessage
+} from '#lib/contracts/refusals.ts';
+import type { MemberRole } from '#lib/contracts/roles.ts';
 
 export const LETTER_NAMES: Record<Letter, string> = {
 	R: 'Responsible',
@@ -92,7 +94,7 @@ export class BoardSession {
 	doc: Y.Doc = $state.raw(new Y.Doc());
 	/** The origin of this tab's transactions; undo tracks it and nothing else. */
 	readonly origin = { source: 'drawline-board-tab' };
-	readonly role: WorkshopRole;
+	readonly role: MemberRole;
 	readonly actor: Actor;
 	readonly state: BoardState;
 	readonly presence: PresenceState;
@@ -163,14 +165,7 @@ export class BoardSession {
 			if (stopped || this.restoring) return;
 			this.restoring = true;
 			this.drag.cancel();
-			const content = describeContentRefusal(reason);
-			this.announcer.error(
-				content
-					? `${content} Your last change was not saved.`
-					: reason.startsWith(REFUSED_BOARD_LOCKED)
-						? 'The board is locked — your last change was not saved.'
-						: 'You cannot change this board right now — your last change was not saved.'
-			);
+			this.announcer.error(refusedChangeMessage(reason));
 			stopLink();
 			void this.#startOver().then((stop) => {
 				if (stopped) return stop();
@@ -299,9 +294,7 @@ export class BoardSession {
 	#run<T>(change: () => T, done?: (result: T) => string | null): T | undefined {
 		if (!this.canEdit) {
 			this.announcer.error(
-				this.role === 'reader'
-					? 'Readers can look but not change the board.'
-					: 'The board is locked by the facilitator.'
+				BLOCKED_CHANGE_MESSAGES[this.role === 'reader' ? 'read-only' : 'board-locked']
 			);
 			return undefined;
 		}

@@ -10,7 +10,7 @@
 import { BOUNDARY_OF_LETTER, boundaryOf, type Boundary } from './boundary.ts';
 import type { Issue } from './rules.ts';
 import { letterAt } from './snapshot.ts';
-import type { BoardSnapshot, Card, Letter, Role } from './schema.ts';
+import type { BoardSnapshot, Card, Letter, BoardRole } from './schema.ts';
 import { BoardError, LIMITS, checkLine } from './validate.ts';
 
 export const CHARTER_SCHEMA = 'drawline.charter/1';
@@ -108,9 +108,14 @@ export type Charter = {
 
 export type CharterEntry = { item: CharterItem; boundary: Boundary };
 
-const charterRole = ({ id, name, label, color }: Role): CharterRole => ({ id, name, label, color });
+const charterRole = ({ id, name, label, color }: BoardRole): CharterRole => ({
+	id,
+	name,
+	label,
+	color
+});
 
-const roleRef = ({ id, name, label }: Role): CharterRoleRef => ({ id, name, label });
+const roleRef = ({ id, name, label }: BoardRole): CharterRoleRef => ({ id, name, label });
 
 const isoTime = (at: number): string => new Date(at).toISOString();
 
@@ -194,7 +199,7 @@ export const buildCharter = (snapshot: BoardSnapshot, meta: CharterMeta): Charte
 			continue;
 		}
 		if (row.boundary === 'outside') {
-			const owners = row.ownerRoleIds.map((id) => roleRef(roleById.get(id) as Role));
+			const owners = row.ownerRoleIds.map((id) => roleRef(roleById.get(id) as BoardRole));
 			sections.outside.push({ ...item, owners });
 		} else {
 			sections[row.boundary].push(item);

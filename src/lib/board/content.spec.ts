@@ -7,6 +7,7 @@ import {
 	roleFieldProblem,
 	rowEditProblem
 } from './content.ts';
+import { refusedChangeMessage } from '../contracts/refusals.ts';
 import { checkColor, isHexColor } from './validate.ts';
 
 const ben = { id: 'u-ben', name: 'Ben Okafor' };
@@ -67,6 +68,17 @@ describe('entries that carry a name', () => {
 		expect(removalProblem('c1:u-ana', removal, ben)).toBeNull();
 		expect(removalProblem('c1:u-ana', { ...removal, removedBy: { id: 'x', name: 'X' } }, ben)).toBe(
 			'not-your-entry'
+		);
+	});
+});
+
+describe('refusal words', () => {
+	it('tell the person why their change was not saved', () => {
+		expect(
+			refusedChangeMessage('roles-facilitator-only: your changes to board are not saved')
+		).toBe('Only the facilitator can change the roles. Your last change was not saved.');
+		expect(refusedChangeMessage('board-locked: your changes to board are not saved')).toBe(
+			'The board is locked — your last change was not saved.'
 		);
 	});
 });

@@ -4,7 +4,7 @@
  * the same ones so that an honest edit is never refused. Each check returns why a value is
  * refused, or null.
  */
-import type { ContentRefusal } from '../contracts/content-refusals.ts';
+import type { ContentRefusal } from '../contracts/refusals.ts';
 import { isOrderKey } from './order.ts';
 import { isLetter, splitKey } from './schema.ts';
 import { LIMITS, isHexColor, isId } from './validate.ts';

@@ -10,7 +10,7 @@ export {
 	LETTERS,
 	isLetter,
 	type Letter,
-	type Role,
+	type BoardRole,
 	type Card,
 	type Actor,
 	type Dissent,

@@ -41,7 +41,7 @@ export const LETTERS = ['R', 'A', 'C', 'I'] as const;
 
 export type Letter = (typeof LETTERS)[number];
 
-export type Role = {
+export type BoardRole = {
 	id: string;
 	name: string;
 	label: string;
@@ -79,7 +79,7 @@ export type DissentRemoval = {
 export type BoardSnapshot = {
 	focusRoleId: string | null;
 	/** Board columns, in order. */
-	roles: Role[];
+	roles: BoardRole[];
 	/** Placed cards, in row order. */
 	rows: Card[];
 	/** Unplaced cards, by category and title. */

@@ -28,7 +28,7 @@ import {
 	type Dissent,
 	type DissentRemoval,
 	type Letter,
-	type Role,
+	type BoardRole,
 	type RowEdit
 } from './schema.ts';
 import { BoardError, isId } from './validate.ts';
@@ -45,7 +45,7 @@ const time = (value: unknown): number =>
 const tags = (value: unknown): string[] | undefined =>
 	Array.isArray(value) ? value.filter((tag): tag is string => typeof tag === 'string') : undefined;
 
-const readRole = (id: string, entry: Y.Map<unknown>): Role => ({
+const readRole = (id: string, entry: Y.Map<unknown>): BoardRole => ({
 	id,
 	name: text(entry.get('name')),
 	label: text(entry.get('label')),
@@ -75,7 +75,7 @@ const compareTray = (a: Card, b: Card): number =>
 	(a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 export const readBoard = (doc: Y.Doc): BoardSnapshot => {
-	const roles: Role[] = [];
+	const roles: BoardRole[] = [];
 	getRoleMap(doc).forEach((entry, id) => {
 		if (entry instanceof Y.Map && isId(id)) roles.push(readRole(id, entry));
 	});
@@ -176,7 +176,7 @@ export const requireRow = (snapshot: BoardSnapshot, cardId: string): Card => {
 	throw new BoardError('unknown-card', `No card "${cardId}" on this board`);
 };
 
-export const requireRole = (snapshot: BoardSnapshot, roleId: string): Role => {
+export const requireRole = (snapshot: BoardSnapshot, roleId: string): BoardRole => {
 	const role = snapshot.roles.find((entry) => entry.id === roleId);
 	if (!role) throw new BoardError('unknown-role', `No role "${roleId}" on this board`);
 	return role;

@@ -4,7 +4,7 @@
  * person's authenticated request (the endpoints under /w/<id>/facilitation), never directly.
  * Each check returns why a value is refused, or null.
  */
-import type { ContentRefusal } from '../contracts/content-refusals.ts';
+import type { ContentRefusal } from '../contracts/refusals.ts';
 import { isTime, record } from '../board/content.ts';
 import { isId } from '../board/validate.ts';
 import {
