@@ -20,10 +20,10 @@ import {
 	setConsentEntry
 } from '../../src/lib/facilitation/facilitation-doc.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
+import { createWorkshop } from '../support/workshop-http.ts';
 import {
 	addMember,
 	connect,
-	createWorkshop,
 	joinAsGuest,
 	metric,
 	note,

@@ -6,10 +6,10 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import { MESSAGE_AUTH, MESSAGE_SYNC, SYNC_STEP_2 } from '../../src/lib/contracts/sync.ts';
 import { encodeAwareness, encodeSyncStep1, encodeUpdate } from '../../server/sync/protocol.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
+import { createWorkshop } from '../support/workshop-http.ts';
 import {
 	addMember,
 	connect,
-	createWorkshop,
 	fixtureStore,
 	metric,
 	rawClient,

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { FIXTURE_META, ana, createFixtureBoard } from './__fixtures__/board.ts';
+import { FIXTURE_META, ana, createFixtureBoard } from '../board/__fixtures__/board.ts';
+import { removeDissent } from '../board/operations.ts';
 import { buildCharter, listEntries, type Charter } from './charter.ts';
-import { removeDissent } from './operations.ts';
-import { readBoard } from './snapshot.ts';
+import { readBoard } from '../board/snapshot.ts';
 
 let charter: Charter;
 
