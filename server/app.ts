@@ -37,7 +37,8 @@ export async function createApp(config: Config): Promise<App> {
 	});
 	const access = createSyncAccess(auth, store.workshops);
 	const policy = new WorkshopRoomPolicy({
-		touchWorkshop: (workshopId, at) => store.workshops.touch(workshopId, at)
+		touchWorkshop: (workshopId, at) => store.workshops.touch(workshopId, at),
+		content: config.content
 	});
 	const sync = createSyncService({ config, metrics, docs: store.docs, access, policy });
 	sockets = sync;
