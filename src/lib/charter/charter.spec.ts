@@ -6,7 +6,7 @@ import {
 	createFixtureBoard,
 	fixtureAgreements
 } from '../board/__fixtures__/board.ts';
-import { getNoteText, recordNoteEdit } from '../board/operations.ts';
+import { getNoteText, recordNoteEdit, removeDissent } from '../board/operations.ts';
 import {
 	buildCharter,
 	countAgreement,
@@ -90,6 +90,22 @@ describe('buildCharter', () => {
 		expect(charter.sections.owns[2].note).toBe(
 			'Support joins so that beta feedback reaches the queue.'
 		);
+	});
+
+	it('records dissent a facilitator removed, and who removed it', () => {
+		const doc = createFixtureBoard();
+		removeDissent(doc, null, ana, 'vision', 'u-ben');
+		const item = buildCharter(readBoard(doc), FIXTURE_META).sections.owns[0];
+		expect(item.dissent).toEqual([]);
+		expect(item.removedDissent).toEqual([
+			{
+				userId: 'u-ben',
+				name: 'Ben Okafor',
+				removedBy: { id: 'u-ana', name: 'Ana Ruiz' },
+				at: '2025-03-14T15:00:00.000Z'
+			}
+		]);
+		expect(charter.sections.owns[0]).not.toHaveProperty('removedDissent');
 	});
 
 	it('names who owns what is outside the focus role', () => {

@@ -10,7 +10,7 @@
 import { BOUNDARY_OF_LETTER, boundaryOf, type Boundary } from '../board/boundary.ts';
 import type { Issue } from '../board/rules.ts';
 import { letterAt } from '../board/snapshot.ts';
-import type { BoardSnapshot, Card, Letter, Role } from '../board/schema.ts';
+import type { BoardSnapshot, Card, Letter, BoardRole } from '../board/schema.ts';
 import { BoardError, LIMITS, checkLine } from '../board/validate.ts';
 import { rowStatus, type Agreement } from '../facilitation/agreement.ts';
 import { creditsOf } from '../templates/credits.ts';
@@ -44,6 +44,13 @@ export type CharterAgreement =
 			reopenedAt: string;
 	  };
 
+export type CharterRemoval = {
+	userId: string;
+	name: string;
+	removedBy: { id: string; name: string };
+	at: string;
+};
+
 export type CharterItem = {
 	cardId: string;
 	title: string;
@@ -61,6 +68,8 @@ export type CharterItem = {
 	agreement?: CharterAgreement;
 	/** The board's warnings on this row, only when one fires. */
 	warnings?: CharterWarning[];
+	/** Dissent a facilitator removed; present only when there was some. */
+	removedDissent?: CharterRemoval[];
 };
 
 export type CharterSections = {
@@ -134,9 +143,14 @@ export type Charter = {
 
 export type CharterEntry = { item: CharterItem; boundary: Boundary };
 
-const charterRole = ({ id, name, label, color }: Role): CharterRole => ({ id, name, label, color });
+const charterRole = ({ id, name, label, color }: BoardRole): CharterRole => ({
+	id,
+	name,
+	label,
+	color
+});
 
-const roleRef = ({ id, name, label }: Role): CharterRoleRef => ({ id, name, label });
+const roleRef = ({ id, name, label }: BoardRole): CharterRoleRef => ({ id, name, label });
 
 const isoTime = (at: number): string => new Date(at).toISOString();
 
@@ -177,8 +191,25 @@ const charterItem = (
 	dissent: snapshot.dissent
 		.filter((entry) => entry.cardId === card.id)
 		.map(({ userId, name, reason, at }) => ({ userId, name, reason, at: isoTime(at) })),
-	agreement: charterAgreement(agreed[card.id], snapshot.rowEdits[card.id])
+	agreement: charterAgreement(agreed[card.id], snapshot.rowEdits[card.id]),
+	...removals(snapshot, card.id)
 });
+
+const removals = (
+	snapshot: BoardSnapshot,
+	cardId: string
+): { removedDissent?: CharterRemoval[] } => {
+	const removed = (snapshot.removedDissent ?? []).filter((entry) => entry.cardId === cardId);
+	if (removed.length === 0) return {};
+	return {
+		removedDissent: removed.map(({ userId, name, removedBy, at }) => ({
+			userId,
+			name,
+			removedBy: { id: removedBy.id, name: removedBy.name },
+			at: isoTime(at)
+		}))
+	};
+};
 
 const checkMeta = (meta: CharterMeta): CharterMeta => {
 	if (!Number.isInteger(meta.version) || meta.version < 1) {
@@ -233,7 +264,7 @@ export const buildCharter = (snapshot: BoardSnapshot, meta: CharterMeta): Charte
 			continue;
 		}
 		if (row.boundary === 'outside') {
-			const owners = row.ownerRoleIds.map((id) => roleRef(roleById.get(id) as Role));
+			const owners = row.ownerRoleIds.map((id) => roleRef(roleById.get(id) as BoardRole));
 			sections.outside.push({ ...item, owners });
 		} else {
 			sections[row.boundary].push(item);
