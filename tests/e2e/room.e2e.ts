@@ -71,3 +71,29 @@ test('each version’s answer starts empty: agreeing to v2 never carries the obj
 	await expect(anaPage.getByTestId('my-consent')).toContainText('You agree');
 	expect((await consentsOf(fay, id, 3))[0].comment ?? '').toBe('');
 });
+
+test('people who join after the board opened appear in People, with role and remove controls, without a reload', async ({
+	browser
+}) => {
+	const { id, fay, ana, fayCookie } = await facilitatedWorkshop(lab, browser);
+	await placeRows(fayCookie, id, 2);
+	const fayPage = await openBoard(fay, id);
+	const anaPage = await openBoard(ana, id);
+	const people = (page: Page) => page.getByRole('list', { name: 'People in this workshop' });
+	await expect(people(fayPage).getByTestId('participant-row')).toHaveCount(2);
+
+	const bo = await lab.newContext(browser);
+	await inviteGuest(fay, bo, lab.server.url, id, 'participant', 'Bo Newcomer');
+	await openBoard(bo, id);
+
+	const boRow = people(fayPage).locator('[data-testid="participant-row"]', {
+		hasText: 'Bo Newcomer'
+	});
+	await expect(boRow).toBeVisible();
+	await expect(fayPage.getByLabel('Role of Bo Newcomer')).toHaveValue('participant');
+	await expect(fayPage.getByRole('button', { name: 'Remove Bo Newcomer' })).toBeVisible();
+	await expect(fayPage.getByTestId('participants-summary')).toContainText('3 of 3 here');
+	await expect(
+		people(anaPage).locator('[data-testid="participant-row"]', { hasText: 'Bo Newcomer' })
+	).toBeVisible();
+});
