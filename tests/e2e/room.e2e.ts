@@ -2,6 +2,8 @@ import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { placeCard, readBoard } from '../../src/lib/board/index.ts';
 import { facilitatedWorkshop, serverPerTest } from './support/lab.ts';
 import { boardPath, editBoard, inviteGuest } from './support/workshop.ts';
+import { roomInSession } from './support/room.ts';
+import { setLocked, setPhase, setSpotlight } from '../../src/lib/facilitation/facilitation-doc.ts';
 
 /**
  * What people see in the room: answers that belong to one version, a live people list, notices
@@ -96,4 +98,39 @@ test('people who join after the board opened appear in People, with role and rem
 	await expect(
 		people(anaPage).locator('[data-testid="participant-row"]', { hasText: 'Bo Newcomer' })
 	).toBeVisible();
+});
+
+test('what the facilitator does reaches a participant in the board area, whatever tab they have open; Published leads with the consent question', async ({
+	browser
+}) => {
+	const room = await roomInSession(lab, browser, 6);
+	const anaPage = await openBoard(room.ana, room.id);
+	await anaPage.getByRole('tab', { name: 'Load' }).click();
+	const notice = anaPage.locator('.grid-area').getByTestId('room-notice');
+	await expect(anaPage.getByTestId('room-notice-region')).toHaveAttribute('aria-live', 'polite');
+
+	await room.facilitate((doc) => setPhase(doc, 'test', 'discuss'));
+	await expect(notice).toContainText('Now: Discuss.');
+	await room.facilitate((doc) => setLocked(doc, 'test', true));
+	await expect(notice).toContainText('locked the board');
+	await room.facilitate((doc) => setSpotlight(doc, 'test', room.rows[3].id));
+	await expect(notice).toContainText(`In the spotlight: ${room.rows[3].title}`);
+	await expect(anaPage.getByRole('tab', { name: 'Load' })).toHaveAttribute('aria-selected', 'true');
+
+	await room.publish();
+	await expect(notice).toContainText('Charter v1 is published');
+	const prompt = anaPage.locator('.grid-area').getByTestId('consent-prompt');
+	await expect(prompt).toContainText('Does it describe how you will work together?');
+	await prompt.getByRole('button', { name: 'Answer' }).click();
+	await expect(anaPage.getByRole('tab', { name: 'Session' })).toHaveAttribute(
+		'aria-selected',
+		'true'
+	);
+	await expect(anaPage.getByTestId('consent-panel').getByLabel(/Comment/)).toBeFocused();
+	await anaPage.getByRole('button', { name: 'I agree' }).click();
+	await expect(prompt).toHaveCount(0);
+	// Readers are told, but not asked.
+	const ritaPage = await openBoard(room.rita, room.id);
+	await expect(ritaPage.getByTestId('phase-name')).toHaveText('Published');
+	await expect(ritaPage.getByTestId('consent-prompt')).toHaveCount(0);
 });
