@@ -134,3 +134,30 @@ test('what the facilitator does reaches a participant in the board area, whateve
 	await expect(ritaPage.getByTestId('phase-name')).toHaveText('Published');
 	await expect(ritaPage.getByTestId('consent-prompt')).toHaveCount(0);
 });
+
+test('a raised hand keeps the People list readable: names on one line, role menus whole, a drawn hand, spaces where they belong', async ({
+	browser
+}) => {
+	const room = await roomInSession(lab, browser, 2);
+	const fayPage = await openBoard(room.fay, room.id);
+	const anaPage = await openBoard(room.ana, room.id);
+	await anaPage.getByRole('button', { name: 'Raise hand' }).click();
+	await expect(fayPage.getByTestId('participants-summary')).toContainText('0 ready · 1 hand up');
+	const people = fayPage.getByRole('list', { name: 'People in this workshop' });
+	await expect(people.getByTestId('participant-row').first()).toContainText('Ana Lima');
+	const ana = people.locator('[data-testid="participant-row"]', { hasText: 'Ana Lima' });
+	await expect(ana.getByTestId('hand-icon')).toBeVisible();
+	await expect(people).toContainText('Fay Facilitator (you)');
+	const name = await ana.locator('.name').boundingBox();
+	const lineHeight = await ana
+		.locator('.name')
+		.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight));
+	expect(name!.height).toBeLessThan(lineHeight * 1.5);
+	const select = fayPage.getByLabel('Role of Ana Lima');
+	const cut = await select.evaluate((el) => {
+		const box = el.getBoundingClientRect();
+		const panel = el.closest('.panel-body')!.getBoundingClientRect();
+		return box.right > panel.right || el.scrollWidth > el.clientWidth;
+	});
+	expect(cut).toBe(false);
+});
