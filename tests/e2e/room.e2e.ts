@@ -161,3 +161,22 @@ test('a raised hand keeps the People list readable: names on one line, role menu
 	});
 	expect(cut).toBe(false);
 });
+
+test('a named blind round shows who proposed what in the cells, without hovering', async ({
+	browser
+}) => {
+	const room = await roomInSession(lab, browser, 3);
+	const fayPage = await openBoard(room.fay, room.id);
+	await room.step(room.fay, 'POST', 'round', { named: true });
+	const roleId = room.roles[0].id;
+	await room.step(room.ana, 'PUT', 'proposals', {
+		cells: { [`${room.rows[0].id}:${roleId}`]: 'A' }
+	});
+	await room.step(room.fay, 'POST', 'reveal');
+	const names = fayPage
+		.locator(`[data-reveal-row="${room.rows[0].id}"]`)
+		.getByTestId('cell-names')
+		.first();
+	await expect(names).toBeVisible();
+	await expect(names).toHaveText(/A\s+AL/);
+});

@@ -14,26 +14,27 @@ export async function roomInSession(lab: Lab, browser: Browser, rows = 30) {
 	const rita = await lab.newContext(browser);
 	await inviteGuest(fay, rita, lab.server.url, id, 'reader', 'Rita Reader');
 	let placed: { id: string; title: string }[] = [];
+	let roles: { id: string; name: string }[] = [];
 	await editBoard(lab.server.url, fayCookie, id, (doc) => {
 		seedBusyBoard(doc, { id: 'seed', name: 'Fay Facilitator' }, rows);
 		placed = readBoard(doc).rows.map(({ id, title }) => ({ id, title }));
+		roles = readBoard(doc).roles.map(({ id, name }) => ({ id, name }));
 	});
 	return {
 		id,
 		rows: placed,
+		roles,
 		fay,
 		ana,
 		rita,
 		fayCookie,
 		facilitate: (edit: (doc: Y.Doc) => void) =>
 			editBoard(lab.server.url, fayCookie, id, edit, 'facilitation'),
-		publish: async () => {
-			const response = await fay.request.post(`${lab.server.url}/w/${id}/facilitation/publish`, {
-				headers: { origin: lab.server.url, accept: 'application/json' }
-			});
-			expect(response.status()).toBe(201);
-			return ((await response.json()) as { version: number }).version;
-		}
+		/** A facilitation step over HTTP, as the person in `context` would take it from the board. */
+		step: (context: BrowserContext, method: string, path: string, body?: unknown) =>
+			facilitationStep(lab, context, id, method, path, body),
+		publish: async () =>
+			((await facilitationStep(lab, fay, id, 'POST', 'publish')) as { version: number }).version
 	};
 }
 
@@ -43,4 +44,21 @@ export async function openBoard(context: BrowserContext, id: string): Promise<Pa
 	await page.goto(boardPath(id));
 	await expect(page.getByRole('status').filter({ hasText: 'Live' })).toBeVisible();
 	return page;
+}
+
+async function facilitationStep(
+	lab: Lab,
+	context: BrowserContext,
+	id: string,
+	method: string,
+	path: string,
+	body?: unknown
+): Promise<unknown> {
+	const response = await context.request.fetch(`${lab.server.url}/w/${id}/facilitation/${path}`, {
+		method,
+		headers: { origin: lab.server.url, accept: 'application/json' },
+		...(body === undefined ? {} : { data: body })
+	});
+	expect(response.ok(), await response.text()).toBe(true);
+	return response.json();
 }
