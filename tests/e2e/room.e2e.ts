@@ -180,3 +180,26 @@ test('a named blind round shows who proposed what in the cells, without hovering
 	await expect(names).toBeVisible();
 	await expect(names).toHaveText(/A\s+AL/);
 });
+
+test('one Share button shows the participant and reader invite links side by side, each with a copy button', async ({
+	browser
+}) => {
+	const room = await roomInSession(lab, browser, 2);
+	const fayPage = await openBoard(room.fay, room.id);
+	await fayPage.getByRole('button', { name: 'Share', exact: true }).click();
+	const share = fayPage.getByRole('dialog', { name: 'Share this board' });
+	await share.getByRole('button', { name: 'Create participant link' }).click();
+	const participant = share.getByLabel('Participants invite link');
+	await expect(participant).toHaveValue(/\/invite\//);
+	await share.getByRole('button', { name: 'Create reader link' }).click();
+	const reader = share.getByLabel('Readers invite link');
+	await expect(reader).toHaveValue(/\/invite\//);
+	// Creating the reader link left the participant link in place.
+	await expect(participant).toHaveValue(/\/invite\//);
+	expect(await participant.inputValue()).not.toBe(await reader.inputValue());
+	await expect(share.getByRole('button', { name: 'Copy participant link' })).toBeVisible();
+	await expect(share.getByRole('button', { name: 'Copy reader link' })).toBeVisible();
+	// Participants see no Share button: invites are the facilitator's.
+	const anaPage = await openBoard(room.ana, room.id);
+	await expect(anaPage.getByRole('button', { name: 'Share', exact: true })).toHaveCount(0);
+});
