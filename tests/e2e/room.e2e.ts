@@ -203,3 +203,16 @@ test('one Share button shows the participant and reader invite links side by sid
 	const anaPage = await openBoard(room.ana, room.id);
 	await expect(anaPage.getByRole('button', { name: 'Share', exact: true })).toHaveCount(0);
 });
+
+test('the dashboard shows each workshop’s phase, latest published version and how many consented', async ({
+	browser
+}) => {
+	const room = await roomInSession(lab, browser, 2);
+	await room.publish();
+	await room.step(room.ana, 'POST', 'consent', { version: 1, decision: 'agree', comment: '' });
+	const page = await room.fay.newPage();
+	await page.goto('/');
+	const progress = page.getByTestId('workshop-progress');
+	await expect(progress).toContainText('Published');
+	await expect(progress).toContainText('Charter v1 · 1 agreed');
+});
