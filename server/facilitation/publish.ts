@@ -1,25 +1,24 @@
 /**
  * Publishing a charter version and consenting to it. Publishing reads the live board, builds the
- * charter from it (src/lib/board's `buildCharter`), and stores it as the next immutable version;
+ * charter from it (src/lib/charter's `buildCharter`), and stores it as the next immutable version;
  * the facilitation room then moves everyone to the Published phase. The board itself stays
  * editable for the next revision. Consents are rows per user per version; the facilitation room
  * carries who answered, so the facilitator sees answers arrive.
  */
-import { buildCharter } from '../../src/lib/board/index.ts';
+import { buildCharter } from '../../src/lib/charter/index.ts';
 import {
 	readFacilitation,
 	setConsentEntry,
 	setPublished,
 	type Consent
 } from '../../src/lib/facilitation/facilitation-doc.ts';
-import { unresolvedRows, type Unresolved } from '../../src/lib/facilitation/publish-check.ts';
+import { unresolvedRows } from '../../src/lib/facilitation/publish-check.ts';
+import type { PublishResult } from '#lib/contracts/facilitation-api.ts';
 import { readBoardDoc } from './board.ts';
 import { SERVER_ORIGIN, type Actor, type FacilitationDeps } from './context.ts';
 import { FacilitationError } from './errors.ts';
 
 export const CONSENT_COMMENT_MAX = 1000;
-
-export type PublishResult = { version: number; publishedAt: number; unresolved: Unresolved };
 
 export async function publishCharter(
 	deps: FacilitationDeps,

@@ -8,13 +8,13 @@ import {
 	charterToMarkdown,
 	type Charter,
 	type CharterConsent
-} from '#lib/board/index.ts';
+} from '#lib/charter/index.ts';
 import { RULE_COPY } from '#lib/templates/index.ts';
 import type { RuleId } from '#lib/templates/index.ts';
 import { charterToPdf } from '../../../server/charter/pdf.ts';
 import type { Store } from '../../../server/store/index.ts';
 import type { PublishedCharter } from '../../../server/store/charters.ts';
-import type { WorkshopRole } from '../../../server/store/workshops.ts';
+import type { MemberRole } from '#lib/contracts/roles.ts';
 
 /**
  * Who is reading a charter and what they may open. Members of the workshop read every published
@@ -30,7 +30,7 @@ export interface CharterScope {
 	filesBase: string;
 	kind: 'member' | 'share';
 	/** The member's workshop role; null through a share link. */
-	role: WorkshopRole | null;
+	role: MemberRole | null;
 	/** The one version a pinned share link opens; null when every version may be read. */
 	only: number | null;
 }
@@ -79,7 +79,7 @@ export function parseVersion(raw: string | null | undefined): number | undefined
 	return Number(raw);
 }
 
-export function mayRead(scope: CharterScope, version: number): boolean {
+function mayRead(scope: CharterScope, version: number): boolean {
 	return scope.only === null || scope.only === version;
 }
 
@@ -160,7 +160,7 @@ export async function listVersions(store: Store, scope: CharterScope): Promise<V
 	}));
 }
 
-export const RULE_LABELS = Object.fromEntries(
+const RULE_LABELS = Object.fromEntries(
 	Object.entries(RULE_COPY).map(([id, copy]) => [id, copy.label])
 ) as Record<RuleId, string>;
 
