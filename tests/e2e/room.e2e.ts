@@ -1,7 +1,7 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { placeCard, readBoard } from '../../src/lib/board/index.ts';
 import { facilitatedWorkshop, serverPerTest } from './support/lab.ts';
-import { boardPath, editBoard, inviteGuest } from './support/workshop.ts';
+import { boardPath, editBoard, inviteGuest, memberActor } from './support/workshop.ts';
 import { roomInSession } from './support/room.ts';
 import { setLocked, setPhase, setSpotlight } from '../../src/lib/facilitation/facilitation-doc.ts';
 
@@ -12,11 +12,10 @@ import { setLocked, setPhase, setSpotlight } from '../../src/lib/facilitation/fa
 
 const lab = serverPerTest();
 
-const FAY = { id: 'seed', name: 'Fay Facilitator' };
-
 async function placeRows(cookie: string, id: string, count: number) {
+	const fay = await memberActor(lab.server, id, 'Fay Facilitator');
 	await editBoard(lab.server.url, cookie, id, (doc) => {
-		for (const card of readBoard(doc).tray.slice(0, count)) placeCard(doc, 'seed', FAY, card.id);
+		for (const card of readBoard(doc).tray.slice(0, count)) placeCard(doc, 'seed', fay, card.id);
 	});
 }
 

@@ -3,7 +3,7 @@ import type * as Y from 'yjs';
 import { readBoard } from '../../../src/lib/board/index.ts';
 import { seedBusyBoard } from './busy-board.ts';
 import { facilitatedWorkshop, type Lab } from './lab.ts';
-import { boardPath, editBoard, inviteGuest } from './workshop.ts';
+import { boardPath, editBoard, inviteGuest, memberActor } from './workshop.ts';
 
 /**
  * A room in session: Fay facilitates, Ana takes part, Rita reads, on a board of `rows` placed
@@ -15,8 +15,9 @@ export async function roomInSession(lab: Lab, browser: Browser, rows = 30) {
 	await inviteGuest(fay, rita, lab.server.url, id, 'reader', 'Rita Reader');
 	let placed: { id: string; title: string }[] = [];
 	let roles: { id: string; name: string }[] = [];
+	const fayActor = await memberActor(lab.server, id, 'Fay Facilitator');
 	await editBoard(lab.server.url, fayCookie, id, (doc) => {
-		seedBusyBoard(doc, { id: 'seed', name: 'Fay Facilitator' }, rows);
+		seedBusyBoard(doc, fayActor, rows);
 		placed = readBoard(doc).rows.map(({ id, title }) => ({ id, title }));
 		roles = readBoard(doc).roles.map(({ id, name }) => ({ id, name }));
 	});
