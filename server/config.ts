@@ -19,6 +19,8 @@ export interface Config {
 	persistBatchMs: number;
 	compactThreshold: number;
 	roomIdleMs: number;
+	/** Bearer token that /metrics asks for; null: only loopback addresses may scrape. */
+	metricsToken: string | null;
 }
 
 type Env = Record<string, string | undefined>;
@@ -58,6 +60,7 @@ export function loadConfig(env: Env = process.env): Config {
 		maxBufferedBytes: readInt(env, 'MAX_BUFFERED_BYTES', 8 * 1024 * 1024, 1024),
 		persistBatchMs: readInt(env, 'PERSIST_BATCH_MS', 0),
 		compactThreshold: readInt(env, 'COMPACT_THRESHOLD', 500, 2),
-		roomIdleMs: readInt(env, 'ROOM_IDLE_MS', 10_000)
+		roomIdleMs: readInt(env, 'ROOM_IDLE_MS', 10_000),
+		metricsToken: env.METRICS_TOKEN || null
 	};
 }
