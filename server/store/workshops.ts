@@ -66,5 +66,8 @@ export interface WorkshopStore {
 	/** Adds a member, or raises an existing member to `role`; never lowers. Returns the resulting role. */
 	addMember(workshopId: string, userId: string, role: WorkshopRole): Promise<WorkshopRole>;
 	setMemberRole(workshopId: string, userId: string, role: WorkshopRole): Promise<void>;
+	/** Removes a membership and records when, for `removedAt`. */
 	removeMember(workshopId: string, userId: string): Promise<void>;
+	/** When `userId` was last removed from the workshop; null if never. */
+	removedAt(workshopId: string, userId: string): Promise<number | null>;
 }

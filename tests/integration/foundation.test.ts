@@ -294,7 +294,7 @@ describe('foundation: accounts, workshops, invites, authorization', () => {
 		expect(membership(userIdOf('Bob Builder'))?.role).toBe('participant');
 	});
 
-	it('adds the membership when a signed-in user opens a link, never lowering a facilitator', async () => {
+	it('shows a signed-in user who they are and what they join, and joins on a POST only, never lowering a facilitator', async () => {
 		carol = new Client(url());
 		await carol.post('/signup', {
 			username: 'carol',
@@ -302,12 +302,21 @@ describe('foundation: accounts, workshops, invites, authorization', () => {
 			password: PASSWORD
 		});
 		const opened = await carol.get(readerLink);
-		expect(opened.status).toBe(303);
-		expect(opened.headers.get('location')).toBe(`/w/${workshopId}`);
+		expect(opened.status).toBe(200);
+		const html = await opened.text();
+		expect(html).toContain('Signed in as <strong>Carol Reader</strong>');
+		expect(html).toContain('Where does the PM role end?');
+		expect(html).toContain('Join as Carol Reader');
+		expect(membership(userIdOf('Carol Reader'))).toBeUndefined();
+
+		const joined = await carol.post(`${readerLink}?/join`, {});
+		expect(joined.status).toBe(303);
+		expect(joined.headers.get('location')).toBe(`/w/${workshopId}`);
 		expect(membership(userIdOf('Carol Reader'))?.role).toBe('reader');
 
 		const own = await alice.get(readerLink);
 		expect(own.status).toBe(303);
+		expect((await alice.post(`${readerLink}?/join`, {})).status).toBe(303);
 		expect(membership(userIdOf('Alice Facilitator'))?.role).toBe('facilitator');
 
 		dave = new Client(url());
@@ -460,6 +469,31 @@ describe('foundation: accounts, workshops, invites, authorization', () => {
 		).toBe(200);
 		expect(membership(bobId)).toBeUndefined();
 		expect((await bob.get(`/w/${workshopId}`)).status).toBe(403);
+	});
+
+	it('keeps a removed member out through the link they joined with, and lets a newer link in', async () => {
+		const bobId = userIdOf('Bob Builder');
+		const page = await bob.get(participantLink);
+		expect(page.status).toBe(200);
+		expect(await page.text()).toContain('Signed in as <strong>Bob Builder</strong>');
+		for (const action of ['join', 'guest']) {
+			const again = await bob.post(`${participantLink}?/${action}`, { displayName: 'Bob' });
+			expect(again.status).toBe(403);
+			expect(await again.text()).toContain('You were removed from this workshop');
+			expect(membership(bobId)).toBeUndefined();
+		}
+
+		const created = await alice.post(`/w/${workshopId}/settings?/createInvite`, {
+			role: 'reader',
+			label: 'Second chance'
+		});
+		const newer = /\/invite\/([a-z2-7]{32})/.exec(await created.text())![0];
+		const back = await bob.post(`${newer}?/join`, {});
+		expect(back.status).toBe(303);
+		expect(membership(bobId)?.role).toBe('reader');
+		expect(
+			(await alice.post(`/w/${workshopId}/settings?/removeMember`, { userId: bobId })).status
+		).toBe(200);
 	});
 
 	it('refuses revoked and unknown invite links plainly', async () => {

@@ -119,7 +119,7 @@ export async function createWorkshop(server: ServerRef, facilitator: TestUser): 
 	return id;
 }
 
-/** The facilitator makes an invite link for `role` and `user` opens it while signed in. */
+/** The facilitator makes an invite link for `role` and `user` joins through it while signed in. */
 export async function addMember(
 	server: ServerRef,
 	facilitator: TestUser,
@@ -135,12 +135,11 @@ export async function addMember(
 		await expectAction(response, 'creating an invite')
 	)?.[0];
 	if (!link) throw new Error('no invite link in the answer');
-	const opened = await fetch(server.url + link, {
-		redirect: 'manual',
-		headers: { cookie: user.cookie, accept: 'text/html' }
-	});
-	if (opened.status !== 303)
-		throw new Error(`${user.displayName} could not join (${opened.status})`);
+	const joined = await expectAction(
+		await postForm(server, user, `${link}?/join`, {}),
+		`${user.displayName} joining`
+	);
+	if (!joined.includes('"type":"redirect"')) throw new Error(`${user.displayName} did not join`);
 }
 
 /** The facilitator changes a member's role in the workshop settings. */
