@@ -5,6 +5,7 @@ import { openStore, type Store } from './store/index.ts';
 import { createAuth, type Auth } from './auth/index.ts';
 import { createSyncService, type SyncService } from './sync/service.ts';
 import { createSyncAccess } from './sync/app-access.ts';
+import { createPdfPool, type PdfPool } from './charter/pdf-pool.ts';
 
 /** Everything one server process holds: wired here once, used by HTTP routes and sockets alike. */
 export interface App {
@@ -15,6 +16,8 @@ export interface App {
 	auth: Auth;
 	/** Live rooms (server/sync): the WebSocket upgrade and the hooks routes call. */
 	sync: SyncService;
+	/** Charter PDFs, laid out in worker threads. */
+	pdf: PdfPool;
 	close(): Promise<void>;
 }
 
@@ -28,6 +31,7 @@ export async function createApp(config: Config): Promise<App> {
 	const auth = createAuth(store, config);
 	const access = createSyncAccess(auth, store.workshops);
 	const sync = createSyncService({ config, metrics, docs: store.docs, access });
+	const pdf = createPdfPool(config.pdf, metrics);
 	return {
 		config,
 		version: pkg.version,
@@ -35,7 +39,9 @@ export async function createApp(config: Config): Promise<App> {
 		store,
 		auth,
 		sync,
+		pdf,
 		async close() {
+			await pdf.close();
 			await sync.close();
 			auth.close();
 			await store.close();

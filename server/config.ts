@@ -21,6 +21,13 @@ export interface Config {
 	roomIdleMs: number;
 	/** Bearer token that /metrics asks for; null: only loopback addresses may scrape. */
 	metricsToken: string | null;
+	pdf: {
+		workers: number;
+		queue: number;
+		maxRows: number;
+		timeoutMs: number;
+		workerMemoryMb: number;
+	};
 }
 
 type Env = Record<string, string | undefined>;
@@ -61,6 +68,13 @@ export function loadConfig(env: Env = process.env): Config {
 		persistBatchMs: readInt(env, 'PERSIST_BATCH_MS', 0),
 		compactThreshold: readInt(env, 'COMPACT_THRESHOLD', 500, 2),
 		roomIdleMs: readInt(env, 'ROOM_IDLE_MS', 10_000),
-		metricsToken: env.METRICS_TOKEN || null
+		metricsToken: env.METRICS_TOKEN || null,
+		pdf: {
+			workers: readInt(env, 'PDF_WORKERS', 1),
+			queue: readInt(env, 'PDF_QUEUE', 20),
+			maxRows: readInt(env, 'PDF_MAX_ROWS', 2000, 1),
+			timeoutMs: readInt(env, 'PDF_TIMEOUT_MS', 60_000, 100),
+			workerMemoryMb: readInt(env, 'PDF_WORKER_MEMORY_MB', 512, 32)
+		}
 	};
 }
