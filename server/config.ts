@@ -21,6 +21,8 @@ export interface Config {
 	roomIdleMs: number;
 	/** Bearer token that /metrics asks for; null: only loopback addresses may scrape. */
 	metricsToken: string | null;
+	/** Creation caps: workshops one account starts per hour, open invites and share links per workshop. */
+	caps: { workshopsPerHour: number; openInvites: number; shareLinks: number };
 	pdf: {
 		workers: number;
 		queue: number;
@@ -69,6 +71,11 @@ export function loadConfig(env: Env = process.env): Config {
 		compactThreshold: readInt(env, 'COMPACT_THRESHOLD', 500, 2),
 		roomIdleMs: readInt(env, 'ROOM_IDLE_MS', 10_000),
 		metricsToken: env.METRICS_TOKEN || null,
+		caps: {
+			workshopsPerHour: readInt(env, 'MAX_WORKSHOPS_PER_HOUR', 20, 1),
+			openInvites: readInt(env, 'MAX_OPEN_INVITES', 50, 1),
+			shareLinks: readInt(env, 'MAX_SHARE_LINKS', 50, 1)
+		},
 		pdf: {
 			workers: readInt(env, 'PDF_WORKERS', 1),
 			queue: readInt(env, 'PDF_QUEUE', 20),

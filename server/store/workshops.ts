@@ -61,6 +61,8 @@ export interface WorkshopStore {
 	touch(id: string, at?: number): Promise<void>;
 	listForUser(userId: string, options?: { archived?: boolean }): Promise<WorkshopSummary[]>;
 	countForUser(userId: string): Promise<{ active: number; archived: number }>;
+	/** Workshops `userId` created at or after `since` (ms), deleted ones excepted. */
+	countCreatedSince(userId: string, since: number): Promise<number>;
 	getMembership(workshopId: string, userId: string): Promise<{ role: WorkshopRole } | null>;
 	listMembers(workshopId: string): Promise<Member[]>;
 	/** Adds a member, or raises an existing member to `role`; never lowers. Returns the resulting role. */

@@ -56,6 +56,7 @@ export class SqliteWorkshopStore implements WorkshopStore {
 	private updateRole: StatementSync;
 	private deleteMember: StatementSync;
 	private upsertRemoval: StatementSync;
+	private selectCreatedSince: StatementSync;
 	private selectRemoval: StatementSync;
 
 	constructor(db: DatabaseSync) {
@@ -103,6 +104,9 @@ export class SqliteWorkshopStore implements WorkshopStore {
 			'UPDATE memberships SET role = ? WHERE workshop_id = ? AND user_id = ?'
 		);
 		this.deleteMember = db.prepare('DELETE FROM memberships WHERE workshop_id = ? AND user_id = ?');
+		this.selectCreatedSince = db.prepare(
+			'SELECT COUNT(*) AS n FROM workshops WHERE created_by = ? AND created_at >= ?'
+		);
 		this.upsertRemoval = db.prepare(
 			'INSERT INTO member_removals (workshop_id, user_id, removed_at) VALUES (?, ?, ?) ON CONFLICT (workshop_id, user_id) DO UPDATE SET removed_at = excluded.removed_at'
 		);
@@ -236,6 +240,10 @@ export class SqliteWorkshopStore implements WorkshopStore {
 				this.upsertRemoval.run(workshopId, userId, Date.now());
 			}
 		});
+	}
+
+	async countCreatedSince(userId: string, since: number): Promise<number> {
+		return (this.selectCreatedSince.get(userId, since) as { n: number }).n;
 	}
 
 	async removedAt(workshopId: string, userId: string): Promise<number | null> {

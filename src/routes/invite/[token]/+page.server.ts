@@ -47,7 +47,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 async function join(locals: App.Locals, token: string, userId: string) {
 	const { invite, workshop } = await validInvite(locals, token);
 	const accepted = await acceptInvite(locals.app.store, invite, userId);
-	if (!accepted.ok) return fail(403, { errors: { form: REMOVED_SINCE }, values: {} });
+	if (!accepted.ok)
+		return fail(403, { errors: { form: REMOVED_SINCE }, values: { displayName: '' } });
 	redirect(303, `/w/${workshop.id}`);
 }
 

@@ -3,6 +3,7 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { FACILITATOR, forgetAccess, requireWorkshopRole } from '#lib/server/access.ts';
 import { readTitleAndTeam } from '#lib/server/workshop-form.ts';
 import { createInvite } from '#lib/server/invites.ts';
+import { inviteCapProblem } from '#lib/server/creation-caps.ts';
 
 const LABEL_MAX = 60;
 
@@ -105,9 +106,12 @@ export const actions: Actions = {
 				invite: { errors: { label: `Keep the note to ${LABEL_MAX} characters.` }, values }
 			});
 		}
-		const origin = event.locals.app.config.origin ?? event.url.origin;
+		const { store, config } = event.locals.app;
+		const capped = await inviteCapProblem(store, config.caps, workshop.id);
+		if (capped) return fail(429, { invite: { errors: { form: capped }, values } });
+		const origin = config.origin ?? event.url.origin;
 		const { invite, link } = await createInvite(
-			event.locals.app.store,
+			store,
 			{ workshopId: workshop.id, role, label, createdBy: user.id },
 			origin
 		);

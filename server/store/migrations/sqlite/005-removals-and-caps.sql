@@ -6,3 +6,6 @@ CREATE TABLE member_removals (
 	removed_at INTEGER NOT NULL,
 	PRIMARY KEY (workshop_id, user_id)
 );
+
+-- Counting the workshops one account started in the last hour (the creation cap).
+CREATE INDEX workshops_created_by ON workshops (created_by, created_at);
