@@ -29,7 +29,9 @@ export default defineConfig({
 					'base-uri': ['self'],
 					'form-action': ['self']
 				}
-			}
+			},
+			// Registered per workshop by the board page (src/lib/board-client/offline.ts), not site-wide.
+			serviceWorker: { register: false }
 		}),
 		drawlineDevServer()
 	],

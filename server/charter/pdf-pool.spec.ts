@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { threadId } from 'node:worker_threads';
-import { buildCharter, readBoard, type Charter } from '../../src/lib/board/index.ts';
+import { readBoard } from '../../src/lib/board/index.ts';
+import { buildCharter, type Charter } from '../../src/lib/charter/index.ts';
 import { FIXTURE_META, createFixtureBoard } from '../../src/lib/board/__fixtures__/board.ts';
 import { Registry } from '../metrics.ts';
 import { createPdfPool, type PdfPool, type PdfPoolOptions } from './pdf-pool.ts';

@@ -10,7 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
-import type { Charter } from '../../src/lib/board/charter.ts';
+import type { Charter } from '../../src/lib/charter/charter.ts';
 import type { Registry } from '../metrics.ts';
 import { charterToPdf, type Paper } from './pdf.ts';
 import type { PdfJob, PdfJobResult } from './pdf-worker.ts';

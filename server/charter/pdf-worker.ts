@@ -3,7 +3,7 @@
  * the event loop that serves pages and live boards. The pool (pdf-pool.ts) owns its lifetime.
  */
 import { parentPort, threadId } from 'node:worker_threads';
-import type { Charter } from '../../src/lib/board/charter.ts';
+import type { Charter } from '../../src/lib/charter/charter.ts';
 import { charterToPdf, type Paper } from './pdf.ts';
 
 export type PdfJob = { id: number; charter: Charter; paper: Paper };

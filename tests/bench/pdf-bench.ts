@@ -9,13 +9,14 @@
  * reference). Ten distinct versions are published so that no request is a cache hit.
  */
 import { writeFileSync } from 'node:fs';
-import { buildCharter, readBoard } from '../../src/lib/board/index.ts';
+import { readBoard } from '../../src/lib/board/index.ts';
+import { buildCharter } from '../../src/lib/charter/index.ts';
 import { FIXTURE_META } from '../../src/lib/board/__fixtures__/board.ts';
 import { createLargeBoard } from '../../server/charter/__fixtures__/large-board.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
+import { createWorkshop } from '../support/workshop-http.ts';
 import {
 	connect,
-	createWorkshop,
 	fixtureStore,
 	signUp,
 	synced,

@@ -14,7 +14,8 @@ import { openStore } from '../../server/store/index.ts';
 import { publishOverHttp } from '../support/charter-board.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 import type { TestUser } from '../support/sync-client.ts';
-import { cookieOf, createWorkshop, signUp } from './support/workshop.ts';
+import { createWorkshop } from '../support/workshop-http.ts';
+import { cookieOf, signUp } from './support/workshop.ts';
 
 const TARGET = 'http://127.0.0.1:9/x';
 const HOSTILE = `red;background-image:url(${TARGET});position:fixed`;
@@ -67,8 +68,8 @@ test('a hostile colour in the stored board never reaches the board, charter or s
 	const fay = await browser.newContext();
 	try {
 		await signUp(fay, server.url, 'Fay Facilitator');
-		const id = await createWorkshop(fay, server.url);
 		const cookie = await cookieOf(fay, server.url);
+		const id = await createWorkshop(server, { cookie });
 		await server.stop();
 		await plantHostileColours(dataDir, id);
 		server = await startServer({ dataDir });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_ROLES } from '../../src/lib/templates/index.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
-import { signUpPerson, createWorkshopHttp, type Person } from '../support/workshop-http.ts';
+import { signUpPerson, createWorkshop, type Person } from '../support/workshop-http.ts';
 import {
 	createCharterWorkshop,
 	publishOverHttp,
@@ -189,7 +189,7 @@ describe('HTTP hardening', () => {
 		expect(third.status).toBe(429);
 		expect(await third.text()).toContain('already has 2 open invite links');
 
-		await createWorkshopHttp(server, fay, { template: 'blank' });
+		await createWorkshop(server, fay, { template: 'blank' });
 		const roles = DEFAULT_ROLES.slice(0, 3);
 		const refused = await fay.form('/workshops/new', {
 			title: 'One too many',
@@ -205,7 +205,7 @@ describe('HTTP hardening', () => {
 		expect(await refused.text()).toContain('started 2 workshops in the last hour');
 		// Someone else is not held back by Fay's workshops.
 		const other = await signUpPerson(server, 'Olga Other');
-		expect(await createWorkshopHttp(server, other, { template: 'blank' })).toMatch(/\S/);
+		expect(await createWorkshop(server, other, { template: 'blank' })).toMatch(/\S/);
 	});
 });
 
