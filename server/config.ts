@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { DEFAULT_CONTENT_LIMITS, type ContentLimits } from '../src/lib/board/content.ts';
 
 /**
  * Every setting Drawline reads comes from the environment, so one build runs
@@ -13,6 +14,8 @@ export interface Config {
 	databasePath: string;
 	sessionTtlMs: number;
 	maxMessageBytes: number;
+	/** Largest presence (awareness) state relayed, in bytes of JSON. */
+	maxAwarenessBytes: number;
 	maxConnectionsPerRoom: number;
 	heartbeatMs: number;
 	maxBufferedBytes: number;
@@ -30,6 +33,8 @@ export interface Config {
 		timeoutMs: number;
 		workerMemoryMb: number;
 	};
+	/** What a board or facilitation document may hold (checked on every update). */
+	content: ContentLimits;
 }
 
 type Env = Record<string, string | undefined>;
@@ -64,6 +69,7 @@ export function loadConfig(env: Env = process.env): Config {
 		databasePath: path.resolve(env.DATABASE_PATH || path.join(dataDir, 'drawline.db')),
 		sessionTtlMs: readInt(env, 'SESSION_TTL_DAYS', 30, 1) * 24 * 60 * 60 * 1000,
 		maxMessageBytes: readInt(env, 'MAX_MESSAGE_BYTES', 1024 * 1024, 1024),
+		maxAwarenessBytes: readInt(env, 'MAX_AWARENESS_BYTES', 8 * 1024, 256),
 		maxConnectionsPerRoom: readInt(env, 'MAX_CONNECTIONS_PER_ROOM', 200, 1),
 		heartbeatMs: readInt(env, 'HEARTBEAT_MS', 30_000, 100),
 		maxBufferedBytes: readInt(env, 'MAX_BUFFERED_BYTES', 8 * 1024 * 1024, 1024),
@@ -82,6 +88,12 @@ export function loadConfig(env: Env = process.env): Config {
 			maxRows: readInt(env, 'PDF_MAX_ROWS', 2000, 1),
 			timeoutMs: readInt(env, 'PDF_TIMEOUT_MS', 60_000, 100),
 			workerMemoryMb: readInt(env, 'PDF_WORKER_MEMORY_MB', 512, 32)
+		},
+		content: {
+			maxRoles: readInt(env, 'MAX_ROLES_PER_BOARD', DEFAULT_CONTENT_LIMITS.maxRoles, 1),
+			maxCards: readInt(env, 'MAX_CARDS_PER_BOARD', DEFAULT_CONTENT_LIMITS.maxCards, 1),
+			maxNoteChars: readInt(env, 'MAX_NOTE_CHARS', DEFAULT_CONTENT_LIMITS.maxNoteChars, 1),
+			maxDocBytes: readInt(env, 'MAX_DOC_BYTES', DEFAULT_CONTENT_LIMITS.maxDocBytes, 64 * 1024)
 		}
 	};
 }

@@ -6,16 +6,19 @@
  * letting its send buffer grow server memory.
  */
 import type { WebSocket, RawData } from 'ws';
-import type { Role, RoomKind } from './access.ts';
+import type { MemberRole } from '#lib/contracts/roles.ts';
+import {
+	CLOSE_TRY_AGAIN_LATER,
+	CLOSE_UNSUPPORTED_DATA,
+	type RoomKind
+} from '#lib/contracts/sync.ts';
 import type { PresenceUser } from './awareness.ts';
-import { rawSocket, type SharedMessage } from './frame.ts';
-import { CLOSE_TRY_AGAIN_LATER, CLOSE_UNSUPPORTED_DATA } from './protocol.ts';
 
 export interface Identity {
 	sessionId: string;
 	workshopId: string;
 	kind: RoomKind;
-	readonly role: Role;
+	readonly role: MemberRole;
 	user: PresenceUser;
 }
 
@@ -43,7 +46,7 @@ export class Connection {
 	readonly workshopId: string;
 	readonly kind: RoomKind;
 	readonly user: PresenceUser;
-	role: Role;
+	role: MemberRole;
 	/** Awareness clientIDs this connection speaks for. */
 	readonly clientIds = new Set<number>();
 	/** Set by a pong or any message; cleared by each heartbeat. */
@@ -102,15 +105,6 @@ export class Connection {
 		if (!this.isOpen) return;
 		this.ws.send(data);
 		this.sent(data.byteLength);
-	}
-
-	/** Sends a message framed once for all its recipients. */
-	sendShared(message: SharedMessage): void {
-		if (!this.isOpen) return;
-		const socket = rawSocket(this.ws);
-		if (socket) socket.write(message.frame);
-		else this.ws.send(message.data);
-		this.sent(message.data.byteLength);
 	}
 
 	close(code: number, reason: string): void {

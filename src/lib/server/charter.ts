@@ -13,7 +13,7 @@ import type { PdfPool, RenderedPdf } from '../../../server/charter/pdf-pool.ts';
 import { isPdfRefused } from '../../../server/charter/pdf-refusal.ts';
 import type { Store } from '../../../server/store/index.ts';
 import type { PublishedCharter } from '../../../server/store/charters.ts';
-import type { WorkshopRole } from '../../../server/store/workshops.ts';
+import type { MemberRole } from '#lib/contracts/roles.ts';
 
 /**
  * Who is reading a charter and what they may open. Members of the workshop read every published
@@ -29,7 +29,7 @@ export interface CharterScope {
 	filesBase: string;
 	kind: 'member' | 'share';
 	/** The member's workshop role; null through a share link. */
-	role: WorkshopRole | null;
+	role: MemberRole | null;
 	/** The one version a pinned share link opens; null when every version may be read. */
 	only: number | null;
 }

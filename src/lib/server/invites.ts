@@ -1,7 +1,8 @@
 import { generateInviteToken, hashInviteToken } from '../../../server/auth/tokens.ts';
 import { ROLE_RANK, type Store } from '../../../server/store/index.ts';
 import type { Invite, InviteRole } from '../../../server/store/invites.ts';
-import type { Workshop, WorkshopRole } from '../../../server/store/workshops.ts';
+import type { Workshop } from '../../../server/store/workshops.ts';
+import type { MemberRole } from '#lib/contracts/roles.ts';
 
 /**
  * Invite links: `/invite/<token>` with 160 random bits. Only the token's
@@ -37,7 +38,7 @@ export async function findInvite(
 }
 
 export type InviteAcceptance =
-	{ ok: true; role: WorkshopRole } | { ok: false; reason: 'removed-since' };
+	{ ok: true; role: MemberRole } | { ok: false; reason: 'removed-since' };
 
 /**
  * Adds the membership (never lowering an existing role) and counts the use. Someone removed from
@@ -64,7 +65,7 @@ export async function acceptInvite(
 /** Whether opening the link would change nothing: already a member at least as high. */
 export function inviteAddsNothing(
 	invite: Invite,
-	membership: { role: WorkshopRole } | null
+	membership: { role: MemberRole } | null
 ): boolean {
 	return membership !== null && ROLE_RANK[membership.role] >= ROLE_RANK[invite.role];
 }
