@@ -15,7 +15,8 @@ const OPTIONS: PdfPoolOptions = {
 	workerMemoryMb: 256
 };
 
-describe('PDF pool', () => {
+// Each render lays out a real PDF in a fresh worker: seconds on a busy machine.
+describe('PDF pool', { timeout: 60_000 }, () => {
 	let pool: PdfPool | null = null;
 	afterEach(async () => {
 		await pool?.close();
