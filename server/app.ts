@@ -5,6 +5,7 @@ import { openStore, type Store } from './store/index.ts';
 import { createAuth, type Auth } from './auth/index.ts';
 import { createSyncService, type SyncService } from './sync/service.ts';
 import { createSyncAccess } from './sync/app-access.ts';
+import { createPdfPool, type PdfPool } from './charter/pdf-pool.ts';
 import { WorkshopRoomPolicy } from './workshop/room-policy.ts';
 import { createWorkshopService, type WorkshopService } from './workshop/service.ts';
 
@@ -17,6 +18,8 @@ export interface App {
 	auth: Auth;
 	/** Live rooms (server/sync): the WebSocket upgrade and the hooks routes call. */
 	sync: SyncService;
+	/** Charter PDFs, laid out in worker threads. */
+	pdf: PdfPool;
 	/** Membership changes and workshop deletion, with what they mean for live rooms. */
 	workshops: WorkshopService;
 	close(): Promise<void>;
@@ -42,6 +45,7 @@ export async function createApp(config: Config): Promise<App> {
 	});
 	const sync = createSyncService({ config, metrics, docs: store.docs, access, policy });
 	sockets = sync;
+	const pdf = createPdfPool(config.pdf, metrics);
 	return {
 		config,
 		version: pkg.version,
@@ -49,8 +53,10 @@ export async function createApp(config: Config): Promise<App> {
 		store,
 		auth,
 		sync,
+		pdf,
 		workshops: createWorkshopService({ store, sync }),
 		async close() {
+			await pdf.close();
 			await sync.close();
 			await policy.close();
 			auth.close();

@@ -22,6 +22,17 @@ export interface Config {
 	persistBatchMs: number;
 	compactThreshold: number;
 	roomIdleMs: number;
+	/** Bearer token that /metrics asks for; null: only loopback addresses may scrape. */
+	metricsToken: string | null;
+	/** Creation caps: workshops one account starts per hour, open invites and share links per workshop. */
+	caps: { workshopsPerHour: number; openInvites: number; shareLinks: number };
+	pdf: {
+		workers: number;
+		queue: number;
+		maxRows: number;
+		timeoutMs: number;
+		workerMemoryMb: number;
+	};
 	/** What a board or facilitation document may hold (checked on every update). */
 	content: ContentLimits;
 }
@@ -65,6 +76,19 @@ export function loadConfig(env: Env = process.env): Config {
 		persistBatchMs: readInt(env, 'PERSIST_BATCH_MS', 0),
 		compactThreshold: readInt(env, 'COMPACT_THRESHOLD', 500, 2),
 		roomIdleMs: readInt(env, 'ROOM_IDLE_MS', 10_000),
+		metricsToken: env.METRICS_TOKEN || null,
+		caps: {
+			workshopsPerHour: readInt(env, 'MAX_WORKSHOPS_PER_HOUR', 20, 1),
+			openInvites: readInt(env, 'MAX_OPEN_INVITES', 50, 1),
+			shareLinks: readInt(env, 'MAX_SHARE_LINKS', 50, 1)
+		},
+		pdf: {
+			workers: readInt(env, 'PDF_WORKERS', 1),
+			queue: readInt(env, 'PDF_QUEUE', 20),
+			maxRows: readInt(env, 'PDF_MAX_ROWS', 2000, 1),
+			timeoutMs: readInt(env, 'PDF_TIMEOUT_MS', 60_000, 100),
+			workerMemoryMb: readInt(env, 'PDF_WORKER_MEMORY_MB', 512, 32)
+		},
 		content: {
 			maxRoles: readInt(env, 'MAX_ROLES_PER_BOARD', DEFAULT_CONTENT_LIMITS.maxRoles, 1),
 			maxCards: readInt(env, 'MAX_CARDS_PER_BOARD', DEFAULT_CONTENT_LIMITS.maxCards, 1),

@@ -117,7 +117,7 @@ export async function inviteLink(
 	return link;
 }
 
-/** The facilitator makes an invite link for `role` and `user` opens it while signed in. */
+/** The facilitator makes an invite link for `role` and `user` joins through it while signed in. */
 export async function addMember(
 	server: ServerRef,
 	facilitator: TestUser,
@@ -126,12 +126,11 @@ export async function addMember(
 	role: 'participant' | 'reader'
 ): Promise<void> {
 	const link = await inviteLink(server, facilitator, workshopId, role);
-	const opened = await fetch(server.url + link, {
-		redirect: 'manual',
-		headers: { cookie: user.cookie, accept: 'text/html' }
-	});
-	if (opened.status !== 303)
-		throw new Error(`${user.displayName} could not join (${opened.status})`);
+	const joined = await expectAction(
+		await postForm(server, user, `${link}?/join`, {}),
+		`${user.displayName} joining`
+	);
+	if (!joined.includes('"type":"redirect"')) throw new Error(`${user.displayName} did not join`);
 }
 
 /** Someone signed out opens a participant invite and joins as a guest with just a name. */

@@ -55,6 +55,9 @@ export class SqliteWorkshopStore implements WorkshopStore {
 	private selectMembers: StatementSync;
 	private updateRole: StatementSync;
 	private deleteMember: StatementSync;
+	private upsertRemoval: StatementSync;
+	private selectCreatedSince: StatementSync;
+	private selectRemoval: StatementSync;
 
 	constructor(db: DatabaseSync) {
 		this.db = db;
@@ -101,6 +104,15 @@ export class SqliteWorkshopStore implements WorkshopStore {
 			'UPDATE memberships SET role = ? WHERE workshop_id = ? AND user_id = ?'
 		);
 		this.deleteMember = db.prepare('DELETE FROM memberships WHERE workshop_id = ? AND user_id = ?');
+		this.selectCreatedSince = db.prepare(
+			'SELECT COUNT(*) AS n FROM workshops WHERE created_by = ? AND created_at >= ?'
+		);
+		this.upsertRemoval = db.prepare(
+			'INSERT INTO member_removals (workshop_id, user_id, removed_at) VALUES (?, ?, ?) ON CONFLICT (workshop_id, user_id) DO UPDATE SET removed_at = excluded.removed_at'
+		);
+		this.selectRemoval = db.prepare(
+			'SELECT removed_at FROM member_removals WHERE workshop_id = ? AND user_id = ?'
+		);
 	}
 
 	async create(input: NewWorkshop): Promise<Workshop> {
@@ -223,6 +235,19 @@ export class SqliteWorkshopStore implements WorkshopStore {
 	}
 
 	async removeMember(workshopId: string, userId: string): Promise<void> {
-		this.deleteMember.run(workshopId, userId);
+		transaction(this.db, () => {
+			if (this.deleteMember.run(workshopId, userId).changes > 0) {
+				this.upsertRemoval.run(workshopId, userId, Date.now());
+			}
+		});
+	}
+
+	async countCreatedSince(userId: string, since: number): Promise<number> {
+		return (this.selectCreatedSince.get(userId, since) as { n: number }).n;
+	}
+
+	async removedAt(workshopId: string, userId: string): Promise<number | null> {
+		const row = this.selectRemoval.get(workshopId, userId) as { removed_at: number } | undefined;
+		return row?.removed_at ?? null;
 	}
 }

@@ -29,11 +29,15 @@ const escapeLine = (line: string): string =>
 /** One-line text. */
 const inline = (text: string): string => escapeInline(text.replace(/\s+/g, ' ').trim());
 
-/** Text with line breaks, continuing a list item indented by `indent`. */
+/**
+ * Text with line breaks, continuing a list item indented by `indent`. Markdown renderers also
+ * break lines at a bare CR (and some at U+2028/U+2029), so those are line breaks here too:
+ * otherwise the line after one would escape the indent and could open a heading.
+ */
 const block = (text: string, indent: string): string =>
 	text
 		.trim()
-		.split('\n')
+		.split(/\r\n?|[\n\u2028\u2029]/)
 		.map((line, i) => {
 			const escaped = escapeLine(line);
 			return i === 0 || escaped === '' ? escaped : indent + escaped;

@@ -76,6 +76,20 @@ describe('charterToMarkdown', () => {
 		);
 		expect(markdown).not.toMatch(/^# not a heading/m);
 	});
+
+	it.each([
+		['a bare CR', '\r'],
+		['CRLF', '\r\n'],
+		['a line separator', '\u2028'],
+		['a paragraph separator', '\u2029']
+	])('treats %s in a note as a line break, never as the start of a heading', (_, br) => {
+		const awkward = awkwardCharter();
+		const row = awkward.sections.owns.find((item) => item.note) ?? awkward.sections.owns[0];
+		row.note = `Agreed.${br}# Fake heading${br}> fake quote`;
+		const markdown = charterToMarkdown(awkward);
+		expect(markdown).toContain('  - Rationale: Agreed.\n    \\# Fake heading\n    \\> fake quote');
+		expect(markdown).not.toMatch(/[\r\u2028\u2029]/);
+	});
 });
 
 describe('charterToCsv', () => {
