@@ -11,6 +11,9 @@ export interface Config {
 	origin: string | null;
 	dataDir: string;
 	databasePath: string;
+	/** postgres://… puts every store on PostgreSQL (several instances may share it); null: SQLite. */
+	databaseUrl: string | null;
+	databasePoolSize: number;
 	sessionTtlMs: number;
 	maxMessageBytes: number;
 	maxConnectionsPerRoom: number;
@@ -33,6 +36,15 @@ function readInt(env: Env, name: string, fallback: number, min = 0): number {
 	return value;
 }
 
+function readDatabaseUrl(env: Env): string | null {
+	const raw = env.DATABASE_URL;
+	if (!raw) return null;
+	if (!/^postgres(ql)?:\/\//.test(raw)) {
+		throw new Error('DATABASE_URL must be a postgres:// URL such as postgres://user@host/db');
+	}
+	return raw;
+}
+
 function readOrigin(env: Env): string | null {
 	const raw = env.ORIGIN;
 	if (!raw) return null;
@@ -51,6 +63,8 @@ export function loadConfig(env: Env = process.env): Config {
 		origin: readOrigin(env),
 		dataDir,
 		databasePath: path.resolve(env.DATABASE_PATH || path.join(dataDir, 'drawline.db')),
+		databaseUrl: readDatabaseUrl(env),
+		databasePoolSize: readInt(env, 'DATABASE_POOL_SIZE', 10, 1),
 		sessionTtlMs: readInt(env, 'SESSION_TTL_DAYS', 30, 1) * 24 * 60 * 60 * 1000,
 		maxMessageBytes: readInt(env, 'MAX_MESSAGE_BYTES', 1024 * 1024, 1024),
 		maxConnectionsPerRoom: readInt(env, 'MAX_CONNECTIONS_PER_ROOM', 200, 1),

@@ -1,11 +1,13 @@
 import { describe, it, expect, beforeEach } from 'vitest';
-import { openStore, type Store } from '../index.ts';
-import { addUsers, addWorkshop } from '../__fixtures__/seed.ts';
+import type { Store } from './index.ts';
+import { BACKENDS, useStoreBackend } from './__fixtures__/backends.ts';
+import { addUsers, addWorkshop } from './__fixtures__/seed.ts';
 
-describe('workshops, memberships and invites', () => {
+describe.each(BACKENDS)('workshops, memberships and invites (%s)', (backend) => {
+	const db = useStoreBackend(backend);
 	let store: Store;
 	beforeEach(async () => {
-		store = await openStore({ databasePath: ':memory:' });
+		store = db.store();
 		await addUsers(store, ['fac', 'pat']);
 	});
 
