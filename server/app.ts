@@ -5,6 +5,7 @@ import { openStore, type Store } from './store/index.ts';
 import { createAuth, type Auth } from './auth/index.ts';
 import { createSyncService, type SyncService } from './sync/service.ts';
 import { createSyncAccess } from './sync/app-access.ts';
+import { WorkshopRoomPolicy } from './workshop/room-policy.ts';
 
 /** Everything one server process holds: wired here once, used by HTTP routes and sockets alike. */
 export interface App {
@@ -27,7 +28,10 @@ export async function createApp(config: Config): Promise<App> {
 	const store = await openStore(config);
 	const auth = createAuth(store, config);
 	const access = createSyncAccess(auth, store.workshops);
-	const sync = createSyncService({ config, metrics, docs: store.docs, access });
+	const policy = new WorkshopRoomPolicy({
+		touchWorkshop: (workshopId, at) => store.workshops.touch(workshopId, at)
+	});
+	const sync = createSyncService({ config, metrics, docs: store.docs, access, policy });
 	return {
 		config,
 		version: pkg.version,
@@ -37,6 +41,7 @@ export async function createApp(config: Config): Promise<App> {
 		sync,
 		async close() {
 			await sync.close();
+			await policy.close();
 			auth.close();
 			await store.close();
 		}

@@ -9,7 +9,9 @@ import { openSqlite } from '../store/sqlite/open.ts';
 import { SqliteDocStore } from '../store/sqlite/docs.ts';
 import type { DocStore } from '../store/docs.ts';
 import { STATE, LOCKED } from '../../src/lib/facilitation/schema.ts';
+import { WorkshopRoomPolicy } from '../workshop/room-policy.ts';
 import type { Role, RoomKind } from './access.ts';
+import type { RoomPolicy } from './policy.ts';
 import {
 	CLOSE_INVALID_PAYLOAD,
 	CLOSE_PROTOCOL_ERROR,
@@ -57,6 +59,7 @@ function connectClient(room: Room, name: string, role: Role, store?: { committed
 	const sendToRoom = (frame: Uint8Array) =>
 		queueMicrotask(() => !closed && room.receive(peer, frame));
 	const peer: Peer = {
+		sessionId: `s-${name}`,
 		userId: `u-${name}`,
 		user: { id: `u-${name}`, name: `${name} (server)`, color: '#123456' },
 		role,
@@ -130,19 +133,23 @@ function load(
 	store: DocStore,
 	options: {
 		kind?: RoomKind;
-		locked?: () => boolean;
+		/** The workshop's facilitation document, which a board reads its lock from. */
+		facilitation?: Y.Doc;
+		policy?: RoomPolicy;
 		hooks?: RoomHooks;
 		compactThreshold?: number;
 	} = {}
 ) {
 	const kind = options.kind ?? 'board';
+	const facilitation = options.facilitation ?? new Y.Doc();
 	return Room.load({
 		store,
 		name: `w1/${kind}`,
 		kind,
 		batchMs: 0,
 		compactThreshold: options.compactThreshold ?? 100,
-		isBoardLocked: options.locked,
+		policy: options.policy ?? new WorkshopRoomPolicy({ touchWorkshop: async () => {} }),
+		dependency: (name) => (name === 'w1/facilitation' ? facilitation : undefined),
 		hooks: options.hooks
 	});
 }
@@ -174,7 +181,7 @@ describe('Room', () => {
 	it("never applies, broadcasts or stores a reader's write, and counts it", async () => {
 		const store = recordingStore();
 		let dropped = 0;
-		const room = await load(store, { hooks: { droppedWrite: () => dropped++ } });
+		const room = await load(store, { hooks: { refusedWrite: () => dropped++ } });
 		const writer = connectClient(room, 'ada', 'participant');
 		const reader = connectClient(room, 'rita', 'reader');
 		await settle(room);
@@ -190,12 +197,66 @@ describe('Room', () => {
 		expect((await load(store)).doc.getText('t').toString()).toBe('real');
 	});
 
+	it("never applies, broadcasts or stores an update the policy's content check refuses", async () => {
+		const store = recordingStore();
+		const refused: string[] = [];
+		const seen: { room: string; kind: string; user: string; session: string; role: string }[] = [];
+		const policy: RoomPolicy = {
+			dependencies: () => [],
+			writeRefusal: () => null,
+			checkUpdate({ room, peer, update }) {
+				seen.push({
+					room: room.name,
+					kind: room.kind,
+					user: peer.userName,
+					session: peer.sessionId,
+					role: peer.role
+				});
+				// Checked before applying: the live document does not hold the update yet.
+				expect(room.doc.getText('t').toString()).not.toContain('graffiti');
+				const strings = Y.decodeUpdate(update).structs.map((s) =>
+					s instanceof Y.Item ? s.content.getContent().join('') : ''
+				);
+				return strings.some((text) => text.includes('graffiti')) ? 'no-graffiti' : null;
+			},
+			committed: () => {}
+		};
+		const room = await load(store, {
+			policy,
+			hooks: { refusedWrite: (_r, why) => refused.push(why) }
+		});
+		const eve = connectClient(room, 'eve', 'participant', store);
+		const bob = connectClient(room, 'bob', 'participant', store);
+		await settle(room);
+		const framesBefore = bob.received.length;
+		const appendsBefore = store.appends;
+
+		eve.doc.getText('t').insert(0, 'graffiti');
+		await settle(room);
+		expect(refused).toEqual(['no-graffiti']);
+		expect(eve.denied).toEqual(['no-graffiti: your changes to board are not saved']);
+		expect(room.doc.getText('t').toString()).toBe('');
+		expect(bob.received.length).toBe(framesBefore);
+		expect(store.appends).toBe(appendsBefore);
+		expect(seen).toContainEqual({
+			room: 'w1/board',
+			kind: 'board',
+			user: 'eve (server)',
+			session: 's-eve',
+			role: 'participant'
+		});
+
+		bob.doc.getText('t').insert(0, 'real');
+		await settle(room);
+		expect(eve.closed).toBeNull();
+		expect(room.doc.getText('t').toString()).toBe('real');
+		expect((await load(store)).doc.getText('t').toString()).toBe('real');
+	});
+
 	it('refuses a participant on a locked board at once, and accepts again after unlock', async () => {
 		const store = recordingStore();
 		const facilitation = new Y.Doc();
-		const room = await load(store, {
-			locked: () => facilitation.getMap(STATE).get(LOCKED) === true
-		});
+		const room = await load(store, { facilitation });
 		const participant = connectClient(room, 'pat', 'participant');
 		const facilitator = connectClient(room, 'fay', 'facilitator');
 		facilitation.getMap(STATE).set(LOCKED, true);
@@ -225,7 +286,7 @@ describe('Room', () => {
 		let dropped = 0;
 		const room = await load(recordingStore(), {
 			kind: 'facilitation',
-			hooks: { droppedWrite: () => dropped++ }
+			hooks: { refusedWrite: () => dropped++ }
 		});
 		const facilitator = connectClient(room, 'fay', 'facilitator');
 		const participant = connectClient(room, 'pat', 'participant');

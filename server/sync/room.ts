@@ -13,7 +13,7 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { DocStore } from '../store/docs.ts';
-import { canWrite, type Role, type RoomKind } from './access.ts';
+import type { Role, RoomKind } from './access.ts';
 import {
 	decodeAwarenessUpdate,
 	encodeAwarenessUpdate,
@@ -22,11 +22,11 @@ import {
 } from './awareness.ts';
 import { SharedMessage } from './frame.ts';
 import { DocLog } from './persistence.ts';
+import type { PeerIdentity, RoomPolicy, RoomView } from './policy.ts';
 import { checkUpdate } from './validate.ts';
 import {
 	CLOSE_INVALID_PAYLOAD,
 	ProtocolError,
-	REFUSED_BOARD_LOCKED,
 	encodeAwareness,
 	encodePermissionDenied,
 	encodeSyncStep1,
@@ -38,6 +38,7 @@ import {
 
 /** What a room needs from a connection; tests use plain objects. */
 export interface Peer {
+	readonly sessionId: string;
 	readonly userId: string;
 	readonly user: PresenceUser;
 	readonly role: Role;
@@ -50,11 +51,10 @@ export interface Peer {
 }
 
 export interface RoomHooks {
-	droppedWrite?(room: Room, peer: Peer): void;
+	/** An update was refused (by the policy): nothing of it was applied, stored or sent. */
+	refusedWrite?(room: Room, reason: string): void;
 	droppedAwareness?(room: Room, count: number): void;
 	batchCommitted?(seconds: number, size: number): void;
-	/** A batch of updates was committed and broadcast: keep it cheap. */
-	committed?(room: Room): void;
 	/** From an update's arrival to its broadcast, commit included. */
 	updateBroadcast?(seconds: number): void;
 	compacted?(room: Room): void;
@@ -74,15 +74,17 @@ export interface RoomOptions {
 	kind: RoomKind;
 	batchMs: number;
 	compactThreshold: number;
-	/** Read at every write: locking takes effect at once, without reconnecting. */
-	isBoardLocked?: () => boolean;
+	/** Asked at every write, so a change it depends on (a lock) takes effect at once. */
+	policy: RoomPolicy;
+	/** The live documents of the rooms the policy named as this room's dependencies. */
+	dependency?: (name: string) => Y.Doc | undefined;
 	hooks?: RoomHooks;
 }
 
 /** Origin of the transaction that replays stored updates: not written back. */
 const LOADING = Symbol('loading');
 
-export class Room {
+export class Room implements RoomView {
 	readonly name: string;
 	readonly kind: RoomKind;
 	readonly doc: Y.Doc;
@@ -90,7 +92,8 @@ export class Room {
 	readonly peers = new Set<Peer>();
 	private log: DocLog;
 	private owners = new Map<number, Peer>();
-	private isBoardLocked: () => boolean;
+	private policy: RoomPolicy;
+	private dependencies: (name: string) => Y.Doc | undefined;
 	private hooks: RoomHooks;
 	private destroyed = false;
 	private frozen = false;
@@ -113,7 +116,8 @@ export class Room {
 		this.name = options.name;
 		this.kind = options.kind;
 		this.doc = doc;
-		this.isBoardLocked = options.isBoardLocked ?? (() => false);
+		this.policy = options.policy;
+		this.dependencies = options.dependency ?? (() => undefined);
 		this.hooks = options.hooks ?? {};
 		this.log = new DocLog({
 			store: options.store,
@@ -128,7 +132,7 @@ export class Room {
 					this.broadcast(encodeUpdate(update), origin);
 					this.hooks.updateBroadcast?.((performance.now() - queuedAt) / 1000);
 				}
-				this.hooks.committed?.(this);
+				this.policy.committed(this);
 			},
 			onError: (error) => this.hooks.broken?.(this, error),
 			onBatchCommitted: this.hooks.batchCommitted,
@@ -178,8 +182,8 @@ export class Room {
 		}
 	}
 
-	canWrite(peer: Peer): boolean {
-		return canWrite(peer.role, this.kind, this.kind === 'board' && this.isBoardLocked());
+	dependency(name: string): Y.Doc | undefined {
+		return this.dependencies(name);
 	}
 
 	/** Handles one frame from `peer`; a malformed one closes that peer only. */
@@ -241,18 +245,14 @@ export class Room {
 	}
 
 	private applyUpdate(peer: Peer, update: Uint8Array): void {
-		if (!this.canWrite(peer)) {
-			if (isEmptyUpdate(update)) return;
-			this.hooks.droppedWrite?.(this, peer);
-			if (!peer.deniedNotified) {
-				peer.deniedNotified = true;
-				const cause = canWrite(peer.role, this.kind, false) ? REFUSED_BOARD_LOCKED : 'read-only';
-				peer.send(encodePermissionDenied(`${cause}: your changes to ${this.kind} are not saved`));
-			}
-			return;
-		}
+		if (isEmptyUpdate(update)) return;
+		const identity = identify(peer);
+		const denied = this.policy.writeRefusal(this, identity);
+		if (denied) return this.refuse(peer, denied);
 		const problem = checkUpdate(update);
 		if (problem) return peer.close(CLOSE_INVALID_PAYLOAD, problem);
+		const refused = this.policy.checkUpdate({ room: this, peer: identity, update });
+		if (refused) return this.refuse(peer, refused);
 		const emitted: Uint8Array[] = [];
 		this.applying = emitted;
 		try {
@@ -266,6 +266,14 @@ export class Room {
 		}
 		this.applying = null;
 		for (const change of emitted) this.log.enqueue(change, peer);
+	}
+
+	/** Nothing of the update reaches the document, the log or other peers; its sender is told once. */
+	private refuse(peer: Peer, reason: string): void {
+		this.hooks.refusedWrite?.(this, reason);
+		if (peer.deniedNotified) return;
+		peer.deniedNotified = true;
+		peer.send(encodePermissionDenied(`${reason}: your changes to ${this.kind} are not saved`));
 	}
 
 	/** The whole state for compaction, refused unless it loads back cleanly. */
@@ -307,4 +315,13 @@ export class Room {
 		const states = [...this.awareness.getStates().keys()];
 		peer.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)));
 	}
+}
+
+function identify(peer: Peer): PeerIdentity {
+	return {
+		sessionId: peer.sessionId,
+		userId: peer.userId,
+		userName: peer.user.name,
+		role: peer.role
+	};
 }

@@ -169,7 +169,10 @@ describe('sync: write permissions', () => {
 		const reader = open(rita);
 		const control = open(fay, 'facilitation');
 		await Promise.all([facilitator, participant, reader, control].map((c) => synced(c)));
-		const droppedBefore = await metric(server.url, 'drawline_sync_readonly_writes_dropped_total');
+		const refusedReadOnly = `drawline_sync_writes_refused_total{reason="read-only"}`;
+		const refusedLocked = `drawline_sync_writes_refused_total{reason="board-locked"}`;
+		const readOnlyBefore = await metric(server.url, refusedReadOnly);
+		const lockedBefore = await metric(server.url, refusedLocked);
 
 		reader.doc.getMap('cells').set('reader', 'A');
 		participant.doc.getMap('cells').set('before-lock', 'R');
@@ -187,8 +190,8 @@ describe('sync: write permissions', () => {
 		);
 		await waitFor(
 			async () =>
-				(await metric(server.url, 'drawline_sync_readonly_writes_dropped_total')) >=
-				droppedBefore + 2,
+				(await metric(server.url, refusedReadOnly)) >= readOnlyBefore + 1 &&
+				(await metric(server.url, refusedLocked)) >= lockedBefore + 1,
 			'dropped writes counted'
 		);
 		expect(facilitator.doc.getMap('cells').has('reader')).toBe(false);
@@ -363,7 +366,7 @@ describe('sync: limits and bad input', () => {
 			'drawline_sync_messages_out_total',
 			'drawline_sync_bytes_in_total',
 			'drawline_sync_bytes_out_total',
-			'drawline_sync_readonly_writes_dropped_total',
+			'drawline_sync_writes_refused_total',
 			'drawline_sync_persist_batch_seconds_bucket',
 			'drawline_sync_compactions_total',
 			'drawline_room_loads_total'
