@@ -6,6 +6,8 @@ import { createAuth, type Auth } from './auth/index.ts';
 import { createSyncService, type SyncService } from './sync/service.ts';
 import { createSyncAccess } from './sync/app-access.ts';
 import { WorkshopRoomPolicy } from './workshop/room-policy.ts';
+import { openRedisRelay } from './cluster/redis-relay.ts';
+import type { Relay } from './sync/relay.ts';
 
 /** Everything one server process holds: wired here once, used by HTTP routes and sockets alike. */
 export interface App {
@@ -16,6 +18,8 @@ export interface App {
 	auth: Auth;
 	/** Live rooms (server/sync): the WebSocket upgrade and the hooks routes call. */
 	sync: SyncService;
+	/** Between instances (REDIS_URL); null with one instance. */
+	relay: Relay | null;
 	close(): Promise<void>;
 }
 
@@ -31,7 +35,17 @@ export async function createApp(config: Config): Promise<App> {
 	const policy = new WorkshopRoomPolicy({
 		touchWorkshop: (workshopId, at) => store.workshops.touch(workshopId, at)
 	});
-	const sync = createSyncService({ config, metrics, docs: store.docs, access, policy });
+	const relay = config.redisUrl
+		? await openRelay(config.redisUrl, config.redisPrefix, metrics)
+		: null;
+	const sync = createSyncService({
+		config,
+		metrics,
+		docs: store.docs,
+		access,
+		policy,
+		relay: relay ?? undefined
+	});
 	return {
 		config,
 		version: pkg.version,
@@ -39,11 +53,32 @@ export async function createApp(config: Config): Promise<App> {
 		store,
 		auth,
 		sync,
+		relay,
 		async close() {
 			await sync.close();
+			await relay?.close();
 			await policy.close();
 			auth.close();
 			await store.close();
 		}
 	};
+}
+
+async function openRelay(url: string, prefix: string, metrics: Registry): Promise<Relay> {
+	const messages = metrics.counter(
+		'drawline_relay_messages_total',
+		'Messages relayed between instances, by direction'
+	);
+	const bytes = metrics.counter(
+		'drawline_relay_bytes_total',
+		'Bytes relayed between instances, by direction'
+	);
+	return openRedisRelay({
+		url,
+		prefix,
+		counted(direction, size) {
+			messages.inc(1, { direction });
+			bytes.inc(size, { direction });
+		}
+	});
 }
