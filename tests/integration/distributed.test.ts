@@ -1,0 +1,210 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+	createTestDatabase,
+	type TestDatabase
+} from '../../server/store/__fixtures__/pg-database.ts';
+import { randomId } from '../../server/store/ids.ts';
+import { startServer, type RunningServer } from '../support/server.ts';
+import {
+	addMember,
+	connect,
+	createWorkshop,
+	metric,
+	removeMember,
+	signUp,
+	synced,
+	waitFor,
+	type Client,
+	type TestUser
+} from '../support/sync-client.ts';
+
+/**
+ * Two instances on one fresh PostgreSQL database and one Redis key prefix,
+ * clients split across them, as behind a load balancer without sticky
+ * sessions. PostgreSQL and Redis must be reachable (TEST_DATABASE_URL,
+ * TEST_REDIS_URL): without them these tests fail, they do not skip.
+ */
+
+const REDIS_URL = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379';
+let database: TestDatabase;
+let env: Record<string, string>;
+let a: RunningServer;
+let b: RunningServer;
+let fay: TestUser;
+let pat: TestUser;
+let rita: TestUser;
+const clients: Client[] = [];
+
+function open(server: RunningServer, user: TestUser, workshopId: string, kind = 'board' as const) {
+	const client = connect(server.url, user, workshopId, kind);
+	clients.push(client);
+	return client;
+}
+
+function openControl(server: RunningServer, user: TestUser, workshopId: string) {
+	const client = connect(server.url, user, workshopId, 'facilitation');
+	clients.push(client);
+	return client;
+}
+
+function closeAll(): void {
+	for (const client of clients.splice(0)) client.destroy();
+}
+
+async function setUp(): Promise<string> {
+	const workshopId = await createWorkshop(a, fay);
+	await addMember(a, fay, workshopId, pat, 'participant');
+	await addMember(b, fay, workshopId, rita, 'reader');
+	return workshopId;
+}
+
+beforeAll(async () => {
+	database = await createTestDatabase();
+	env = {
+		DATABASE_URL: database.url,
+		DATABASE_POOL_SIZE: '4',
+		REDIS_URL,
+		REDIS_PREFIX: `drawline-test-${randomId(8)}:`,
+		ROOM_IDLE_MS: '300'
+	};
+	// Started together: the migration lock lets exactly one of them migrate.
+	[a, b] = await Promise.all([startServer({ env }), startServer({ env })]);
+	[fay, pat, rita] = await Promise.all([signUp(a, 'Fay'), signUp(b, 'Pat'), signUp(a, 'Rita')]);
+});
+
+afterAll(async () => {
+	closeAll();
+	await Promise.all([a?.stop(), b?.stop()]);
+	a?.cleanup();
+	b?.cleanup();
+	await database?.drop();
+});
+
+describe('several instances', () => {
+	it('reports PostgreSQL and Redis in /healthz', async () => {
+		const response = await fetch(`${b.url}/healthz`);
+		expect(response.status).toBe(200);
+		expect(await response.json()).toMatchObject({
+			status: 'ok',
+			database: 'ok',
+			databaseBackend: 'postgres',
+			redis: 'ok'
+		});
+	});
+
+	it('converges concurrent edits and presence from clients on both instances', async () => {
+		const workshopId = await setUp();
+		const onA = open(a, fay, workshopId);
+		const onB = open(b, pat, workshopId);
+		await Promise.all([synced(onA), synced(onB)]);
+		for (let i = 0; i < 30; i++) {
+			onA.doc.getMap('edits').set(`a${i}`, i);
+			onB.doc.getMap('edits').set(`b${i}`, i);
+		}
+		await waitFor(
+			() => onA.doc.getMap('edits').size === 60 && onB.doc.getMap('edits').size === 60,
+			'both sides to hold all 60 edits'
+		);
+		expect(onA.doc.getMap('edits').toJSON()).toEqual(onB.doc.getMap('edits').toJSON());
+
+		onB.provider.awareness.setLocalStateField('cursor', 'b-cell');
+		await waitFor(
+			() =>
+				[...onA.provider.awareness.getStates().values()].some((state) => state.cursor === 'b-cell'),
+			"B's presence on A"
+		);
+
+		// A client arriving later on either instance loads everything from the shared log.
+		const late = open(b, fay, workshopId);
+		await synced(late);
+		await waitFor(() => late.doc.getMap('edits').size === 60, 'late client has every edit');
+		closeAll();
+	});
+
+	it('keeps a reader on B from writing, and a lock set on A stops a participant on B', async () => {
+		const workshopId = await setUp();
+		const fayBoard = open(a, fay, workshopId);
+		const control = openControl(a, fay, workshopId);
+		const patBoard = open(b, pat, workshopId);
+		const patView = openControl(b, pat, workshopId);
+		const reader = open(b, rita, workshopId);
+		await Promise.all([fayBoard, control, patBoard, patView, reader].map((c) => synced(c)));
+		const readOnly = `drawline_sync_writes_refused_total{reason="read-only"}`;
+		const locked = `drawline_sync_writes_refused_total{reason="board-locked"}`;
+		const [readOnlyBefore, lockedBefore] = [
+			await metric(b.url, readOnly),
+			await metric(b.url, locked)
+		];
+
+		reader.doc.getMap('cells').set('reader', 'A');
+		await waitFor(async () => (await metric(b.url, readOnly)) > readOnlyBefore, 'reader refused');
+
+		control.doc.getMap('state').set('locked', true);
+		await waitFor(() => patView.doc.getMap('state').get('locked') === true, 'lock seen on B');
+		patBoard.doc.getMap('cells').set('during-lock', 'C');
+		await waitFor(async () => (await metric(b.url, locked)) > lockedBefore, 'locked write refused');
+		fayBoard.doc.getMap('cells').set('facilitator', 'R');
+		await waitFor(() => patBoard.doc.getMap('cells').has('facilitator'), 'facilitator edit on B');
+
+		const fresh = open(a, fay, workshopId);
+		await synced(fresh);
+		expect(fresh.doc.getMap('cells').toJSON()).toEqual({ facilitator: 'R' });
+		expect(fayBoard.doc.getMap('cells').toJSON()).toEqual({ facilitator: 'R' });
+		closeAll();
+	});
+
+	it('closes on B the sockets of a member removed on A', async () => {
+		const workshopId = await setUp();
+		const patBoard = open(b, pat, workshopId);
+		await synced(patBoard);
+		await removeMember(a, fay, workshopId, pat);
+		await waitFor(() => patBoard.closeCodes.includes(4403), 'removed member closed on B');
+		closeAll();
+	});
+
+	it('keeps every acknowledged update when an instance is killed mid-write', async () => {
+		const workshopId = await setUp();
+		const watcher = open(a, fay, workshopId);
+		const writerA = open(a, fay, workshopId);
+		const writersB = [open(b, pat, workshopId), open(b, pat, workshopId)];
+		await Promise.all([watcher, writerA, ...writersB].map((c) => synced(c)));
+		// Seen by a client on A: committed (by A, or by B and relayed) before it was sent.
+		const acknowledged = new Set<string>();
+		watcher.doc.getMap('edits').observe((event) => {
+			for (const key of event.keysChanged) acknowledged.add(key);
+		});
+
+		let n = 0;
+		const writing = setInterval(() => {
+			n++;
+			writerA.doc.getMap('edits').set(`a${n}`, n);
+			writersB[n % 2].doc.getMap('edits').set(`b${n}`, n);
+		}, 5);
+		await waitFor(() => acknowledged.size >= 60, 'edits flowing before the kill');
+		await b.kill();
+		clearInterval(writing);
+
+		// B's clients come back through the balancer to A, their unacknowledged edits with them.
+		const moved = writersB.map((writer) => {
+			writer.provider.destroy();
+			const again = connect(a.url, pat, workshopId, 'board', { doc: writer.doc });
+			clients.push(again);
+			return again;
+		});
+		await Promise.all(moved.map((c) => synced(c)));
+		const fresh = open(a, fay, workshopId);
+		await synced(fresh);
+		const written = new Set([
+			...writerA.doc.getMap('edits').keys(),
+			...moved.flatMap((c) => [...c.doc.getMap('edits').keys()])
+		]);
+		await waitFor(() => fresh.doc.getMap('edits').size === written.size, 'all edits on A');
+		const stored = new Set(fresh.doc.getMap('edits').keys());
+		for (const key of acknowledged) expect(stored.has(key), key).toBe(true);
+		for (const client of [watcher, writerA, ...moved]) {
+			await waitFor(() => client.doc.getMap('edits').size === stored.size, 'clients converge');
+		}
+		closeAll();
+		b = await startServer({ env });
+	});
+});
