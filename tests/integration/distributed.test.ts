@@ -4,7 +4,11 @@ import {
 	type TestDatabase
 } from '../../server/store/__fixtures__/pg-database.ts';
 import { randomId } from '../../server/store/ids.ts';
+import { startOwnRedis } from '../support/redis.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
+import { asPerson } from '../support/workshop-http.ts';
+import { placeCard, readBoard } from '../../src/lib/board/index.ts';
+import { readFacilitation } from '../../src/lib/facilitation/index.ts';
 import {
 	addMember,
 	connect,
@@ -162,6 +166,28 @@ describe('several instances', () => {
 		closeAll();
 	});
 
+	it('moves every screen on B to Published when the facilitator publishes on A', async () => {
+		const workshopId = await setUp();
+		const watchers = [openControl(b, pat, workshopId), openControl(b, rita, workshopId)];
+		const patBoard = open(b, pat, workshopId);
+		const fayBoard = open(a, fay, workshopId);
+		await Promise.all([...watchers, patBoard, fayBoard].map((c) => synced(c)));
+		// The row is placed on B; A publishes it from its own copy of the board.
+		const card = readBoard(patBoard.doc).tray[0].id;
+		placeCard(patBoard.doc, 'pat', { id: pat.id, name: 'Pat' }, card);
+		await waitFor(() => readBoard(fayBoard.doc).rows.length === 1, 'the row on A');
+		const published = await asPerson(a, fay).api<{ version: number }>(
+			'POST',
+			`/w/${workshopId}/facilitation/publish`
+		);
+		expect(published.status).toBe(201);
+		for (const watcher of watchers) {
+			await waitFor(() => readFacilitation(watcher.doc).phase === 'published', 'Published on B');
+			expect(readFacilitation(watcher.doc).published).toMatchObject({ version: 1 });
+		}
+		closeAll();
+	});
+
 	it('keeps every acknowledged update when an instance is killed mid-write', async () => {
 		const workshopId = await setUp();
 		const watcher = open(a, fay, workshopId);
@@ -206,5 +232,50 @@ describe('several instances', () => {
 		}
 		closeAll();
 		b = await startServer({ env });
+	});
+});
+
+describe('a Redis restart', () => {
+	it('loses nothing: instances resubscribe, read what they missed from PostgreSQL, and go live again', async () => {
+		const redis = await startOwnRedis();
+		const ownEnv = { ...env, REDIS_URL: redis.url };
+		const [c, d] = await Promise.all([startServer({ env: ownEnv }), startServer({ env: ownEnv })]);
+		try {
+			const workshopId = await createWorkshop(c, fay);
+			await addMember(c, fay, workshopId, pat, 'participant');
+			const onC = open(c, fay, workshopId);
+			const onD = open(d, pat, workshopId);
+			await Promise.all([synced(onC), synced(onD)]);
+			onC.doc.getMap('edits').set('before', 1);
+			await waitFor(() => onD.doc.getMap('edits').has('before'), 'relayed before the restart');
+
+			await redis.kill();
+			// Committed on C while Redis is gone: D can only learn of it from PostgreSQL.
+			onC.doc.getMap('edits').set('during', 2);
+			await waitFor(
+				async () => (await fetch(`${c.url}/healthz`)).status === 503,
+				'C reports Redis down'
+			);
+			expect(await (await fetch(`${c.url}/healthz`)).json()).toMatchObject({
+				failing: ['redis']
+			});
+			await redis.start();
+
+			await waitFor(() => onD.doc.getMap('edits').has('during'), 'the missed edit on D', 20_000);
+			onD.doc.getMap('edits').set('after', 3);
+			await waitFor(() => onC.doc.getMap('edits').has('after'), 'live again after the restart');
+			await waitFor(
+				async () => (await fetch(`${d.url}/healthz`)).status === 200,
+				'D healthy again'
+			);
+			expect(onC.closeCodes).toEqual([]);
+			expect(onD.closeCodes).toEqual([]);
+		} finally {
+			closeAll();
+			await Promise.all([c.stop(), d.stop()]);
+			c.cleanup();
+			d.cleanup();
+			await redis.kill();
+		}
 	});
 });
