@@ -6,6 +6,7 @@ import {
 import { randomId } from '../../server/store/ids.ts';
 import { startOwnRedis } from '../support/redis.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
+import { startTcpProxy } from '../support/tcp-proxy.ts';
 import { asPerson } from '../support/workshop-http.ts';
 import { placeCard, readBoard } from '../../src/lib/board/index.ts';
 import { readFacilitation } from '../../src/lib/facilitation/index.ts';
@@ -276,6 +277,44 @@ describe('a Redis restart', () => {
 			c.cleanup();
 			d.cleanup();
 			await redis.kill();
+		}
+	});
+});
+
+describe('PostgreSQL out of reach', () => {
+	it('acknowledges nothing it could not commit, says so, and recovers by itself', async () => {
+		const url = new URL(database.url);
+		const proxy = await startTcpProxy(Number(url.port || 5432), url.hostname);
+		url.port = String(proxy.port);
+		const cutOff = await startServer({ env: { ...env, DATABASE_URL: url.toString() } });
+		try {
+			const workshopId = await createWorkshop(a, fay);
+			await addMember(a, fay, workshopId, pat, 'participant');
+			const writer = open(cutOff, pat, workshopId);
+			const watcher = open(a, fay, workshopId);
+			await Promise.all([synced(writer), synced(watcher)]);
+			writer.doc.getMap('edits').set('before', 1);
+			await waitFor(() => watcher.doc.getMap('edits').has('before'), 'edit before the cut');
+
+			await proxy.cut();
+			writer.doc.getMap('edits').set('during', 2);
+			await waitFor(() => writer.closeCodes.includes(1011), 'writer told the save failed');
+			const health = await fetch(`${cutOff.url}/healthz`);
+			expect(health.status).toBe(503);
+			expect(await health.json()).toMatchObject({ database: 'down', failing: ['database'] });
+			expect(watcher.doc.getMap('edits').has('during')).toBe(false);
+
+			await proxy.restore();
+			// The writer reconnects by itself and re-sends what was never acknowledged.
+			await waitFor(() => watcher.doc.getMap('edits').has('during'), 'edit after recovery', 20_000);
+			expect((await fetch(`${cutOff.url}/healthz`)).status).toBe(200);
+			writer.doc.getMap('edits').set('after', 3);
+			await waitFor(() => watcher.doc.getMap('edits').has('after'), 'live after recovery');
+		} finally {
+			closeAll();
+			await cutOff.stop();
+			cutOff.cleanup();
+			await proxy.close();
 		}
 	});
 });

@@ -12,8 +12,23 @@ const types = {
 export type Pool = pg.Pool;
 export type Client = pg.PoolClient;
 
+/**
+ * Without bounds, a query to a database behind a dead link waits forever, and so would every
+ * writer behind it: these make it fail instead, so the room closes its sockets (clients retry)
+ * and nothing is acknowledged that was not committed.
+ */
+const CONNECT_TIMEOUT_MS = 5000;
+const QUERY_TIMEOUT_MS = 30_000;
+
 export function openPool(url: string, size: number): Pool {
-	const pool = new pg.Pool({ connectionString: url, max: size, types });
+	const pool = new pg.Pool({
+		connectionString: url,
+		max: size,
+		types,
+		connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+		query_timeout: QUERY_TIMEOUT_MS,
+		keepAlive: true
+	});
 	// An idle client whose server went away must not crash the process; the next query fails instead.
 	pool.on('error', (error) => console.error('postgres: idle connection failed', error.message));
 	return pool;
