@@ -4,6 +4,7 @@ import {
 	type TestDatabase
 } from '../../server/store/__fixtures__/pg-database.ts';
 import { randomId } from '../../server/store/ids.ts';
+import { freePort, startNginx } from '../support/nginx.ts';
 import { startOwnRedis } from '../support/redis.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 import { startTcpProxy } from '../support/tcp-proxy.ts';
@@ -315,6 +316,58 @@ describe('PostgreSQL out of reach', () => {
 			await cutOff.stop();
 			cutOff.cleanup();
 			await proxy.close();
+		}
+	});
+});
+
+describe('behind nginx, without sticky sessions', () => {
+	it('spreads one room over both instances, and its clients move on when one dies', async () => {
+		const port = await freePort();
+		const origin = `http://127.0.0.1:${port}`;
+		const proxiedEnv = { ...env, ORIGIN: origin };
+		const [c, d] = await Promise.all([
+			startServer({ env: proxiedEnv }),
+			startServer({ env: proxiedEnv })
+		]);
+		const nginx = await startNginx(port, [c.port, d.port]);
+		try {
+			const front = { url: nginx.url, dataDir: c.dataDir, databaseUrl: database.url };
+			const [fayThere, patThere] = await Promise.all([signUp(front, 'Fay'), signUp(front, 'Pat')]);
+			const workshopId = await createWorkshop(front, fayThere);
+			await addMember(front, fayThere, workshopId, patThere, 'participant');
+			const people = [fayThere, patThere, fayThere, patThere];
+			const tabs = people.map((person) => {
+				const client = connect(nginx.url, person, workshopId);
+				clients.push(client);
+				return client;
+			});
+			await Promise.all(tabs.map((tab) => synced(tab)));
+			const connections = 'drawline_sync_connections';
+			// Round robin: the room is open on both instances at once.
+			expect(await metric(c.url, connections)).toBeGreaterThan(0);
+			expect(await metric(d.url, connections)).toBeGreaterThan(0);
+
+			tabs.forEach((tab, i) => tab.doc.getMap('edits').set(`tab${i}`, i));
+			for (const tab of tabs) {
+				await waitFor(() => tab.doc.getMap('edits').size === tabs.length, 'every tab sees all');
+			}
+
+			await d.kill();
+			tabs.forEach((tab, i) => tab.doc.getMap('edits').set(`after${i}`, i));
+			for (const tab of tabs) {
+				await waitFor(
+					() => tab.doc.getMap('edits').size === tabs.length * 2,
+					'every tab, reconnected through nginx, sees all',
+					20_000
+				);
+			}
+			expect(await metric(c.url, connections)).toBe(tabs.length);
+		} finally {
+			closeAll();
+			await nginx.stop();
+			await c.stop();
+			c.cleanup();
+			d.cleanup();
 		}
 	});
 });

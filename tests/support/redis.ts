@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
+import { freePort } from './nginx.ts';
 
 /**
  * A Redis server of the test's own (Debian's redis-server), on an ephemeral
@@ -12,14 +13,6 @@ export interface OwnRedis {
 	kill(): Promise<void>;
 	/** Starts again on the same port, empty. */
 	start(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-	const server = net.createServer();
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as net.AddressInfo;
-	await new Promise((resolve) => server.close(resolve));
-	return port;
 }
 
 async function waitForPort(port: number, up: boolean): Promise<void> {
