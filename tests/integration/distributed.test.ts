@@ -127,6 +127,30 @@ describe('several instances', () => {
 		closeAll();
 	});
 
+	it('converges a room whose clients are spread over three instances', async () => {
+		const c = await startServer({ env });
+		try {
+			const workshopId = await setUp();
+			const tabs = [a, b, c].flatMap((server) => [
+				open(server, fay, workshopId),
+				open(server, pat, workshopId)
+			]);
+			await Promise.all(tabs.map((tab) => synced(tab)));
+			for (let i = 0; i < 10; i++) {
+				tabs.forEach((tab, t) => tab.doc.getMap('edits').set(`t${t}-${i}`, i));
+			}
+			for (const tab of tabs) {
+				await waitFor(() => tab.doc.getMap('edits').size === 60, 'all 60 edits everywhere');
+			}
+			const [first, ...rest] = tabs.map((tab) => tab.doc.getMap('edits').toJSON());
+			for (const state of rest) expect(state).toEqual(first);
+		} finally {
+			closeAll();
+			await c.stop();
+			c.cleanup();
+		}
+	});
+
 	it('keeps a reader on B from writing, and a lock set on A stops a participant on B', async () => {
 		const workshopId = await setUp();
 		const fayBoard = open(a, fay, workshopId);
