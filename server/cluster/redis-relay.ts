@@ -26,6 +26,9 @@ export interface RedisRelayOptions {
 
 type Client = ReturnType<typeof createClient>;
 
+/** How long a starting instance waits for Redis before it serves without it. */
+const STARTUP_WAIT_MS = 5000;
+
 export async function openRedisRelay(options: RedisRelayOptions): Promise<Relay> {
 	const instance = randomUUID();
 	const channel = (room: string) => `${options.prefix}room:${room}`;
@@ -37,38 +40,74 @@ export async function openRedisRelay(options: RedisRelayOptions): Promise<Relay>
 	const rooms = new Map<string, Set<(message: RoomMessage) => void>>();
 
 	const reconnectStrategy = (retries: number) => Math.min(100 * 2 ** retries, 2000);
-	const publisher: Client = createClient({ url: options.url, socket: { reconnectStrategy } });
-	const subscriber: Client = publisher.duplicate();
+	// Publishing while Redis is away fails at once instead of piling up: the store has it all.
+	const publisher: Client = createClient({
+		url: options.url,
+		socket: { reconnectStrategy },
+		disableOfflineQueue: true
+	});
+	const subscriber: Client = createClient({ url: options.url, socket: { reconnectStrategy } });
 	for (const [name, client] of [
 		['publisher', publisher],
 		['subscriber', subscriber]
 	] as const) {
-		client.on('error', (error: Error) => console.error(`redis ${name}:`, error.message));
+		// One line when the link breaks and one when it is back, not one per retry.
+		let down = false;
+		client.on('error', (error: Error) => {
+			if (!down) console.error(`redis ${name}: ${error.message}; retrying`);
+			down = true;
+		});
+		client.on('ready', () => {
+			if (down) console.log(`redis ${name}: connected again`);
+			down = false;
+		});
 	}
-	let readyOnce = false;
+	// (Re)subscribed: whatever was published while not subscribed is in the store only. On the
+	// first connection too, as rooms may have loaded while Redis was unreachable.
 	subscriber.on('ready', () => {
-		// Resubscribed after a reconnect: whatever was published meanwhile is in the store only.
-		if (readyOnce) for (const handler of resyncHandlers) handler();
-		readyOnce = true;
+		for (const handler of resyncHandlers) handler();
 	});
-	await Promise.all([publisher.connect(), subscriber.connect()]);
+	// An instance starts while Redis is away (and /healthz says so): rooms work from the store,
+	// and subscriptions queue until it is back.
+	for (const client of [publisher, subscriber]) {
+		client.connect().catch((error: Error) => console.error('redis: cannot connect', error.message));
+	}
+	await Promise.race([
+		new Promise((resolve) => subscriber.once('ready', resolve)),
+		new Promise((resolve) => setTimeout(resolve, STARTUP_WAIT_MS).unref())
+	]);
 
-	await subscriber.subscribe(commandChannel, (text) => {
-		try {
-			const { sender, command } = decodeCommand(text);
-			if (sender === instance) return;
-			for (const handler of commandHandlers) handler(command);
-		} catch (error) {
-			console.error('redis: bad cluster command', error);
-		}
-	});
+	/** Resolves once subscribed, or at once while Redis is away (the subscription then queues). */
+	function subscribe(promise: Promise<void>): Promise<void> {
+		const logged = promise.catch((error: Error) =>
+			console.error('redis: subscribe failed', error.message)
+		);
+		return subscriber.isReady ? logged : Promise.resolve();
+	}
 
+	await subscribe(
+		subscriber.subscribe(commandChannel, (text) => {
+			try {
+				const { sender, command } = decodeCommand(text);
+				if (sender === instance) return;
+				for (const handler of commandHandlers) handler(command);
+			} catch (error) {
+				console.error('redis: bad cluster command', error);
+			}
+		})
+	);
+
+	let publishFailing = false;
 	function publish(name: string, payload: string | Buffer): void {
 		counted('out', payload.length);
-		publisher.publish(name, payload).catch((error: Error) => {
-			// The store has it; other instances read it when they see the gap or reconnect.
-			console.error('redis: publish failed', error.message);
-		});
+		publisher.publish(name, payload).then(
+			() => (publishFailing = false),
+			(error: Error) => {
+				// The store has it; other instances read it when they see the gap or reconnect.
+				if (!publishFailing) console.error('redis: publish failed', error.message);
+				publishFailing = true;
+			}
+		);
 	}
 
 	return {
@@ -77,19 +116,21 @@ export async function openRedisRelay(options: RedisRelayOptions): Promise<Relay>
 			if (!listeners) {
 				listeners = new Set();
 				rooms.set(room, listeners);
-				await subscriber.subscribe(
-					channel(room),
-					(bytes) => {
-						counted('in', bytes.length);
-						try {
-							const { sender, message } = decodeRoomMessage(bytes);
-							if (sender === instance) return;
-							for (const listener of rooms.get(room) ?? []) listener(message);
-						} catch (error) {
-							console.error(`redis: bad message for ${room}`, error);
-						}
-					},
-					true
+				await subscribe(
+					subscriber.subscribe(
+						channel(room),
+						(bytes) => {
+							counted('in', bytes.length);
+							try {
+								const { sender, message } = decodeRoomMessage(bytes);
+								if (sender === instance) return;
+								for (const listener of rooms.get(room) ?? []) listener(message);
+							} catch (error) {
+								console.error(`redis: bad message for ${room}`, error);
+							}
+						},
+						true
+					)
 				);
 			}
 			listeners.add(deliver);

@@ -306,6 +306,44 @@ describe('a Redis restart', () => {
 	});
 });
 
+describe('Redis away when instances start', () => {
+	it('they serve from PostgreSQL, say Redis is down, and relay once it is up', async () => {
+		const redis = await startOwnRedis();
+		await redis.kill();
+		const ownEnv = { ...env, REDIS_URL: redis.url };
+		const [c, d] = await Promise.all([startServer({ env: ownEnv }), startServer({ env: ownEnv })]);
+		try {
+			const health = await fetch(`${c.url}/healthz`);
+			expect(health.status).toBe(503);
+			expect(await health.json()).toMatchObject({ database: 'ok', failing: ['redis'] });
+			const workshopId = await createWorkshop(c, fay);
+			await addMember(c, fay, workshopId, pat, 'participant');
+			const onC = open(c, fay, workshopId);
+			const onD = open(d, pat, workshopId);
+			await Promise.all([synced(onC), synced(onD)]);
+			onC.doc.getMap('edits').set('without-redis', 1);
+			onD.doc.getMap('edits').set('also-without', 1);
+
+			await redis.start();
+			await waitFor(
+				() => onD.doc.getMap('edits').has('without-redis'),
+				'C’s edit on D once Redis is up',
+				20_000
+			);
+			await waitFor(() => onC.doc.getMap('edits').has('also-without'), 'D’s edit on C', 20_000);
+			onD.doc.getMap('edits').set('live', 1);
+			await waitFor(() => onC.doc.getMap('edits').has('live'), 'relayed live');
+			expect((await fetch(`${c.url}/healthz`)).status).toBe(200);
+		} finally {
+			closeAll();
+			await Promise.all([c.stop(), d.stop()]);
+			c.cleanup();
+			d.cleanup();
+			await redis.kill();
+		}
+	});
+});
+
 describe('PostgreSQL out of reach', () => {
 	it('acknowledges nothing it could not commit, says so, and recovers by itself', async () => {
 		const url = new URL(database.url);
