@@ -64,6 +64,27 @@ async function setUp(): Promise<string> {
 	return workshopId;
 }
 
+/**
+ * Runs `fn` with `count` extra instances on the shared database, started with `extra` env;
+ * closes the test's clients and stops (or, if killed, just cleans up) the instances after.
+ */
+async function withInstances(
+	count: number,
+	extra: Record<string, string>,
+	fn: (servers: RunningServer[]) => Promise<void>
+): Promise<void> {
+	const servers = await Promise.all(
+		Array.from({ length: count }, () => startServer({ env: { ...env, ...extra } }))
+	);
+	try {
+		await fn(servers);
+	} finally {
+		closeAll();
+		await Promise.all(servers.map((server) => server.stop()));
+		for (const server of servers) server.cleanup();
+	}
+}
+
 beforeAll(async () => {
 	database = await createTestDatabase();
 	env = {
@@ -128,8 +149,7 @@ describe('several instances', () => {
 	});
 
 	it('converges a room whose clients are spread over three instances', async () => {
-		const c = await startServer({ env });
-		try {
+		await withInstances(1, {}, async ([c]) => {
 			const workshopId = await setUp();
 			const tabs = [a, b, c].flatMap((server) => [
 				open(server, fay, workshopId),
@@ -144,11 +164,7 @@ describe('several instances', () => {
 			}
 			const [first, ...rest] = tabs.map((tab) => tab.doc.getMap('edits').toJSON());
 			for (const state of rest) expect(state).toEqual(first);
-		} finally {
-			closeAll();
-			await c.stop();
-			c.cleanup();
-		}
+		});
 	});
 
 	it('keeps a reader on B from writing, and a lock set on A stops a participant on B', async () => {
@@ -264,43 +280,39 @@ describe('several instances', () => {
 describe('a Redis restart', () => {
 	it('loses nothing: instances resubscribe, read what they missed from PostgreSQL, and go live again', async () => {
 		const redis = await startOwnRedis();
-		const ownEnv = { ...env, REDIS_URL: redis.url };
-		const [c, d] = await Promise.all([startServer({ env: ownEnv }), startServer({ env: ownEnv })]);
 		try {
-			const workshopId = await createWorkshop(c, fay);
-			await addMember(c, fay, workshopId, pat, 'participant');
-			const onC = open(c, fay, workshopId);
-			const onD = open(d, pat, workshopId);
-			await Promise.all([synced(onC), synced(onD)]);
-			onC.doc.getMap('edits').set('before', 1);
-			await waitFor(() => onD.doc.getMap('edits').has('before'), 'relayed before the restart');
+			await withInstances(2, { REDIS_URL: redis.url }, async ([c, d]) => {
+				const workshopId = await createWorkshop(c, fay);
+				await addMember(c, fay, workshopId, pat, 'participant');
+				const onC = open(c, fay, workshopId);
+				const onD = open(d, pat, workshopId);
+				await Promise.all([synced(onC), synced(onD)]);
+				onC.doc.getMap('edits').set('before', 1);
+				await waitFor(() => onD.doc.getMap('edits').has('before'), 'relayed before the restart');
 
-			await redis.kill();
-			// Committed on C while Redis is gone: D can only learn of it from PostgreSQL.
-			onC.doc.getMap('edits').set('during', 2);
-			await waitFor(
-				async () => (await fetch(`${c.url}/healthz`)).status === 503,
-				'C reports Redis down'
-			);
-			expect(await (await fetch(`${c.url}/healthz`)).json()).toMatchObject({
-				failing: ['redis']
+				await redis.kill();
+				// Committed on C while Redis is gone: D can only learn of it from PostgreSQL.
+				onC.doc.getMap('edits').set('during', 2);
+				await waitFor(
+					async () => (await fetch(`${c.url}/healthz`)).status === 503,
+					'C reports Redis down'
+				);
+				expect(await (await fetch(`${c.url}/healthz`)).json()).toMatchObject({
+					failing: ['redis']
+				});
+				await redis.start();
+
+				await waitFor(() => onD.doc.getMap('edits').has('during'), 'the missed edit on D', 20_000);
+				onD.doc.getMap('edits').set('after', 3);
+				await waitFor(() => onC.doc.getMap('edits').has('after'), 'live again after the restart');
+				await waitFor(
+					async () => (await fetch(`${d.url}/healthz`)).status === 200,
+					'D healthy again'
+				);
+				expect(onC.closeCodes).toEqual([]);
+				expect(onD.closeCodes).toEqual([]);
 			});
-			await redis.start();
-
-			await waitFor(() => onD.doc.getMap('edits').has('during'), 'the missed edit on D', 20_000);
-			onD.doc.getMap('edits').set('after', 3);
-			await waitFor(() => onC.doc.getMap('edits').has('after'), 'live again after the restart');
-			await waitFor(
-				async () => (await fetch(`${d.url}/healthz`)).status === 200,
-				'D healthy again'
-			);
-			expect(onC.closeCodes).toEqual([]);
-			expect(onD.closeCodes).toEqual([]);
 		} finally {
-			closeAll();
-			await Promise.all([c.stop(), d.stop()]);
-			c.cleanup();
-			d.cleanup();
 			await redis.kill();
 		}
 	});
@@ -310,35 +322,31 @@ describe('Redis away when instances start', () => {
 	it('they serve from PostgreSQL, say Redis is down, and relay once it is up', async () => {
 		const redis = await startOwnRedis();
 		await redis.kill();
-		const ownEnv = { ...env, REDIS_URL: redis.url };
-		const [c, d] = await Promise.all([startServer({ env: ownEnv }), startServer({ env: ownEnv })]);
 		try {
-			const health = await fetch(`${c.url}/healthz`);
-			expect(health.status).toBe(503);
-			expect(await health.json()).toMatchObject({ database: 'ok', failing: ['redis'] });
-			const workshopId = await createWorkshop(c, fay);
-			await addMember(c, fay, workshopId, pat, 'participant');
-			const onC = open(c, fay, workshopId);
-			const onD = open(d, pat, workshopId);
-			await Promise.all([synced(onC), synced(onD)]);
-			onC.doc.getMap('edits').set('without-redis', 1);
-			onD.doc.getMap('edits').set('also-without', 1);
+			await withInstances(2, { REDIS_URL: redis.url }, async ([c, d]) => {
+				const health = await fetch(`${c.url}/healthz`);
+				expect(health.status).toBe(503);
+				expect(await health.json()).toMatchObject({ database: 'ok', failing: ['redis'] });
+				const workshopId = await createWorkshop(c, fay);
+				await addMember(c, fay, workshopId, pat, 'participant');
+				const onC = open(c, fay, workshopId);
+				const onD = open(d, pat, workshopId);
+				await Promise.all([synced(onC), synced(onD)]);
+				onC.doc.getMap('edits').set('without-redis', 1);
+				onD.doc.getMap('edits').set('also-without', 1);
 
-			await redis.start();
-			await waitFor(
-				() => onD.doc.getMap('edits').has('without-redis'),
-				'C’s edit on D once Redis is up',
-				20_000
-			);
-			await waitFor(() => onC.doc.getMap('edits').has('also-without'), 'D’s edit on C', 20_000);
-			onD.doc.getMap('edits').set('live', 1);
-			await waitFor(() => onC.doc.getMap('edits').has('live'), 'relayed live');
-			expect((await fetch(`${c.url}/healthz`)).status).toBe(200);
+				await redis.start();
+				await waitFor(
+					() => onD.doc.getMap('edits').has('without-redis'),
+					'C’s edit on D once Redis is up',
+					20_000
+				);
+				await waitFor(() => onC.doc.getMap('edits').has('also-without'), 'D’s edit on C', 20_000);
+				onD.doc.getMap('edits').set('live', 1);
+				await waitFor(() => onC.doc.getMap('edits').has('live'), 'relayed live');
+				expect((await fetch(`${c.url}/healthz`)).status).toBe(200);
+			});
 		} finally {
-			closeAll();
-			await Promise.all([c.stop(), d.stop()]);
-			c.cleanup();
-			d.cleanup();
 			await redis.kill();
 		}
 	});
@@ -349,34 +357,36 @@ describe('PostgreSQL out of reach', () => {
 		const url = new URL(database.url);
 		const proxy = await startTcpProxy(Number(url.port || 5432), url.hostname);
 		url.port = String(proxy.port);
-		const cutOff = await startServer({ env: { ...env, DATABASE_URL: url.toString() } });
 		try {
-			const workshopId = await createWorkshop(a, fay);
-			await addMember(a, fay, workshopId, pat, 'participant');
-			const writer = open(cutOff, pat, workshopId);
-			const watcher = open(a, fay, workshopId);
-			await Promise.all([synced(writer), synced(watcher)]);
-			writer.doc.getMap('edits').set('before', 1);
-			await waitFor(() => watcher.doc.getMap('edits').has('before'), 'edit before the cut');
+			await withInstances(1, { DATABASE_URL: url.toString() }, async ([cutOff]) => {
+				const workshopId = await createWorkshop(a, fay);
+				await addMember(a, fay, workshopId, pat, 'participant');
+				const writer = open(cutOff, pat, workshopId);
+				const watcher = open(a, fay, workshopId);
+				await Promise.all([synced(writer), synced(watcher)]);
+				writer.doc.getMap('edits').set('before', 1);
+				await waitFor(() => watcher.doc.getMap('edits').has('before'), 'edit before the cut');
 
-			await proxy.cut();
-			writer.doc.getMap('edits').set('during', 2);
-			await waitFor(() => writer.closeCodes.includes(1011), 'writer told the save failed');
-			const health = await fetch(`${cutOff.url}/healthz`);
-			expect(health.status).toBe(503);
-			expect(await health.json()).toMatchObject({ database: 'down', failing: ['database'] });
-			expect(watcher.doc.getMap('edits').has('during')).toBe(false);
+				await proxy.cut();
+				writer.doc.getMap('edits').set('during', 2);
+				await waitFor(() => writer.closeCodes.includes(1011), 'writer told the save failed');
+				const health = await fetch(`${cutOff.url}/healthz`);
+				expect(health.status).toBe(503);
+				expect(await health.json()).toMatchObject({ database: 'down', failing: ['database'] });
+				expect(watcher.doc.getMap('edits').has('during')).toBe(false);
 
-			await proxy.restore();
-			// The writer reconnects by itself and re-sends what was never acknowledged.
-			await waitFor(() => watcher.doc.getMap('edits').has('during'), 'edit after recovery', 20_000);
-			expect((await fetch(`${cutOff.url}/healthz`)).status).toBe(200);
-			writer.doc.getMap('edits').set('after', 3);
-			await waitFor(() => watcher.doc.getMap('edits').has('after'), 'live after recovery');
+				await proxy.restore();
+				// The writer reconnects by itself and re-sends what was never acknowledged.
+				await waitFor(
+					() => watcher.doc.getMap('edits').has('during'),
+					'edit after recovery',
+					20_000
+				);
+				expect((await fetch(`${cutOff.url}/healthz`)).status).toBe(200);
+				writer.doc.getMap('edits').set('after', 3);
+				await waitFor(() => watcher.doc.getMap('edits').has('after'), 'live after recovery');
+			});
 		} finally {
-			closeAll();
-			await cutOff.stop();
-			cutOff.cleanup();
 			await proxy.close();
 		}
 	});
@@ -385,51 +395,47 @@ describe('PostgreSQL out of reach', () => {
 describe('behind nginx, without sticky sessions', () => {
 	it('spreads one room over both instances, and its clients move on when one dies', async () => {
 		const port = await freePort();
-		const origin = `http://127.0.0.1:${port}`;
-		const proxiedEnv = { ...env, ORIGIN: origin };
-		const [c, d] = await Promise.all([
-			startServer({ env: proxiedEnv }),
-			startServer({ env: proxiedEnv })
-		]);
-		const nginx = await startNginx(port, [c.port, d.port]);
-		try {
-			const front = { url: nginx.url, dataDir: c.dataDir, databaseUrl: database.url };
-			const [fayThere, patThere] = await Promise.all([signUp(front, 'Fay'), signUp(front, 'Pat')]);
-			const workshopId = await createWorkshop(front, fayThere);
-			await addMember(front, fayThere, workshopId, patThere, 'participant');
-			const people = [fayThere, patThere, fayThere, patThere];
-			const tabs = people.map((person) => {
-				const client = connect(nginx.url, person, workshopId);
-				clients.push(client);
-				return client;
-			});
-			await Promise.all(tabs.map((tab) => synced(tab)));
-			const connections = 'drawline_sync_connections';
-			// Round robin: the room is open on both instances at once.
-			expect(await metric(c.url, connections)).toBeGreaterThan(0);
-			expect(await metric(d.url, connections)).toBeGreaterThan(0);
+		await withInstances(2, { ORIGIN: `http://127.0.0.1:${port}` }, async ([c, d]) => {
+			const nginx = await startNginx(port, [c.port, d.port]);
+			try {
+				const front = { url: nginx.url, dataDir: c.dataDir, databaseUrl: database.url };
+				const [fayThere, patThere] = await Promise.all([
+					signUp(front, 'Fay'),
+					signUp(front, 'Pat')
+				]);
+				const workshopId = await createWorkshop(front, fayThere);
+				await addMember(front, fayThere, workshopId, patThere, 'participant');
+				const people = [fayThere, patThere, fayThere, patThere];
+				const tabs = people.map((person) => {
+					const client = connect(nginx.url, person, workshopId);
+					clients.push(client);
+					return client;
+				});
+				await Promise.all(tabs.map((tab) => synced(tab)));
+				const connections = 'drawline_sync_connections';
+				// Round robin: the room is open on both instances at once.
+				expect(await metric(c.url, connections)).toBeGreaterThan(0);
+				expect(await metric(d.url, connections)).toBeGreaterThan(0);
 
-			tabs.forEach((tab, i) => tab.doc.getMap('edits').set(`tab${i}`, i));
-			for (const tab of tabs) {
-				await waitFor(() => tab.doc.getMap('edits').size === tabs.length, 'every tab sees all');
-			}
+				tabs.forEach((tab, i) => tab.doc.getMap('edits').set(`tab${i}`, i));
+				for (const tab of tabs) {
+					await waitFor(() => tab.doc.getMap('edits').size === tabs.length, 'every tab sees all');
+				}
 
-			await d.kill();
-			tabs.forEach((tab, i) => tab.doc.getMap('edits').set(`after${i}`, i));
-			for (const tab of tabs) {
-				await waitFor(
-					() => tab.doc.getMap('edits').size === tabs.length * 2,
-					'every tab, reconnected through nginx, sees all',
-					20_000
-				);
+				await d.kill();
+				tabs.forEach((tab, i) => tab.doc.getMap('edits').set(`after${i}`, i));
+				for (const tab of tabs) {
+					await waitFor(
+						() => tab.doc.getMap('edits').size === tabs.length * 2,
+						'every tab, reconnected through nginx, sees all',
+						20_000
+					);
+				}
+				expect(await metric(c.url, connections)).toBe(tabs.length);
+			} finally {
+				closeAll();
+				await nginx.stop();
 			}
-			expect(await metric(c.url, connections)).toBe(tabs.length);
-		} finally {
-			closeAll();
-			await nginx.stop();
-			await c.stop();
-			c.cleanup();
-			d.cleanup();
-		}
+		});
 	});
 });
