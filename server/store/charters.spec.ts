@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from './index.ts';
 import { BACKENDS, useStoreBackend } from './__fixtures__/backends.ts';
 import { addUsers, addWorkshop } from './__fixtures__/seed.ts';
-import { buildCharter } from '../../src/lib/board/charter.ts';
+import { buildCharter } from '../../src/lib/charter/charter.ts';
 import { readBoard } from '../../src/lib/board/snapshot.ts';
 import { FIXTURE_META, createFixtureBoard } from '../../src/lib/board/__fixtures__/board.ts';
 

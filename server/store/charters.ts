@@ -1,5 +1,5 @@
 import type { BoardSnapshot } from '../../src/lib/board/schema.ts';
-import type { Charter } from '../../src/lib/board/charter.ts';
+import type { Charter } from '../../src/lib/charter/charter.ts';
 
 export interface PublishedCharter {
 	workshopId: string;

@@ -4,7 +4,7 @@
  * `boolean | number` where a column is a flag.
  */
 import type { BoardSnapshot } from '../../src/lib/board/schema.ts';
-import type { Charter } from '../../src/lib/board/charter.ts';
+import type { Charter } from '../../src/lib/charter/charter.ts';
 import type { PublishedCharter } from './charters.ts';
 import type { ProposalRound, StoredProposal } from './facilitation.ts';
 import type { Invite, InviteRole } from './invites.ts';

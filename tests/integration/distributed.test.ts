@@ -8,13 +8,12 @@ import { freePort, startNginx } from '../support/nginx.ts';
 import { startOwnRedis } from '../support/redis.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 import { startTcpProxy } from '../support/tcp-proxy.ts';
-import { asPerson } from '../support/workshop-http.ts';
+import { asPerson, createWorkshop } from '../support/workshop-http.ts';
 import { placeCard, readBoard } from '../../src/lib/board/index.ts';
 import { readFacilitation } from '../../src/lib/facilitation/index.ts';
 import {
 	addMember,
 	connect,
-	createWorkshop,
 	metric,
 	removeMember,
 	signUp,
