@@ -8,7 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createClient } from 'redis';
-import type { ClusterCommand, Relay, RoomMessage } from '../sync/relay.ts';
+import type { ClusterCommand, Relay, RoomListener } from '../sync/relay.ts';
 import {
 	decodeCommand,
 	decodeRoomMessage,
@@ -37,7 +37,7 @@ export async function openRedisRelay(options: RedisRelayOptions): Promise<Relay>
 	const commandHandlers: ((command: ClusterCommand) => void)[] = [];
 	const resyncHandlers: (() => void)[] = [];
 	/** Who listens to each subscribed room here. */
-	const rooms = new Map<string, Set<(message: RoomMessage) => void>>();
+	const rooms = new Map<string, Set<RoomListener>>();
 
 	const reconnectStrategy = (retries: number) => Math.min(100 * 2 ** retries, 2000);
 	// Publishing while Redis is away fails at once instead of piling up: the store has it all.
@@ -77,12 +77,17 @@ export async function openRedisRelay(options: RedisRelayOptions): Promise<Relay>
 		new Promise((resolve) => setTimeout(resolve, STARTUP_WAIT_MS).unref())
 	]);
 
-	/** Resolves once subscribed, or at once while Redis is away (the subscription then queues). */
-	function subscribe(promise: Promise<void>): Promise<void> {
+	/**
+	 * Resolves once subscribed, or at once while Redis is away: the subscription then queues, and
+	 * `late` runs when it is active, as messages published before were not received.
+	 */
+	function subscribe(promise: Promise<void>, late: () => void = () => {}): Promise<void> {
 		const logged = promise.catch((error: Error) =>
 			console.error('redis: subscribe failed', error.message)
 		);
-		return subscriber.isReady ? logged : Promise.resolve();
+		if (subscriber.isReady) return logged;
+		void logged.then(late);
+		return Promise.resolve();
 	}
 
 	await subscribe(
@@ -111,7 +116,7 @@ export async function openRedisRelay(options: RedisRelayOptions): Promise<Relay>
 	}
 
 	return {
-		async join(room, deliver) {
+		async join(room, listener) {
 			let listeners = rooms.get(room);
 			if (!listeners) {
 				listeners = new Set();
@@ -124,19 +129,22 @@ export async function openRedisRelay(options: RedisRelayOptions): Promise<Relay>
 							try {
 								const { sender, message } = decodeRoomMessage(bytes);
 								if (sender === instance) return;
-								for (const listener of rooms.get(room) ?? []) listener(message);
+								for (const each of rooms.get(room) ?? []) each.deliver(message);
 							} catch (error) {
 								console.error(`redis: bad message for ${room}`, error);
 							}
 						},
 						true
-					)
+					),
+					() => {
+						for (const each of rooms.get(room) ?? []) each.missed();
+					}
 				);
 			}
-			listeners.add(deliver);
+			listeners.add(listener);
 			return () => {
 				const current = rooms.get(room);
-				if (!current?.delete(deliver) || current.size > 0) return;
+				if (!current?.delete(listener) || current.size > 0) return;
 				rooms.delete(room);
 				subscriber.unsubscribe(channel(room)).catch(() => {});
 			};

@@ -16,6 +16,12 @@ export type RoomMessage =
 	  }
 	| { type: 'awareness'; update: Uint8Array };
 
+export interface RoomListener {
+	deliver(message: RoomMessage): void;
+	/** Messages may have been lost (the subscription started late): read the store. */
+	missed(): void;
+}
+
 /** Work every instance does for its own sockets when one instance is asked. */
 export type ClusterCommand =
 	| { type: 'refresh-member'; workshopId: string; userId: string }
@@ -24,10 +30,10 @@ export type ClusterCommand =
 
 export interface Relay {
 	/**
-	 * Delivers the room's messages from other instances to `deliver`; resolves once subscribed,
-	 * with the function that stops this delivery.
+	 * Delivers the room's messages from other instances to `listener`; resolves once subscribed
+	 * (or at once while the relay is away), with the function that stops this delivery.
 	 */
-	join(room: string, deliver: (message: RoomMessage) => void): Promise<() => void>;
+	join(room: string, listener: RoomListener): Promise<() => void>;
 	publish(room: string, message: RoomMessage): void;
 	/** Sends a command to every other instance. */
 	command(command: ClusterCommand): void;

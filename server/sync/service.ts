@@ -166,10 +166,12 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
 			// in what the load reads or relayed after it (duplicates merge).
 			let loaded: Room | null = null;
 			const early: RoomMessage[] = [];
+			let missedEarly = false;
 			if (relay) {
-				leave = await relay.join(name, (message) =>
-					loaded ? loaded.receiveRemote(message) : early.push(message)
-				);
+				leave = await relay.join(name, {
+					deliver: (message) => (loaded ? loaded.receiveRemote(message) : early.push(message)),
+					missed: () => (loaded ? void loaded.catchUp() : (missedEarly = true))
+				});
 			}
 			const room = await Room.load({
 				store: docs,
@@ -184,6 +186,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
 			});
 			loaded = room;
 			for (const message of early.splice(0)) room.receiveRemote(message);
+			if (missedEarly) void room.catchUp();
 			if (relay) subscriptions.set(room, leave);
 			if (dependencies.length > 0) held.set(room, dependencies);
 			return room;
