@@ -1,3 +1,5 @@
+import { once } from 'node:events';
+import type { Worker } from 'node:worker_threads';
 import type { Config } from '../config.ts';
 import type { Store } from './store.ts';
 import { openPostgres } from './postgres/open.ts';
@@ -63,7 +65,11 @@ export async function openStore(config: StoreConfig): Promise<Store> {
 			}
 		},
 		async close() {
-			if (db.isOpen) db.close();
+			if (!db.isOpen) return;
+			// Closed means the files are let go: the checkpoint thread too, which may still be starting.
+			const worker = (db as { checkpointer?: Worker | null }).checkpointer;
+			db.close();
+			if (worker && worker.threadId !== -1) await once(worker, 'exit');
 		}
 	};
 }

@@ -46,8 +46,7 @@ export function useStoreBackend(name: BackendName): StoreBackend {
 	});
 	afterAll(async () => {
 		await database?.drop();
-		// The files' checkpoint threads stop after their stores close; retry until they let go.
-		if (dir) rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
+		if (dir) rmSync(dir, { recursive: true, force: true });
 	});
 	beforeEach(async () => {
 		counter++;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../index.ts';
-import { openSqlite } from './open.ts';
+import { DatabaseSync } from 'node:sqlite';
 import { backupSqlite } from './backup.ts';
 
 describe('backupSqlite', () => {
@@ -28,7 +28,7 @@ describe('backupSqlite', () => {
 		await writing;
 		await store.close();
 
-		const restored = openSqlite(copy);
+		const restored = new DatabaseSync(copy, { readOnly: true });
 		const rows = restored.prepare('SELECT seq FROM doc_updates ORDER BY seq').all() as {
 			seq: number;
 		}[];
