@@ -8,6 +8,7 @@ import { createSyncAccess } from './sync/app-access.ts';
 import { WorkshopRoomPolicy } from './workshop/room-policy.ts';
 import { openRedisRelay } from './cluster/redis-relay.ts';
 import type { Relay } from './sync/relay.ts';
+import { createWorkshopService, type WorkshopService } from './workshop/service.ts';
 
 /** Everything one server process holds: wired here once, used by HTTP routes and sockets alike. */
 export interface App {
@@ -20,6 +21,8 @@ export interface App {
 	sync: SyncService;
 	/** Between instances (REDIS_URL); null with one instance. */
 	relay: Relay | null;
+	/** Membership changes and workshop deletion, with what they mean for live rooms. */
+	workshops: WorkshopService;
 	close(): Promise<void>;
 }
 
@@ -30,7 +33,12 @@ const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url),
 export async function createApp(config: Config): Promise<App> {
 	const metrics = new Registry();
 	const store = await openStore(config);
-	const auth = createAuth(store, config);
+	// Sessions and sockets know of each other: a session that ends closes its sockets.
+	let sockets: SyncService | undefined;
+	const auth = createAuth(store, config, {
+		sessionEnded: (sessionId) => sockets?.closeSession(sessionId),
+		heldSessions: () => sockets?.sessionIds() ?? []
+	});
 	const access = createSyncAccess(auth, store.workshops);
 	const policy = new WorkshopRoomPolicy({
 		touchWorkshop: (workshopId, at) => store.workshops.touch(workshopId, at)
@@ -46,6 +54,7 @@ export async function createApp(config: Config): Promise<App> {
 		policy,
 		relay: relay ?? undefined
 	});
+	sockets = sync;
 	return {
 		config,
 		version: pkg.version,
@@ -54,6 +63,7 @@ export async function createApp(config: Config): Promise<App> {
 		auth,
 		sync,
 		relay,
+		workshops: createWorkshopService({ store, sync }),
 		async close() {
 			await sync.close();
 			await relay?.close();

@@ -20,6 +20,8 @@ export interface Config {
 	redisPrefix: string;
 	sessionTtlMs: number;
 	maxMessageBytes: number;
+	/** Largest presence (awareness) state relayed, in bytes of JSON. */
+	maxAwarenessBytes: number;
 	maxConnectionsPerRoom: number;
 	heartbeatMs: number;
 	maxBufferedBytes: number;
@@ -85,6 +87,7 @@ export function loadConfig(env: Env = process.env): Config {
 		redisPrefix: env.REDIS_PREFIX || 'drawline:',
 		sessionTtlMs: readInt(env, 'SESSION_TTL_DAYS', 30, 1) * 24 * 60 * 60 * 1000,
 		maxMessageBytes: readInt(env, 'MAX_MESSAGE_BYTES', 1024 * 1024, 1024),
+		maxAwarenessBytes: readInt(env, 'MAX_AWARENESS_BYTES', 8 * 1024, 256),
 		maxConnectionsPerRoom: readInt(env, 'MAX_CONNECTIONS_PER_ROOM', 200, 1),
 		heartbeatMs: readInt(env, 'HEARTBEAT_MS', 30_000, 100),
 		maxBufferedBytes: readInt(env, 'MAX_BUFFERED_BYTES', 8 * 1024 * 1024, 1024),

@@ -8,7 +8,6 @@
 import type { WebSocket, RawData } from 'ws';
 import type { Role, RoomKind } from './access.ts';
 import type { PresenceUser } from './awareness.ts';
-import { rawSocket, type SharedMessage } from './frame.ts';
 import { CLOSE_TRY_AGAIN_LATER, CLOSE_UNSUPPORTED_DATA } from './protocol.ts';
 
 export interface Identity {
@@ -102,15 +101,6 @@ export class Connection {
 		if (!this.isOpen) return;
 		this.ws.send(data);
 		this.sent(data.byteLength);
-	}
-
-	/** Sends a message framed once for all its recipients. */
-	sendShared(message: SharedMessage): void {
-		if (!this.isOpen) return;
-		const socket = rawSocket(this.ws);
-		if (socket) socket.write(message.frame);
-		else this.ws.send(message.data);
-		this.sent(message.data.byteLength);
 	}
 
 	close(code: number, reason: string): void {

@@ -34,8 +34,10 @@ export interface RoomView {
 export interface UpdateCheck {
 	readonly room: RoomView;
 	readonly peer: PeerIdentity;
-	/** The update as received, already known to decode; not yet applied. */
+	/** The update as received; not yet applied. */
 	readonly update: Uint8Array;
+	/** The same update decoded (once, for every check), known to integrate into `room.doc`. */
+	readonly decoded: ReturnType<typeof Y.decodeUpdate>;
 }
 
 export interface RoomPolicy {

@@ -24,6 +24,7 @@ function setup(options: { idleMs?: number; store?: DocStore; slowLoadMs?: number
 				kind: 'board',
 				batchMs: 0,
 				compactThreshold: 100,
+				maxAwarenessBytes: 8192,
 				policy: new WorkshopRoomPolicy({ touchWorkshop: async () => {} })
 			});
 		},

@@ -148,6 +148,7 @@ function load(
 		kind,
 		batchMs: 0,
 		compactThreshold: options.compactThreshold ?? 100,
+		maxAwarenessBytes: 8192,
 		policy: options.policy ?? new WorkshopRoomPolicy({ touchWorkshop: async () => {} }),
 		dependency: (name) => (name === 'w1/facilitation' ? facilitation : undefined),
 		hooks: options.hooks
@@ -204,7 +205,7 @@ describe('Room', () => {
 		const policy: RoomPolicy = {
 			dependencies: () => [],
 			writeRefusal: () => null,
-			checkUpdate({ room, peer, update }) {
+			checkUpdate({ room, peer, decoded }) {
 				seen.push({
 					room: room.name,
 					kind: room.kind,
@@ -214,7 +215,7 @@ describe('Room', () => {
 				});
 				// Checked before applying: the live document does not hold the update yet.
 				expect(room.doc.getText('t').toString()).not.toContain('graffiti');
-				const strings = Y.decodeUpdate(update).structs.map((s) =>
+				const strings = decoded.structs.map((s) =>
 					s instanceof Y.Item ? s.content.getContent().join('') : ''
 				);
 				return strings.some((text) => text.includes('graffiti')) ? 'no-graffiti' : null;
@@ -251,6 +252,30 @@ describe('Room', () => {
 		expect(eve.closed).toBeNull();
 		expect(room.doc.getText('t').toString()).toBe('real');
 		expect((await load(store)).doc.getText('t').toString()).toBe('real');
+	});
+
+	it('drops stored bytes it cannot integrate on load: joiners and the next snapshot never see them', async () => {
+		const store = recordingStore();
+		const writer = new Y.Doc();
+		const updates: Uint8Array[] = [];
+		writer.on('update', (u: Uint8Array) => updates.push(u));
+		writer.getText('t').insert(0, 'kept');
+		const orphan = new Y.Doc();
+		const orphans: Uint8Array[] = [];
+		orphan.on('update', (u: Uint8Array) => orphans.push(u));
+		orphan.getText('t').insert(0, 'first');
+		orphan.getText('t').insert(5, 'never integrates');
+		// A log written before rooms refused such updates: the second has no first.
+		await store.append('w1/board', 0, [updates[0], orphans[1]]);
+		const room = await load(store);
+		expect(room.doc.store.pendingStructs).toBeNull();
+		const joiner = connectClient(room, 'jo', 'reader');
+		await settle(room);
+		expect(joiner.text()).toBe('kept');
+		await room.compact();
+		const stored = await store.load('w1/board');
+		const clients = Y.decodeUpdate(Y.mergeUpdates(stored.updates)).structs.map((s) => s.id.client);
+		expect(clients).not.toContain(orphan.clientID);
 	});
 
 	it('refuses a participant on a locked board at once, and accepts again after unlock', async () => {

@@ -4,8 +4,10 @@
  *
  * Lifecycle: `Room.load` (snapshot + tail from the store) → `add` peers (each
  * gets our step 1 and the current presence) → `receive` their messages (sync,
- * updates, awareness) → `flush` → `destroy`. Incoming updates are applied to
- * the document first, which validates them; what the document emits is then
+ * updates, awareness) → `flush` → `destroy`. An incoming update passes the
+ * policy's write check, the structural check, the integrability check (it must
+ * build only on what the room holds) and the policy's content check, in that
+ * order, before it touches the document; what the document then emits is
  * queued in the log, committed, and only then sent to the other peers. A sync
  * step 2 answer is encoded when asked and sent once everything applied before
  * it is committed, so a client never receives state a crash could lose.
@@ -20,14 +22,14 @@ import {
 	filterAwareness,
 	type PresenceUser
 } from './awareness.ts';
-import { SharedMessage } from './frame.ts';
 import { DocLog } from './persistence.ts';
 import type { PeerIdentity, RoomPolicy, RoomView } from './policy.ts';
 import type { RoomMessage } from './relay.ts';
-import { checkUpdate } from './validate.ts';
+import { checkUpdate, missingDependency } from './validate.ts';
 import {
 	CLOSE_INVALID_PAYLOAD,
 	ProtocolError,
+	REFUSED_MISSING_DEPENDENCY,
 	encodeAwareness,
 	encodePermissionDenied,
 	encodeSyncStep1,
@@ -46,13 +48,11 @@ export interface Peer {
 	readonly clientIds: Set<number>;
 	deniedNotified: boolean;
 	send(data: Uint8Array): void;
-	/** Like `send`, for a message many peers get (a socket writes its ready-made frame). */
-	sendShared?(message: SharedMessage): void;
 	close(code: number, reason: string): void;
 }
 
 export interface RoomHooks {
-	/** An update was refused (by the policy): nothing of it was applied, stored or sent. */
+	/** An update was refused (policy, or not integrable): nothing of it was applied, stored or sent. */
 	refusedWrite?(room: Room, reason: string): void;
 	droppedAwareness?(room: Room, count: number): void;
 	batchCommitted?(seconds: number, size: number): void;
@@ -75,6 +75,8 @@ export interface RoomOptions {
 	kind: RoomKind;
 	batchMs: number;
 	compactThreshold: number;
+	/** Largest awareness state relayed, in bytes of JSON. */
+	maxAwarenessBytes: number;
 	/** Asked at every write, so a change it depends on (a lock) takes effect at once. */
 	policy: RoomPolicy;
 	/** The live documents of the rooms the policy named as this room's dependencies. */
@@ -97,6 +99,7 @@ export class Room implements RoomView {
 	readonly peers = new Set<Peer>();
 	private log: DocLog;
 	private owners = new Map<number, Peer>();
+	private maxAwarenessBytes: number;
 	private policy: RoomPolicy;
 	private dependencies: (name: string) => Y.Doc | undefined;
 	private hooks: RoomHooks;
@@ -112,6 +115,9 @@ export class Room implements RoomView {
 		doc.transact(() => {
 			for (const update of stored.updates) Y.applyUpdate(doc, update, LOADING);
 		}, LOADING);
+		// A log written before rooms refused unintegrable updates may still hold some.
+		if (dropPending(doc))
+			console.error(`sync: ${options.name} dropped stored updates it cannot integrate`);
 		const room = new Room(options, doc, stored.seq, stored.tailLength);
 		// A log left long (by a crash, or an older threshold) is compacted on first load.
 		void room.log.compact(true);
@@ -122,6 +128,7 @@ export class Room implements RoomView {
 		this.name = options.name;
 		this.kind = options.kind;
 		this.doc = doc;
+		this.maxAwarenessBytes = options.maxAwarenessBytes;
 		this.policy = options.policy;
 		this.dependencies = options.dependency ?? (() => undefined);
 		this.hooks = options.hooks ?? {};
@@ -191,7 +198,7 @@ export class Room implements RoomView {
 
 	remove(peer: Peer): void {
 		if (!this.peers.delete(peer)) return;
-		const mine = [...peer.clientIds].filter((id) => this.owners.get(id) === peer);
+		const mine = [...peer.clientIds];
 		for (const id of mine) this.owners.delete(id);
 		if (!this.destroyed && mine.length > 0) {
 			awarenessProtocol.removeAwarenessStates(this.awareness, mine, null);
@@ -265,11 +272,8 @@ export class Room implements RoomView {
 	}
 
 	private broadcast(data: Uint8Array, except: unknown): void {
-		const message = new SharedMessage(data);
 		for (const peer of this.peers) {
-			if (peer === except) continue;
-			if (peer.sendShared) peer.sendShared(message);
-			else peer.send(data);
+			if (peer !== except) peer.send(data);
 		}
 	}
 
@@ -285,9 +289,17 @@ export class Room implements RoomView {
 		const identity = identify(peer);
 		const denied = this.policy.writeRefusal(this, identity);
 		if (denied) return this.refuse(peer, denied);
-		const problem = checkUpdate(update);
-		if (problem) return peer.close(CLOSE_INVALID_PAYLOAD, problem);
-		const refused = this.policy.checkUpdate({ room: this, peer: identity, update });
+		const checked = checkUpdate(update);
+		if ('problem' in checked) return peer.close(CLOSE_INVALID_PAYLOAD, checked.problem);
+		if (missingDependency(checked.decoded, this.doc)) {
+			return this.refuse(peer, REFUSED_MISSING_DEPENDENCY);
+		}
+		const refused = this.policy.checkUpdate({
+			room: this,
+			peer: identity,
+			update,
+			decoded: checked.decoded
+		});
 		if (refused) return this.refuse(peer, refused);
 		const emitted: Uint8Array[] = [];
 		this.applying = emitted;
@@ -301,6 +313,9 @@ export class Room implements RoomView {
 			return;
 		}
 		this.applying = null;
+		if (dropPending(this.doc)) {
+			console.error(`sync: ${this.name} held back part of an update it had checked; dropped it`);
+		}
 		for (const change of emitted) this.log.enqueue(change, peer);
 	}
 
@@ -336,21 +351,21 @@ export class Room implements RoomView {
 
 	private applyAwareness(peer: Peer, bytes: Uint8Array): void {
 		const entries = decodeAwarenessUpdate(bytes);
-		const accepted = filterAwareness(
-			entries,
-			peer.user,
-			peer.clientIds,
-			(id) => this.owners.get(id)?.userId
-		);
+		const accepted = filterAwareness(entries, {
+			user: peer.user,
+			held: peer.clientIds,
+			heldElsewhere: (id) => {
+				const owner = this.owners.get(id);
+				return owner !== undefined && owner !== peer;
+			},
+			maxStateBytes: this.maxAwarenessBytes
+		});
 		if (accepted.length < entries.length) {
 			this.hooks.droppedAwareness?.(this, entries.length - accepted.length);
 		}
 		if (accepted.length === 0) return;
 		for (const { clientID, state } of accepted) {
 			if (state === null) continue;
-			const previous = this.owners.get(clientID);
-			// The same user reconnecting takes its clientID over from its stale socket.
-			if (previous && previous !== peer) previous.clientIds.delete(clientID);
 			this.owners.set(clientID, peer);
 			peer.clientIds.add(clientID);
 		}
@@ -366,6 +381,18 @@ export class Room implements RoomView {
 		const states = [...this.awareness.getStates().keys()];
 		peer.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)));
 	}
+}
+
+/**
+ * Forgets what Yjs holds back as pending (it would go out in every sync step 2 and snapshot, and be
+ * retried on every update). True when there was any.
+ */
+function dropPending(doc: Y.Doc): boolean {
+	const { store } = doc;
+	if (store.pendingStructs === null && store.pendingDs === null) return false;
+	store.pendingStructs = null;
+	store.pendingDs = null;
+	return true;
 }
 
 function identify(peer: Peer): PeerIdentity {

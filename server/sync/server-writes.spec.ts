@@ -21,6 +21,7 @@ function setup() {
 				kind: 'facilitation',
 				batchMs: 0,
 				compactThreshold: 100,
+				maxAwarenessBytes: 8192,
 				policy: new WorkshopRoomPolicy({ touchWorkshop: async () => {} })
 			});
 		}

@@ -43,6 +43,7 @@ export type SyncConfig = Pick<
 	Config,
 	| 'origin'
 	| 'maxMessageBytes'
+	| 'maxAwarenessBytes'
 	| 'maxConnectionsPerRoom'
 	| 'heartbeatMs'
 	| 'maxBufferedBytes'
@@ -70,8 +71,10 @@ export interface SyncService {
 	 * to reconnect with the new role (4001) when it changed. A closing socket takes no more writes.
 	 */
 	refreshMember(workshopId: string, userId: string): Promise<void>;
-	/** Closes every socket of a session (4401), e.g. on sign-out. */
+	/** Closes every socket of a session (4401): it was signed out, replaced or expired. */
 	closeSession(sessionId: string): void;
+	/** The sessions that have a socket open. */
+	sessionIds(): Iterable<string>;
 	/** Closes a deleted workshop's rooms (4404) and removes its stored documents. */
 	removeWorkshop(workshopId: string): Promise<void>;
 	/**
@@ -179,6 +182,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
 				kind,
 				batchMs: config.persistBatchMs,
 				compactThreshold: config.compactThreshold,
+				maxAwarenessBytes: config.maxAwarenessBytes,
 				policy,
 				dependency: (wanted) => dependencies.find((d) => d.name === wanted)?.doc,
 				hooks: roomHooks,
@@ -393,6 +397,10 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
 
 		closeSession(sessionId) {
 			void everywhere({ type: 'close-session', sessionId });
+		},
+
+		sessionIds() {
+			return new Set([...connections].map((c) => c.sessionId));
 		},
 
 		async removeWorkshop(workshopId) {

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { startServer, type RunningServer } from '../support/server.ts';
 import {
 	addMember,
 	connect,
 	metric,
+	rawClient,
 	signUp,
 	synced,
 	syncUrl,
@@ -41,17 +41,6 @@ afterAll(async () => {
 	server?.cleanup();
 });
 
-function rawSocket(user: TestUser, workshopId: string, options: WebSocket.ClientOptions = {}) {
-	const ws = new WebSocket(`${syncUrl(server.url)}/${workshopId}/board`, {
-		headers: { origin: server.url, cookie: user.cookie },
-		...options
-	});
-	ws.on('error', () => {});
-	const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
-	const opened = new Promise<void>((resolve) => ws.on('open', () => resolve()));
-	return { ws, closed, opened };
-}
-
 describe('sync: limits', () => {
 	it('refuses a connection past MAX_CONNECTIONS_PER_ROOM with 503', async () => {
 		const workshopId = await createWorkshop(server, fay);
@@ -77,7 +66,7 @@ describe('sync: limits', () => {
 		const reader = connect(server.url, pat, workshopId);
 		clients.push(writer, reader);
 		await Promise.all([synced(writer), synced(reader)]);
-		const slow = rawSocket(pat, workshopId);
+		const slow = rawClient(server.url, pat, workshopId);
 		await slow.opened;
 		(slow.ws as unknown as { _socket: { pause(): void } })._socket.pause();
 		const before = await metric(server.url, 'drawline_sync_closes_total{code="1013"}');
@@ -104,7 +93,7 @@ describe('sync: limits', () => {
 
 	it('closes a socket that stops answering heartbeat pings', async () => {
 		const workshopId = await createWorkshop(server, fay);
-		const dead = rawSocket(fay, workshopId, { autoPong: false });
+		const dead = rawClient(server.url, fay, workshopId, { autoPong: false });
 		const alive = connect(server.url, fay, workshopId);
 		clients.push(alive);
 		await Promise.all([dead.opened, synced(alive)]);

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { startServer, type RunningServer } from '../support/server.ts';
 import {
@@ -7,7 +6,9 @@ import {
 	changeRole,
 	connect,
 	fixtureStore,
+	inviteLink,
 	metric,
+	rawClient,
 	removeMember,
 	signUp,
 	synced,
@@ -322,36 +323,65 @@ describe('sync: rooms', () => {
 		await waitFor(() => client.closeCodes.includes(4401), 'close 4401');
 		closeAll();
 	});
+
+	it("closes a guest's sockets when that browser signs in to an account (4401)", async () => {
+		const link = await inviteLink(server, fay, workshopId, 'participant');
+		const form = (fields: Record<string, string>, cookie = '') => ({
+			method: 'POST',
+			redirect: 'manual' as const,
+			body: new URLSearchParams(fields),
+			headers: {
+				origin: server.url,
+				cookie,
+				accept: 'text/html',
+				'content-type': 'application/x-www-form-urlencoded'
+			}
+		});
+		const joined = await fetch(`${server.url}${link}?/guest`, form({ displayName: 'Gus' }));
+		const guestCookie = joined.headers
+			.getSetCookie()
+			.find((c) => c.startsWith('drawline_session='))
+			?.split(';')[0];
+		expect(guestCookie).toBeDefined();
+		const guest = { id: '', username: '', displayName: 'Gus', cookie: guestCookie! };
+		const client = open(guest);
+		await synced(client);
+
+		const account = await signUp(server, 'Gus Account');
+		const signedIn = await fetch(
+			`${server.url}/signin`,
+			form({ username: account.username, password: 'correct horse battery staple' }, guestCookie)
+		);
+		expect(signedIn.status).toBe(303);
+		await waitFor(() => client.closeCodes.includes(4401), 'close 4401');
+		expect(
+			await upgradeStatus(`${syncUrl(server.url)}/${workshopId}/board`, {
+				origin: server.url,
+				cookie: guest.cookie
+			})
+		).toBe(401);
+		closeAll();
+	});
 });
 
 describe('sync: limits and bad input', () => {
-	function raw(user: TestUser) {
-		const ws = new WebSocket(`${syncUrl(server.url)}/${workshopId}/board`, {
-			headers: { origin: server.url, cookie: user.cookie }
-		});
-		const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
-		ws.on('error', () => {});
-		const opened = new Promise<void>((resolve) => ws.on('open', () => resolve()));
-		return { ws, closed, opened };
-	}
-
 	it('closes an oversized message with 1009, a malformed one with 1007, a text frame with 1003', async () => {
-		const big = raw(pat);
+		const big = rawClient(server.url, pat, workshopId);
 		await big.opened;
 		big.ws.send(new Uint8Array(1024 * 1024 + 16));
 		expect(await big.closed).toBe(1009);
 
-		const bad = raw(pat);
+		const bad = rawClient(server.url, pat, workshopId);
 		await bad.opened;
 		bad.ws.send(new Uint8Array([0, 2, 50, 1, 2, 3]));
 		expect(await bad.closed).toBe(1007);
 
-		const text = raw(pat);
+		const text = rawClient(server.url, pat, workshopId);
 		await text.opened;
 		text.ws.send('hello');
 		expect(await text.closed).toBe(1003);
 
-		const unknown = raw(pat);
+		const unknown = rawClient(server.url, pat, workshopId);
 		await unknown.opened;
 		unknown.ws.send(new Uint8Array([9]));
 		expect(await unknown.closed).toBe(1002);

@@ -105,14 +105,13 @@ async function expectAction(response: Response, what: string): Promise<string> {
 	return text;
 }
 
-/** The facilitator makes an invite link for `role` and `user` opens it while signed in. */
-export async function addMember(
+/** The facilitator makes an invite link for `role`; resolves with its path. */
+export async function inviteLink(
 	server: ServerRef,
 	facilitator: TestUser,
 	workshopId: string,
-	user: TestUser,
 	role: 'participant' | 'reader'
-): Promise<void> {
+): Promise<string> {
 	const response = await postForm(server, facilitator, `/w/${workshopId}/settings?/createInvite`, {
 		role,
 		label: ''
@@ -121,6 +120,18 @@ export async function addMember(
 		await expectAction(response, 'creating an invite')
 	)?.[0];
 	if (!link) throw new Error('no invite link in the answer');
+	return link;
+}
+
+/** The facilitator makes an invite link for `role` and `user` opens it while signed in. */
+export async function addMember(
+	server: ServerRef,
+	facilitator: TestUser,
+	workshopId: string,
+	user: TestUser,
+	role: 'participant' | 'reader'
+): Promise<void> {
+	const link = await inviteLink(server, facilitator, workshopId, role);
 	const opened = await fetch(server.url + link, {
 		redirect: 'manual',
 		headers: { cookie: user.cookie, accept: 'text/html' }
@@ -261,4 +272,26 @@ export async function metric(baseUrl: string, sample: string): Promise<number> {
 		if (line.startsWith(`${sample} `)) return Number(line.slice(sample.length + 1));
 	}
 	return 0;
+}
+
+/**
+ * A hostile client: a raw socket carrying `user`'s cookie and the app's Origin, sending whatever
+ * frames a test builds, and keeping every frame the server sends back.
+ */
+export function rawClient(
+	baseUrl: string,
+	user: TestUser,
+	workshopId: string,
+	options: WebSocket.ClientOptions = {}
+) {
+	const ws = new WebSocket(`${syncUrl(baseUrl)}/${workshopId}/board`, {
+		headers: { origin: baseUrl, cookie: user.cookie },
+		...options
+	});
+	const frames: Uint8Array[] = [];
+	ws.on('message', (data: Buffer) => frames.push(new Uint8Array(data)));
+	ws.on('error', () => {});
+	const opened = new Promise<void>((resolve) => ws.on('open', () => resolve()));
+	const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
+	return { ws, frames, opened, closed, send: (frame: Uint8Array) => ws.send(frame) };
 }
