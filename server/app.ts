@@ -41,7 +41,8 @@ export async function createApp(config: Config): Promise<App> {
 	});
 	const access = createSyncAccess(auth, store.workshops);
 	const policy = new WorkshopRoomPolicy({
-		touchWorkshop: (workshopId, at) => store.workshops.touch(workshopId, at)
+		touchWorkshop: (workshopId, at) => store.workshops.touch(workshopId, at),
+		content: config.content
 	});
 	const relay = config.redisUrl
 		? await openRelay(config.redisUrl, config.redisPrefix, metrics)

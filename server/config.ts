@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { DEFAULT_CONTENT_LIMITS, type ContentLimits } from '../src/lib/board/content.ts';
 
 /**
  * Every setting Drawline reads comes from the environment, so one build runs
@@ -28,6 +29,8 @@ export interface Config {
 	persistBatchMs: number;
 	compactThreshold: number;
 	roomIdleMs: number;
+	/** What a board or facilitation document may hold (checked on every update). */
+	content: ContentLimits;
 }
 
 type Env = Record<string, string | undefined>;
@@ -93,6 +96,12 @@ export function loadConfig(env: Env = process.env): Config {
 		maxBufferedBytes: readInt(env, 'MAX_BUFFERED_BYTES', 8 * 1024 * 1024, 1024),
 		persistBatchMs: readInt(env, 'PERSIST_BATCH_MS', 0),
 		compactThreshold: readInt(env, 'COMPACT_THRESHOLD', 500, 2),
-		roomIdleMs: readInt(env, 'ROOM_IDLE_MS', 10_000)
+		roomIdleMs: readInt(env, 'ROOM_IDLE_MS', 10_000),
+		content: {
+			maxRoles: readInt(env, 'MAX_ROLES_PER_BOARD', DEFAULT_CONTENT_LIMITS.maxRoles, 1),
+			maxCards: readInt(env, 'MAX_CARDS_PER_BOARD', DEFAULT_CONTENT_LIMITS.maxCards, 1),
+			maxNoteChars: readInt(env, 'MAX_NOTE_CHARS', DEFAULT_CONTENT_LIMITS.maxNoteChars, 1),
+			maxDocBytes: readInt(env, 'MAX_DOC_BYTES', DEFAULT_CONTENT_LIMITS.maxDocBytes, 64 * 1024)
+		}
 	};
 }

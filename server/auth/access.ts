@@ -1,4 +1,5 @@
-import type { Workshop, WorkshopRole, WorkshopStore } from '../store/workshops.ts';
+import type { Workshop, WorkshopStore } from '../store/workshops.ts';
+import type { MemberRole } from '#lib/contracts/roles.ts';
 
 /**
  * The single membership decision behind every workshop page, form action and
@@ -6,14 +7,14 @@ import type { Workshop, WorkshopRole, WorkshopStore } from '../store/workshops.t
  * role outside `allowed` → 403.
  */
 export type AccessDecision =
-	| { ok: true; workshop: Workshop; role: WorkshopRole }
+	| { ok: true; workshop: Workshop; role: MemberRole }
 	| { ok: false; status: 401 | 403 | 404; message: string };
 
 export async function decideWorkshopAccess(
 	workshops: Pick<WorkshopStore, 'get' | 'getMembership'>,
 	workshopId: string,
 	userId: string | null | undefined,
-	allowed: readonly WorkshopRole[]
+	allowed: readonly MemberRole[]
 ): Promise<AccessDecision> {
 	if (!userId) return { ok: false, status: 401, message: 'Sign in to open this workshop.' };
 	const workshop = await workshops.get(workshopId);

@@ -19,6 +19,7 @@ import {
 	type ProposalCells,
 	type RevealResult
 } from '../../src/lib/facilitation/proposals.ts';
+import type { MyProposal } from '#lib/contracts/facilitation-api.ts';
 import { findRowOrCard, readBoardDoc } from './board.ts';
 import { SERVER_ORIGIN, type Actor, type FacilitationDeps } from './context.ts';
 import { FacilitationError } from './errors.ts';
@@ -47,12 +48,6 @@ export async function startRound(
 	});
 	return round;
 }
-
-export type MyProposal = {
-	round: { number: number; named: boolean; revealed: boolean } | null;
-	cells: ProposalCells;
-	updatedAt: number | null;
-};
 
 /** The signed-in user's own proposals in the current round, and nobody else's. */
 export async function getMyProposal(

@@ -12,14 +12,13 @@ import {
 	setPublished,
 	type Consent
 } from '../../src/lib/facilitation/facilitation-doc.ts';
-import { unresolvedRows, type Unresolved } from '../../src/lib/facilitation/publish-check.ts';
+import { unresolvedRows } from '../../src/lib/facilitation/publish-check.ts';
+import type { PublishResult } from '#lib/contracts/facilitation-api.ts';
 import { readBoardDoc } from './board.ts';
 import { SERVER_ORIGIN, type Actor, type FacilitationDeps } from './context.ts';
 import { FacilitationError } from './errors.ts';
 
 export const CONSENT_COMMENT_MAX = 1000;
-
-export type PublishResult = { version: number; publishedAt: number; unresolved: Unresolved };
 
 export async function publishCharter(
 	deps: FacilitationDeps,

@@ -8,11 +8,10 @@ import {
 	readFacilitation,
 	setVoteTotals
 } from '../../src/lib/facilitation/facilitation-doc.ts';
+import type { MyVotes } from '#lib/contracts/facilitation-api.ts';
 import { findRow, readBoardDoc } from './board.ts';
 import { SERVER_ORIGIN, type FacilitationDeps } from './context.ts';
 import { FacilitationError } from './errors.ts';
-
-export type MyVotes = { budget: number; mine: Record<string, number>; remaining: number };
 
 const used = (mine: Record<string, number>): number =>
 	Object.values(mine).reduce((sum, n) => sum + n, 0);

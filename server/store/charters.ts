@@ -1,3 +1,5 @@
+import type { ConsentRecord } from '#lib/contracts/facilitation-api.ts';
+import type { ConsentDecision } from '#lib/facilitation/facilitation-doc.ts';
 import type { BoardSnapshot } from '../../src/lib/board/schema.ts';
 import type { Charter } from '../../src/lib/charter/charter.ts';
 
@@ -25,15 +27,7 @@ export interface CharterShare {
 	revokedAt: number | null;
 }
 
-export type ConsentDecision = 'agree' | 'object';
-
-export interface ConsentRecord {
-	userId: string;
-	name: string;
-	decision: ConsentDecision;
-	comment: string;
-	at: number;
-}
+export type { ConsentDecision, ConsentRecord };
 
 /** Published charter versions, their read-only share links and members' consents. */
 export interface CharterStore {

@@ -31,15 +31,8 @@ export type {
 export type { Invite, InviteRole, InviteStore } from './invites.ts';
 export type { SessionRecord, SessionStore } from './sessions.ts';
 export type { NewUser, User, UserStore, UserWithPassword } from './users.ts';
-export type {
-	Member,
-	NewWorkshop,
-	Workshop,
-	WorkshopRole,
-	WorkshopStore,
-	WorkshopSummary
-} from './workshops.ts';
-export { isWorkshopRole, ROLE_RANK, WORKSHOP_ROLES } from './workshops.ts';
+export type { Member, NewWorkshop, Workshop, WorkshopStore, WorkshopSummary } from './workshops.ts';
+export { ROLE_RANK } from './workshops.ts';
 
 export type StoreConfig = Pick<Config, 'databasePath'> &
 	Partial<Pick<Config, 'databaseUrl' | 'databasePoolSize'>>;

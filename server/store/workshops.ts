@@ -1,17 +1,11 @@
-export type WorkshopRole = 'facilitator' | 'participant' | 'reader';
-
-export const WORKSHOP_ROLES: readonly WorkshopRole[] = ['facilitator', 'participant', 'reader'];
+import type { MemberRole } from '#lib/contracts/roles.ts';
 
 /** Higher outranks lower: joining through an invite never lowers a member's rank. */
-export const ROLE_RANK: Record<WorkshopRole, number> = {
+export const ROLE_RANK: Record<MemberRole, number> = {
 	reader: 1,
 	participant: 2,
 	facilitator: 3
 };
-
-export function isWorkshopRole(value: unknown): value is WorkshopRole {
-	return typeof value === 'string' && (WORKSHOP_ROLES as readonly string[]).includes(value);
-}
 
 export interface Workshop {
 	id: string;
@@ -35,7 +29,7 @@ export interface NewWorkshop {
 }
 
 export interface WorkshopSummary extends Workshop {
-	role: WorkshopRole;
+	role: MemberRole;
 	memberCount: number;
 }
 
@@ -45,7 +39,7 @@ export interface Member {
 	displayName: string;
 	color: string;
 	isGuest: boolean;
-	role: WorkshopRole;
+	role: MemberRole;
 	joinedAt: number;
 }
 
@@ -61,10 +55,10 @@ export interface WorkshopStore {
 	touch(id: string, at?: number): Promise<void>;
 	listForUser(userId: string, options?: { archived?: boolean }): Promise<WorkshopSummary[]>;
 	countForUser(userId: string): Promise<{ active: number; archived: number }>;
-	getMembership(workshopId: string, userId: string): Promise<{ role: WorkshopRole } | null>;
+	getMembership(workshopId: string, userId: string): Promise<{ role: MemberRole } | null>;
 	listMembers(workshopId: string): Promise<Member[]>;
 	/** Adds a member, or raises an existing member to `role`; never lowers. Returns the resulting role. */
-	addMember(workshopId: string, userId: string, role: WorkshopRole): Promise<WorkshopRole>;
-	setMemberRole(workshopId: string, userId: string, role: WorkshopRole): Promise<void>;
+	addMember(workshopId: string, userId: string, role: MemberRole): Promise<MemberRole>;
+	setMemberRole(workshopId: string, userId: string, role: MemberRole): Promise<void>;
 	removeMember(workshopId: string, userId: string): Promise<void>;
 }

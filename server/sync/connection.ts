@@ -6,15 +6,19 @@
  * letting its send buffer grow server memory.
  */
 import type { WebSocket, RawData } from 'ws';
-import type { Role, RoomKind } from './access.ts';
+import type { MemberRole } from '#lib/contracts/roles.ts';
+import {
+	CLOSE_TRY_AGAIN_LATER,
+	CLOSE_UNSUPPORTED_DATA,
+	type RoomKind
+} from '#lib/contracts/sync.ts';
 import type { PresenceUser } from './awareness.ts';
-import { CLOSE_TRY_AGAIN_LATER, CLOSE_UNSUPPORTED_DATA } from './protocol.ts';
 
 export interface Identity {
 	sessionId: string;
 	workshopId: string;
 	kind: RoomKind;
-	readonly role: Role;
+	readonly role: MemberRole;
 	user: PresenceUser;
 }
 
@@ -42,7 +46,7 @@ export class Connection {
 	readonly workshopId: string;
 	readonly kind: RoomKind;
 	readonly user: PresenceUser;
-	role: Role;
+	role: MemberRole;
 	/** Awareness clientIDs this connection speaks for. */
 	readonly clientIds = new Set<number>();
 	/** Set by a pong or any message; cleared by each heartbeat. */

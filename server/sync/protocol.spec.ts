@@ -3,9 +3,8 @@ import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import * as prng from 'lib0/prng';
 import * as syncProtocol from 'y-protocols/sync';
+import { CLOSE_INVALID_PAYLOAD, CLOSE_PROTOCOL_ERROR } from '#lib/contracts/sync.ts';
 import {
-	CLOSE_INVALID_PAYLOAD,
-	CLOSE_PROTOCOL_ERROR,
 	ProtocolError,
 	encodeSyncStep1,
 	encodeSyncStep2,

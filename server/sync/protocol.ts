@@ -27,36 +27,18 @@
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
-
-export const MESSAGE_SYNC = 0;
-export const MESSAGE_AWARENESS = 1;
-export const MESSAGE_AUTH = 2;
-export const MESSAGE_QUERY_AWARENESS = 3;
-
-export const SYNC_STEP_1 = 0;
-export const SYNC_STEP_2 = 1;
-export const SYNC_UPDATE = 2;
-
-export const AUTH_PERMISSION_DENIED = 0;
-
-/** WebSocket close codes used by the sync service. */
-export const CLOSE_PROTOCOL_ERROR = 1002;
-export const CLOSE_UNSUPPORTED_DATA = 1003;
-export const CLOSE_INVALID_PAYLOAD = 1007;
-export const CLOSE_TOO_BIG = 1009;
-export const CLOSE_INTERNAL_ERROR = 1011;
-export const CLOSE_SERVICE_RESTART = 1012;
-export const CLOSE_TRY_AGAIN_LATER = 1013;
-/**
- * The member's role changed: the client reconnects (the upgrade reads the new role) and the
- * page reloads its data to show what the new role may do. Outside 4400–4499, so y-websocket
- * reconnects by itself.
- */
-export const CLOSE_ROLE_CHANGED = 4001;
-/** 4400–4499 tell the y-websocket client not to reconnect. */
-export const CLOSE_UNAUTHORIZED = 4401;
-export const CLOSE_FORBIDDEN = 4403;
-export const CLOSE_NOT_FOUND = 4404;
+import {
+	AUTH_PERMISSION_DENIED,
+	CLOSE_INVALID_PAYLOAD,
+	CLOSE_PROTOCOL_ERROR,
+	MESSAGE_AUTH,
+	MESSAGE_AWARENESS,
+	MESSAGE_QUERY_AWARENESS,
+	MESSAGE_SYNC,
+	SYNC_STEP_1,
+	SYNC_STEP_2,
+	SYNC_UPDATE
+} from '#lib/contracts/sync.ts';
 
 export type Message =
 	| { type: 'sync-step-1'; stateVector: Uint8Array }

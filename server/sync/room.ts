@@ -15,7 +15,8 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { DocStore } from '../store/docs.ts';
-import type { Role, RoomKind } from './access.ts';
+import { CLOSE_INVALID_PAYLOAD, type RoomKind } from '#lib/contracts/sync.ts';
+import type { Role } from './access.ts';
 import {
 	decodeAwarenessUpdate,
 	encodeAwarenessUpdate,
@@ -27,7 +28,6 @@ import type { PeerIdentity, RoomPolicy, RoomView } from './policy.ts';
 import type { RoomMessage } from './relay.ts';
 import { checkUpdate, missingDependency } from './validate.ts';
 import {
-	CLOSE_INVALID_PAYLOAD,
 	ProtocolError,
 	REFUSED_MISSING_DEPENDENCY,
 	encodeAwareness,

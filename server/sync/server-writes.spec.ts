@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { openSqlite } from '../store/sqlite/open.ts';
 import { SqliteDocStore } from '../store/sqlite/docs.ts';
-import { MESSAGE_SYNC } from './protocol.ts';
+import { MESSAGE_SYNC } from '#lib/contracts/sync.ts';
 import { WorkshopRoomPolicy } from '../workshop/room-policy.ts';
 import { RoomRegistry } from './registry.ts';
 import { Room, type Peer } from './room.ts';

@@ -14,7 +14,6 @@ import type * as Y from 'yjs';
 import type { Config } from '../config.ts';
 import type { Registry } from '../metrics.ts';
 import type { DocStore } from '../store/docs.ts';
-import { docName, type RoomKind } from './access.ts';
 import { Connection, type Identity } from './connection.ts';
 import { registerSyncMetrics } from './metrics.ts';
 import type { RoomPolicy } from './policy.ts';
@@ -26,8 +25,10 @@ import {
 	CLOSE_ROLE_CHANGED,
 	CLOSE_SERVICE_RESTART,
 	CLOSE_TRY_AGAIN_LATER,
-	CLOSE_UNAUTHORIZED
-} from './protocol.ts';
+	CLOSE_UNAUTHORIZED,
+	docName,
+	type RoomKind
+} from '#lib/contracts/sync.ts';
 import { RoomRegistry } from './registry.ts';
 import { Room } from './room.ts';
 import { readRoom, transactRoom } from './server-writes.ts';

@@ -13,10 +13,9 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { isRoomKind, type Role, type RoomKind } from './access.ts';
+import type { MemberRole } from '#lib/contracts/roles.ts';
+import { SYNC_PREFIX, isRoomKind, type RoomKind } from '#lib/contracts/sync.ts';
 import type { Identity } from './connection.ts';
-
-export const SYNC_PREFIX = '/sync/';
 
 export interface SyncTarget {
 	workshopId: string;
@@ -31,7 +30,7 @@ export interface SyncAccess {
 		user: { id: string; displayName: string; color: string };
 	} | null>;
 	workshopExists(workshopId: string): Promise<boolean>;
-	getRole(workshopId: string, userId: string): Promise<Role | null>;
+	getRole(workshopId: string, userId: string): Promise<MemberRole | null>;
 }
 
 const WORKSHOP_ID = /^[A-Za-z0-9_-]{1,64}$/;

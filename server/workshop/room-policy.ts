@@ -3,14 +3,17 @@
  * room policy: the facilitator writes both rooms; participants write the board
  * unless the facilitation document says it is locked; readers write nothing.
  * A board keeps its facilitation room loaded to read the lock at every write,
- * so locking takes effect at once, without reconnecting. Board edits mark the
- * workshop's "last activity".
+ * so locking takes effect at once, without reconnecting. Every update is
+ * checked for what it writes (content-policy.ts) before it is applied. Board
+ * edits mark the workshop's "last activity".
  */
+import { DEFAULT_CONTENT_LIMITS, type ContentLimits } from '../../src/lib/board/content.ts';
 import { isLocked } from '../../src/lib/facilitation/schema.ts';
 import { docName, workshopOf, type Role, type RoomKind } from '../sync/access.ts';
 import type { PeerIdentity, RoomPolicy, RoomView, UpdateCheck } from '../sync/policy.ts';
 import { REFUSED_BOARD_LOCKED } from '../sync/protocol.ts';
 import { ActivityTracker } from './activity.ts';
+import { ContentPolicy } from './content-policy.ts';
 
 /** Why a write is refused when the role may never write the room. */
 const REFUSED_READ_ONLY = 'read-only';
@@ -21,6 +24,8 @@ const ACTIVITY_INTERVAL_MS = 60_000;
 export interface WorkshopRoomPolicyOptions {
 	/** Records activity on the workshop (its "last activity" on the dashboard). */
 	touchWorkshop(workshopId: string, at: number): Promise<void>;
+	/** What a document may hold (from the environment); the defaults otherwise. */
+	content?: ContentLimits;
 }
 
 function mayEverWrite(role: Role, kind: RoomKind): boolean {
@@ -29,8 +34,10 @@ function mayEverWrite(role: Role, kind: RoomKind): boolean {
 
 export class WorkshopRoomPolicy implements RoomPolicy {
 	private activity: ActivityTracker;
+	private content: ContentPolicy;
 
 	constructor(options: WorkshopRoomPolicyOptions) {
+		this.content = new ContentPolicy(options.content ?? DEFAULT_CONTENT_LIMITS);
 		this.activity = new ActivityTracker({
 			intervalMs: ACTIVITY_INTERVAL_MS,
 			touch: (workshopId, at) => options.touchWorkshop(workshopId, at),
@@ -51,8 +58,12 @@ export class WorkshopRoomPolicy implements RoomPolicy {
 		return !facilitation || isLocked(facilitation) ? REFUSED_BOARD_LOCKED : null;
 	}
 
-	checkUpdate(_check: UpdateCheck): string | null {
-		return null;
+	checkUpdate({ room, peer, update }: UpdateCheck): string | null {
+		return this.content.check(room.kind, room.doc, update, {
+			id: peer.userId,
+			name: peer.userName,
+			facilitator: peer.role === 'facilitator'
+		});
 	}
 
 	committed(room: RoomView): void {

@@ -6,14 +6,14 @@
  * workshop's rooms close before its documents go.
  */
 import type { Store } from '../store/index.ts';
-import type { WorkshopRole } from '../store/workshops.ts';
+import type { MemberRole } from '#lib/contracts/roles.ts';
 import type { SyncService } from '../sync/service.ts';
 
 export type MemberChange =
 	{ ok: true } | { ok: false; reason: 'not-a-member' | 'last-facilitator' };
 
 export interface WorkshopService {
-	changeRole(workshopId: string, userId: string, role: WorkshopRole): Promise<MemberChange>;
+	changeRole(workshopId: string, userId: string, role: MemberRole): Promise<MemberChange>;
 	removeMember(workshopId: string, userId: string): Promise<MemberChange>;
 	/** Removes the workshop, closes its rooms and removes its documents. */
 	deleteWorkshop(workshopId: string): Promise<void>;

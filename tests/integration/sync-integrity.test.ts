@@ -3,15 +3,10 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import {
-	encodeAwareness,
-	encodeSyncStep1,
-	encodeUpdate,
-	MESSAGE_AUTH,
-	MESSAGE_SYNC,
-	SYNC_STEP_2
-} from '../../server/sync/protocol.ts';
+import { MESSAGE_AUTH, MESSAGE_SYNC, SYNC_STEP_2 } from '../../src/lib/contracts/sync.ts';
+import { encodeAwareness, encodeSyncStep1, encodeUpdate } from '../../server/sync/protocol.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
+import { createWorkshop } from '../support/workshop-http.ts';
 import {
 	addMember,
 	connect,
@@ -24,7 +19,6 @@ import {
 	type Client,
 	type TestUser
 } from '../support/sync-client.ts';
-import { createWorkshop } from '../support/workshop-http.ts';
 
 /**
  * What a participant with a hand-made client cannot do to a room at the Yjs level: leave
@@ -137,10 +131,10 @@ describe('sync: updates a room cannot integrate', () => {
 		const honest = new Y.Doc();
 		const honestUpdates: Uint8Array[] = [];
 		honest.on('update', (u: Uint8Array) => honestUpdates.push(u));
-		honest.getMap('notes').set('honest-card', 'an honest note');
+		honest.getMap('cells').set('honest-card:pm', 'R');
 		eve.send(encodeUpdate(honestUpdates[0]));
 		await waitFor(
-			() => watcher.doc.getMap('notes').has('honest-card'),
+			() => watcher.doc.getMap('cells').has('honest-card:pm'),
 			'honest edit after refusal'
 		);
 		await waitFor(
@@ -156,7 +150,7 @@ describe('sync: updates a room cannot integrate', () => {
 		const step2After = await joinerStep2(workshopId);
 		const joined = new Y.Doc();
 		Y.applyUpdate(joined, step2After);
-		expect(joined.getMap('notes').get('honest-card')).toBe('an honest note');
+		expect(joined.getMap('cells').get('honest-card:pm')).toBe('R');
 		const withoutHonest = new Y.Doc();
 		Y.applyUpdate(withoutHonest, step2Before);
 		Y.applyUpdate(withoutHonest, honestUpdates[0]);
@@ -168,7 +162,7 @@ describe('sync: updates a room cannot integrate', () => {
 
 		// Compaction writes the room's whole state: it holds neither attack either.
 		const compactions = await metric(server.url, 'drawline_sync_compactions_total');
-		for (let i = 0; i < 3; i++) watcher.doc.getMap('cells').set(`after-${i}`, 'R');
+		for (let i = 0; i < 3; i++) watcher.doc.getMap('cells').set(`after-${i}:pm`, 'R');
 		await waitFor(
 			async () => (await metric(server.url, 'drawline_sync_compactions_total')) > compactions,
 			'compaction'

@@ -9,6 +9,7 @@ import {
 	inviteLink,
 	metric,
 	rawClient,
+	note,
 	removeMember,
 	signUp,
 	synced,
@@ -73,14 +74,14 @@ describe('sync: collaboration', () => {
 		const a = open(fay);
 		const b = open(pat);
 		await Promise.all([synced(a), synced(b)]);
-		a.doc.getText('notes').insert(0, 'facilitator ');
-		b.doc.getText('notes').insert(0, 'participant ');
+		note(a.doc).insert(0, 'facilitator ');
+		note(b.doc).insert(0, 'participant ');
 		a.doc.getMap('cells').set('c1:pm', 'A');
 		b.doc.getMap('cells').set('c1:eng', 'R');
 		await waitFor(
 			() =>
-				a.doc.getText('notes').toString() === b.doc.getText('notes').toString() &&
-				b.doc.getText('notes').length === 24 &&
+				note(a.doc).toString() === note(b.doc).toString() &&
+				note(b.doc).length === 24 &&
 				a.doc.getMap('cells').size === 2 &&
 				b.doc.getMap('cells').size === 2,
 			'convergence'
@@ -105,7 +106,7 @@ describe('sync: collaboration', () => {
 		await Promise.all(many.map((c) => synced(c)));
 		many.forEach((c, i) => {
 			c.doc.getMap('cells').set(`row${i}:pm`, 'R');
-			c.doc.getText('notes').insert(0, `${i};`);
+			note(c.doc).insert(0, `${i};`);
 		});
 		const expected = many.length;
 		await waitFor(
@@ -113,11 +114,8 @@ describe('sync: collaboration', () => {
 			'every edit everywhere',
 			20_000
 		);
-		const texts = new Set(many.map((c) => c.doc.getText('notes').toString()));
-		await waitFor(
-			() => new Set(many.map((c) => c.doc.getText('notes').toString())).size === 1,
-			'one text'
-		);
+		const texts = new Set(many.map((c) => note(c.doc).toString()));
+		await waitFor(() => new Set(many.map((c) => note(c.doc).toString())).size === 1, 'one text');
 		expect(texts.size).toBeGreaterThanOrEqual(1);
 		closeAll();
 	});
@@ -175,18 +173,18 @@ describe('sync: write permissions', () => {
 		const readOnlyBefore = await metric(server.url, refusedReadOnly);
 		const lockedBefore = await metric(server.url, refusedLocked);
 
-		reader.doc.getMap('cells').set('reader', 'A');
-		participant.doc.getMap('cells').set('before-lock', 'R');
-		await waitFor(() => facilitator.doc.getMap('cells').has('before-lock'), 'participant edit');
+		reader.doc.getMap('cells').set('reader:pm', 'A');
+		participant.doc.getMap('cells').set('before-lock:pm', 'R');
+		await waitFor(() => facilitator.doc.getMap('cells').has('before-lock:pm'), 'participant edit');
 
 		control.doc.getMap('state').set('locked', true);
 		await waitFor(() => participant.doc.getMap('cells').size >= 1, 'participant synced');
 		// The lock is a facilitation write; once committed, the board refuses participants at once.
 		await new Promise((resolve) => setTimeout(resolve, 200));
-		participant.doc.getMap('cells').set('during-lock', 'C');
-		facilitator.doc.getMap('cells').set('facilitator-during-lock', 'I');
+		participant.doc.getMap('cells').set('during-lock:pm', 'C');
+		facilitator.doc.getMap('cells').set('facilitator-during-lock:pm', 'I');
 		await waitFor(
-			() => participant.doc.getMap('cells').has('facilitator-during-lock'),
+			() => participant.doc.getMap('cells').has('facilitator-during-lock:pm'),
 			'facilitator edit while locked'
 		);
 		await waitFor(
@@ -195,8 +193,8 @@ describe('sync: write permissions', () => {
 				(await metric(server.url, refusedLocked)) >= lockedBefore + 1,
 			'dropped writes counted'
 		);
-		expect(facilitator.doc.getMap('cells').has('reader')).toBe(false);
-		expect(facilitator.doc.getMap('cells').has('during-lock')).toBe(false);
+		expect(facilitator.doc.getMap('cells').has('reader:pm')).toBe(false);
+		expect(facilitator.doc.getMap('cells').has('during-lock:pm')).toBe(false);
 		expect(participant.closeCodes).toEqual([]);
 
 		// A participant cannot unlock: facilitation is read-only for them.
@@ -214,8 +212,8 @@ describe('sync: write permissions', () => {
 		const freshControl = open(fay, 'facilitation');
 		await Promise.all([synced(fresh), synced(freshControl)]);
 		expect(fresh.doc.getMap('cells').toJSON()).toEqual({
-			'before-lock': 'R',
-			'facilitator-during-lock': 'I'
+			'before-lock:pm': 'R',
+			'facilitator-during-lock:pm': 'I'
 		});
 		expect(freshControl.doc.getMap('state').get('locked')).toBe(true);
 
@@ -226,8 +224,8 @@ describe('sync: write permissions', () => {
 		await Promise.all([synced(participantAgain), synced(participantView)]);
 		freshControl.doc.getMap('state').set('locked', false);
 		await waitFor(() => participantView.doc.getMap('state').get('locked') === false, 'unlock seen');
-		participantAgain.doc.getMap('cells').set('after-unlock', 'A');
-		await waitFor(() => fresh.doc.getMap('cells').has('after-unlock'), 'write after unlock');
+		participantAgain.doc.getMap('cells').set('after-unlock:pm', 'A');
+		await waitFor(() => fresh.doc.getMap('cells').has('after-unlock:pm'), 'write after unlock');
 		expect(participantAgain.closeCodes).toEqual([]);
 		closeAll();
 	});
@@ -248,9 +246,9 @@ describe('sync: rooms', () => {
 		const participant = open(pat);
 		const participantControl = open(pat, 'facilitation');
 		await Promise.all([facilitator, participant, participantControl].map((c) => synced(c)));
-		participant.doc.getMap('cells').set('as-participant', 'R');
+		participant.doc.getMap('cells').set('as-participant:pm', 'R');
 		await waitFor(
-			() => facilitator.doc.getMap('cells').has('as-participant'),
+			() => facilitator.doc.getMap('cells').has('as-participant:pm'),
 			'write as participant'
 		);
 
@@ -260,11 +258,11 @@ describe('sync: rooms', () => {
 			'close 4001 on both rooms'
 		);
 		await waitFor(() => participant.provider.synced, 'reconnected as reader');
-		participant.doc.getMap('cells').set('as-reader', 'A');
-		facilitator.doc.getMap('cells').set('marker', 'I');
-		await waitFor(() => participant.doc.getMap('cells').has('marker'), 'reading');
+		participant.doc.getMap('cells').set('as-reader:pm', 'A');
+		facilitator.doc.getMap('cells').set('marker:pm', 'I');
+		await waitFor(() => participant.doc.getMap('cells').has('marker:pm'), 'reading');
 		await new Promise((resolve) => setTimeout(resolve, 100));
-		expect(facilitator.doc.getMap('cells').has('as-reader')).toBe(false);
+		expect(facilitator.doc.getMap('cells').has('as-reader:pm')).toBe(false);
 
 		// Raised again: the new connection writes.
 		await changeRole(server, fay, workshopId, pat, 'participant');
@@ -273,9 +271,9 @@ describe('sync: rooms', () => {
 			'close 4001 again'
 		);
 		await waitFor(() => participant.provider.synced, 'reconnected as participant');
-		participant.doc.getMap('cells').set('as-participant-again', 'C');
+		participant.doc.getMap('cells').set('as-participant-again:pm', 'C');
 		await waitFor(
-			() => facilitator.doc.getMap('cells').has('as-participant-again'),
+			() => facilitator.doc.getMap('cells').has('as-participant-again:pm'),
 			'write as participant again'
 		);
 
@@ -411,21 +409,21 @@ describe('sync: shutdown', () => {
 		const a = open(fay);
 		const b = open(pat);
 		await Promise.all([synced(a), synced(b)]);
-		for (let i = 0; i < 50; i++) a.doc.getArray('log').push([i]);
-		await waitFor(() => b.doc.getArray('log').length === 50, 'edits before shutdown');
+		for (let i = 0; i < 50; i++) note(a.doc).insert(0, 'x');
+		await waitFor(() => note(b.doc).length === 50, 'edits before shutdown');
 		const port = server.port;
 		expect(await server.stop()).toBe(0);
 		await waitFor(() => a.closeCodes.includes(1012) && b.closeCodes.includes(1012), 'close 1012');
 
 		server = await startServer({ dataDir: server.dataDir, port, env: { ROOM_IDLE_MS: '200' } });
-		b.doc.getArray('log').push(['while away']);
+		note(b.doc).insert(0, 'y');
 		await Promise.all([synced(a, 15_000), synced(b, 15_000)]);
-		await waitFor(() => a.doc.getArray('log').length === 51, 'offline edit re-synced', 15_000);
+		await waitFor(() => note(a.doc).length === 51, 'offline edit re-synced', 15_000);
 		const cold = new Y.Doc();
 		const fresh = connect(server.url, fay, workshopId, 'board', { doc: cold });
 		clients.push(fresh);
 		await synced(fresh);
-		expect(cold.getArray('log').length).toBe(51);
+		expect(note(cold).length).toBe(51);
 		closeAll();
 	});
 });

@@ -140,6 +140,37 @@ export async function addMember(
 		throw new Error(`${user.displayName} could not join (${opened.status})`);
 }
 
+/** Someone signed out opens a participant invite and joins as a guest with just a name. */
+export async function joinAsGuest(
+	server: ServerRef,
+	facilitator: TestUser,
+	workshopId: string,
+	displayName: string
+): Promise<TestUser> {
+	const link = await inviteLink(server, facilitator, workshopId, 'participant');
+	const response = await fetch(`${server.url}${link}?/guest`, {
+		method: 'POST',
+		redirect: 'manual',
+		body: new URLSearchParams({ displayName }),
+		headers: {
+			accept: 'text/html',
+			origin: server.url,
+			'content-type': 'application/x-www-form-urlencoded'
+		}
+	});
+	const cookie = response.headers
+		.getSetCookie()
+		.find((c) => c.startsWith('drawline_session='))
+		?.split(';')[0];
+	if (response.status !== 303 || !cookie) {
+		throw new Error(`${displayName} could not join as a guest (${response.status})`);
+	}
+	const members = await fixtureStore(server, (store) => store.workshops.listMembers(workshopId));
+	const member = members.find((m) => m.displayName === displayName);
+	if (!member) throw new Error(`${displayName} joined but is not a member`);
+	return { id: member.userId, username: '', displayName, cookie };
+}
+
 /** The facilitator changes a member's role in the workshop settings. */
 export async function changeRole(
 	server: ServerRef,
@@ -228,6 +259,17 @@ export function connect(
 			doc.destroy();
 		}
 	};
+}
+
+/**
+ * The rationale note of the board's first card (by id): a text every client of one workshop
+ * edits in the same place, as the schema has it (src/lib/board/schema.ts).
+ */
+export function note(doc: Y.Doc): Y.Text {
+	const notes = doc.getMap<Y.Text>('notes');
+	const first = [...notes.keys()].sort()[0];
+	if (first === undefined) throw new Error('the board has no notes yet (not synced?)');
+	return notes.get(first)!;
 }
 
 export async function waitFor(

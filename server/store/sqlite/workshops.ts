@@ -1,4 +1,5 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import type { MemberRole } from '#lib/contracts/roles.ts';
 import { randomId } from '../ids.ts';
 import { WORKSHOP_COLUMNS as COLUMNS, toWorkshop, type WorkshopRow } from '../rows.ts';
 import {
@@ -6,7 +7,6 @@ import {
 	type Member,
 	type NewWorkshop,
 	type Workshop,
-	type WorkshopRole,
 	type WorkshopStore,
 	type WorkshopSummary
 } from '../workshops.ts';
@@ -132,7 +132,7 @@ export class SqliteWorkshopStore implements WorkshopStore {
 	): Promise<WorkshopSummary[]> {
 		const flag = options.archived ? 1 : 0;
 		const rows = this.selectForUser.all(userId, flag, flag) as unknown as (WorkshopRow & {
-			role: WorkshopRole;
+			role: MemberRole;
 			member_count: number;
 		})[];
 		return rows.map((row) => ({
@@ -147,8 +147,8 @@ export class SqliteWorkshopStore implements WorkshopStore {
 		return { active: row.active ?? 0, archived: row.archived ?? 0 };
 	}
 
-	async getMembership(workshopId: string, userId: string): Promise<{ role: WorkshopRole } | null> {
-		const row = this.selectMembership.get(workshopId, userId) as { role: WorkshopRole } | undefined;
+	async getMembership(workshopId: string, userId: string): Promise<{ role: MemberRole } | null> {
+		const row = this.selectMembership.get(workshopId, userId) as { role: MemberRole } | undefined;
 		return row ? { role: row.role } : null;
 	}
 
@@ -159,7 +159,7 @@ export class SqliteWorkshopStore implements WorkshopStore {
 			display_name: string;
 			color: string;
 			is_guest: number;
-			role: WorkshopRole;
+			role: MemberRole;
 			joined_at: number;
 		}[];
 		return rows.map((row) => ({
@@ -173,10 +173,10 @@ export class SqliteWorkshopStore implements WorkshopStore {
 		}));
 	}
 
-	async addMember(workshopId: string, userId: string, role: WorkshopRole): Promise<WorkshopRole> {
+	async addMember(workshopId: string, userId: string, role: MemberRole): Promise<MemberRole> {
 		return transaction(this.db, () => {
 			const existing = this.selectMembership.get(workshopId, userId) as
-				{ role: WorkshopRole } | undefined;
+				{ role: MemberRole } | undefined;
 			const now = Date.now();
 			if (!existing) {
 				this.insertMember.run(workshopId, userId, role, now);
@@ -190,7 +190,7 @@ export class SqliteWorkshopStore implements WorkshopStore {
 		});
 	}
 
-	async setMemberRole(workshopId: string, userId: string, role: WorkshopRole): Promise<void> {
+	async setMemberRole(workshopId: string, userId: string, role: MemberRole): Promise<void> {
 		this.updateRole.run(role, workshopId, userId);
 	}
 

@@ -19,7 +19,8 @@ import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence, clearDocument } from 'y-indexeddb';
 import { Awareness } from 'y-protocols/awareness';
 import { readAuthMessage } from 'y-protocols/auth';
-import { CARDS, CELLS, DISSENT, META, NOTES, ROLES, ROW_EDITS } from '#lib/board/index.ts';
+import { CARDS, CELLS, META, NOTES, ROLES } from '#lib/board/index.ts';
+import { MESSAGE_AUTH, syncServerUrl } from '#lib/contracts/sync.ts';
 
 export type BoardLink = {
 	provider: WebsocketProvider;
@@ -39,13 +40,9 @@ export type LinkOptions = {
 	onRefused?: (reason: string) => void;
 };
 
-const UNDO_SCOPE = [ROLES, CARDS, CELLS, NOTES, DISSENT, ROW_EDITS, META];
-
-/** y-websocket's message type for y-protocols auth messages. */
-const MESSAGE_AUTH = 2;
-
-export const syncServerUrl = (workshopId: string): string =>
-	`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/sync/${encodeURIComponent(workshopId)}`;
+// Not dissent or row edits: undoing would restore someone else's entry (the dissent a row had
+// before it was unplaced, the edit before ours), which only that person may write.
+const UNDO_SCOPE = [ROLES, CARDS, CELLS, NOTES, META];
 
 /** One database per user and workshop: a shared computer never mixes two people's edits. */
 export const localStoreName = (workshopId: string, userId: string): string =>
@@ -83,7 +80,7 @@ export function linkBoard(
 	doc: Y.Doc,
 	{ workshopId, userId, origin, onRefused }: LinkOptions
 ): BoardLink {
-	const url = syncServerUrl(workshopId);
+	const url = syncServerUrl(location, workshopId);
 	// Local edits are loaded before the socket opens, so the first sync already carries them.
 	const persistence = hasIndexedDb()
 		? new IndexeddbPersistence(localStoreName(workshopId, userId), doc)

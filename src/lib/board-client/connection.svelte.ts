@@ -10,6 +10,7 @@
  */
 import type * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
+import { closeMessage } from '#lib/contracts/sync.ts';
 
 export type ConnectionPhase = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'closed';
 
@@ -29,12 +30,6 @@ const writeCount = (key: string, count: number): void => {
 	} catch {
 		// Storage full or disabled: the count is only shown, the edits are in IndexedDB.
 	}
-};
-
-const CLOSE_REASONS: Record<number, string> = {
-	4401: 'Your session ended. Sign in again to keep working on this board.',
-	4403: 'You no longer have access to this workshop.',
-	4404: 'This workshop was deleted.'
 };
 
 export class ConnectionState {
@@ -82,7 +77,7 @@ export class ConnectionState {
 		};
 		const onClosed = ({ code, reason }: { code: number; reason: string }) => {
 			this.phase = 'closed';
-			this.closedReason = CLOSE_REASONS[code] ?? (reason || 'The server closed the connection.');
+			this.closedReason = closeMessage(code, reason);
 		};
 		const onUpdate = (_update: Uint8Array, origin: unknown) => {
 			if (isRemote(origin)) return;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BoardSnapshot, Card, Role } from '#lib/board/index.ts';
+import type { BoardSnapshot, Card, BoardRole } from '#lib/board/index.ts';
 import type { DragItem, DropTarget } from './drag.svelte.ts';
 import { describeDrop, firstTarget, nextTarget } from './keyboard-drag.ts';
 
@@ -12,7 +12,7 @@ const card = (id: string, placed: boolean): Card => ({
 	placed,
 	order: ''
 });
-const role = (id: string, name: string): Role => ({
+const role = (id: string, name: string): BoardRole => ({
 	id,
 	name,
 	label: id,

@@ -12,28 +12,25 @@
  */
 import { createSubscriber } from 'svelte/reactivity';
 import type { Awareness } from 'y-protocols/awareness';
-
-export type WorkshopRole = 'facilitator' | 'participant' | 'reader';
+import { isMemberRole, type MemberRole } from '#lib/contracts/roles.ts';
 
 export type Focus = { cardId?: string; roleId?: string };
 
 export type Dragging = { kind: 'card' | 'row' | 'role'; id: string };
 
-export type Member = { id: string; name: string; color: string; role: WorkshopRole };
+export type Member = { id: string; name: string; color: string; role: MemberRole };
 
 export type Peer = {
 	clientId: number;
 	userId: string;
 	name: string;
 	color: string;
-	role: WorkshopRole | null;
+	role: MemberRole | null;
 	focus: Focus | null;
 	dragging: Dragging | null;
 };
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
-
-const ROLES: readonly string[] = ['facilitator', 'participant', 'reader'];
 
 const readFocus = (value: unknown): Focus | null => {
 	if (typeof value !== 'object' || value === null) return null;
@@ -110,7 +107,7 @@ export class PresenceState {
 				userId,
 				name: text(user?.name) || member?.name || 'Someone',
 				color: text(user?.color) || member?.color || '#556274',
-				role: member?.role ?? (ROLES.includes(claimed) ? (claimed as WorkshopRole) : null),
+				role: member?.role ?? (isMemberRole(claimed) ? claimed : null),
 				focus: readFocus(state.focus),
 				dragging: readDragging(state.dragging)
 			});

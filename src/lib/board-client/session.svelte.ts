@@ -46,10 +46,13 @@ import { bindTextarea } from './note-binding.ts';
 import { keepBoardOffline } from './offline.ts';
 import { describeDrop, firstTarget, nextTarget } from './keyboard-drag.ts';
 import { isSamePlace, neighboursAt } from './positions.ts';
-import { PresenceState, type Member, type WorkshopRole } from './presence.svelte.ts';
-
-/** How the server's refusal reason starts when the board is locked (server/sync/protocol.ts). */
-const REFUSED_BOARD_LOCKED = 'board-locked';
+import { PresenceState, type Member } from './presence.svelte.ts';
+import {
+	BLOCKED_CHANGE_MESSAGES,
+	CONTENT_REFUSALS,
+	refusedChangeMessage
+} from '#lib/contracts/refusals.ts';
+import type { MemberRole } from '#lib/contracts/roles.ts';
 
 export const LETTER_NAMES: Record<Letter, string> = {
 	R: 'Responsible',
@@ -91,7 +94,7 @@ export class BoardSession {
 	doc: Y.Doc = $state.raw(new Y.Doc());
 	/** The origin of this tab's transactions; undo tracks it and nothing else. */
 	readonly origin = { source: 'drawline-board-tab' };
-	readonly role: WorkshopRole;
+	readonly role: MemberRole;
 	readonly actor: Actor;
 	readonly state: BoardState;
 	readonly presence: PresenceState;
@@ -120,6 +123,8 @@ export class BoardSession {
 			!this.restoring &&
 			this.connection.phase !== 'closed'
 	);
+	/** Columns and the focus role are the facilitator's; the server refuses anyone else's change. */
+	readonly canEditRoles: boolean = $derived.by(() => this.canEdit && this.role === 'facilitator');
 
 	#link: BoardLink | null = null;
 	#remoteOrigins = new Set<unknown>([null]);
@@ -160,11 +165,7 @@ export class BoardSession {
 			if (stopped || this.restoring) return;
 			this.restoring = true;
 			this.drag.cancel();
-			this.announcer.error(
-				reason.startsWith(REFUSED_BOARD_LOCKED)
-					? 'The board is locked — your last change was not saved.'
-					: 'You cannot change this board right now — your last change was not saved.'
-			);
+			this.announcer.error(refusedChangeMessage(reason));
 			stopLink();
 			void this.#startOver().then((stop) => {
 				if (stopped) return stop();
@@ -282,12 +283,18 @@ export class BoardSession {
 
 	// ---- Edits ---------------------------------------------------------------------------------
 
+	#runOnRoles<T>(change: () => T, done?: (result: T) => string | null): T | undefined {
+		if (this.canEdit && !this.canEditRoles) {
+			this.announcer.error(CONTENT_REFUSALS['roles-facilitator-only']);
+			return undefined;
+		}
+		return this.#run(change, done);
+	}
+
 	#run<T>(change: () => T, done?: (result: T) => string | null): T | undefined {
 		if (!this.canEdit) {
 			this.announcer.error(
-				this.role === 'reader'
-					? 'Readers can look but not change the board.'
-					: 'The board is locked by the facilitator.'
+				BLOCKED_CHANGE_MESSAGES[this.role === 'reader' ? 'read-only' : 'board-locked']
 			);
 			return undefined;
 		}
@@ -391,7 +398,7 @@ export class BoardSession {
 		const ids = this.state.board.roles.map((role) => role.id);
 		if (isSamePlace(ids, gap, roleId)) return false;
 		const { beforeId, afterId } = neighboursAt(ids, gap, roleId);
-		const done = this.#run(
+		const done = this.#runOnRoles(
 			() => {
 				moveRole(this.doc, this.origin, roleId, beforeId, afterId);
 				return true;
@@ -437,7 +444,7 @@ export class BoardSession {
 	}
 
 	addRole(input: RoleInput): string | undefined {
-		return this.#run(
+		return this.#runOnRoles(
 			() => addRole(this.doc, this.origin, input),
 			() => `Added the ${input.name.trim()} column.`
 		);
@@ -445,7 +452,7 @@ export class BoardSession {
 
 	editRole(roleId: string, patch: RolePatch): boolean {
 		return (
-			this.#run(
+			this.#runOnRoles(
 				() => {
 					editRole(this.doc, this.origin, roleId, patch);
 					return true;
@@ -458,7 +465,7 @@ export class BoardSession {
 	deleteRole(roleId: string): boolean {
 		const name = this.#roleName(roleId);
 		return (
-			this.#run(
+			this.#runOnRoles(
 				() => {
 					deleteRole(this.doc, this.origin, roleId);
 					return true;
@@ -469,7 +476,7 @@ export class BoardSession {
 	}
 
 	setFocusRole(roleId: string): void {
-		this.#run(
+		this.#runOnRoles(
 			() => setFocusRole(this.doc, this.origin, roleId),
 			() => `${this.#roleName(roleId)} is now the focus role.`
 		);

@@ -10,7 +10,7 @@ export {
 	LETTERS,
 	isLetter,
 	type Letter,
-	type Role,
+	type BoardRole,
 	type Card,
 	type Actor,
 	type Dissent,
@@ -40,6 +40,7 @@ export {
 	cycleCell,
 	setDissent,
 	clearDissent,
+	removeDissent,
 	getNoteText,
 	type PlaceOptions
 } from './operations.ts';

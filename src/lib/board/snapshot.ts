@@ -16,6 +16,7 @@ import {
 	getCardMap,
 	getCellMap,
 	getDissentMap,
+	getRemovedDissentMap,
 	getMetaMap,
 	getNoteMap,
 	getRoleMap,
@@ -25,8 +26,9 @@ import {
 	type BoardSnapshot,
 	type Card,
 	type Dissent,
+	type DissentRemoval,
 	type Letter,
-	type Role,
+	type BoardRole,
 	type RowEdit
 } from './schema.ts';
 import { BoardError, isId } from './validate.ts';
@@ -43,7 +45,7 @@ const time = (value: unknown): number =>
 const tags = (value: unknown): string[] | undefined =>
 	Array.isArray(value) ? value.filter((tag): tag is string => typeof tag === 'string') : undefined;
 
-const readRole = (id: string, entry: Y.Map<unknown>): Role => ({
+const readRole = (id: string, entry: Y.Map<unknown>): BoardRole => ({
 	id,
 	name: text(entry.get('name')),
 	label: text(entry.get('label')),
@@ -73,7 +75,7 @@ const compareTray = (a: Card, b: Card): number =>
 	(a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 export const readBoard = (doc: Y.Doc): BoardSnapshot => {
-	const roles: Role[] = [];
+	const roles: BoardRole[] = [];
 	getRoleMap(doc).forEach((entry, id) => {
 		if (entry instanceof Y.Map && isId(id)) roles.push(readRole(id, entry));
 	});
@@ -128,6 +130,24 @@ export const readBoard = (doc: Y.Doc): BoardSnapshot => {
 			(a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0)
 	);
 
+	const removedDissent: DissentRemoval[] = [];
+	getRemovedDissentMap(doc).forEach((value, key) => {
+		const [cardId, userId] = splitKey(key);
+		if (!rowIds.has(cardId) || typeof value !== 'object' || value === null) return;
+		const entry = value as Record<string, unknown>;
+		const by = (entry.removedBy ?? {}) as Record<string, unknown>;
+		removedDissent.push({
+			cardId,
+			userId,
+			name: text(entry.name),
+			removedBy: { id: text(by.id), name: text(by.name) },
+			at: time(entry.at)
+		});
+	});
+	removedDissent.sort(
+		(a, b) => (a.cardId < b.cardId ? -1 : a.cardId > b.cardId ? 1 : 0) || a.at - b.at
+	);
+
 	const rowEdits: Record<string, RowEdit> = {};
 	getRowEditMap(doc).forEach((value, cardId) => {
 		if (!cardIds.has(cardId) || typeof value !== 'object' || value === null) return;
@@ -140,7 +160,7 @@ export const readBoard = (doc: Y.Doc): BoardSnapshot => {
 		? (focus as string)
 		: (roles[0]?.id ?? null);
 
-	return { focusRoleId, roles, rows, tray, cells, notes, dissent, rowEdits };
+	return { focusRoleId, roles, rows, tray, cells, notes, dissent, rowEdits, removedDissent };
 };
 
 export const letterAt = (snapshot: BoardSnapshot, cardId: string, roleId: string): Letter | null =>
@@ -156,7 +176,7 @@ export const requireRow = (snapshot: BoardSnapshot, cardId: string): Card => {
 	throw new BoardError('unknown-card', `No card "${cardId}" on this board`);
 };
 
-export const requireRole = (snapshot: BoardSnapshot, roleId: string): Role => {
+export const requireRole = (snapshot: BoardSnapshot, roleId: string): BoardRole => {
 	const role = snapshot.roles.find((entry) => entry.id === roleId);
 	if (!role) throw new BoardError('unknown-role', `No role "${roleId}" on this board`);
 	return role;

@@ -10,7 +10,7 @@
 import { BOUNDARY_OF_LETTER, boundaryOf, type Boundary } from '../board/boundary.ts';
 import type { Issue } from '../board/rules.ts';
 import { letterAt } from '../board/snapshot.ts';
-import type { BoardSnapshot, Card, Letter, Role } from '../board/schema.ts';
+import type { BoardSnapshot, Card, Letter, BoardRole } from '../board/schema.ts';
 import { BoardError, LIMITS, checkLine } from '../board/validate.ts';
 
 export const CHARTER_SCHEMA = 'drawline.charter/1';
@@ -20,6 +20,13 @@ export type CharterRole = { id: string; name: string; label: string; color: stri
 export type CharterRoleRef = { id: string; name: string; label: string };
 
 export type CharterDissent = { userId: string; name: string; reason: string; at: string };
+
+export type CharterRemoval = {
+	userId: string;
+	name: string;
+	removedBy: { id: string; name: string };
+	at: string;
+};
 
 export type CharterItem = {
 	cardId: string;
@@ -32,6 +39,8 @@ export type CharterItem = {
 	/** The rationale written on the board, '' if none. */
 	note: string;
 	dissent: CharterDissent[];
+	/** Dissent a facilitator removed; present only when there was some. */
+	removedDissent?: CharterRemoval[];
 };
 
 export type CharterSections = {
@@ -99,9 +108,14 @@ export type Charter = {
 
 export type CharterEntry = { item: CharterItem; boundary: Boundary };
 
-const charterRole = ({ id, name, label, color }: Role): CharterRole => ({ id, name, label, color });
+const charterRole = ({ id, name, label, color }: BoardRole): CharterRole => ({
+	id,
+	name,
+	label,
+	color
+});
 
-const roleRef = ({ id, name, label }: Role): CharterRoleRef => ({ id, name, label });
+const roleRef = ({ id, name, label }: BoardRole): CharterRoleRef => ({ id, name, label });
 
 const isoTime = (at: number): string => new Date(at).toISOString();
 
@@ -116,8 +130,25 @@ const charterItem = (snapshot: BoardSnapshot, card: Card): CharterItem => ({
 	note: snapshot.notes[card.id] ?? '',
 	dissent: snapshot.dissent
 		.filter((entry) => entry.cardId === card.id)
-		.map(({ userId, name, reason, at }) => ({ userId, name, reason, at: isoTime(at) }))
+		.map(({ userId, name, reason, at }) => ({ userId, name, reason, at: isoTime(at) })),
+	...removals(snapshot, card.id)
 });
+
+const removals = (
+	snapshot: BoardSnapshot,
+	cardId: string
+): { removedDissent?: CharterRemoval[] } => {
+	const removed = (snapshot.removedDissent ?? []).filter((entry) => entry.cardId === cardId);
+	if (removed.length === 0) return {};
+	return {
+		removedDissent: removed.map(({ userId, name, removedBy, at }) => ({
+			userId,
+			name,
+			removedBy: { id: removedBy.id, name: removedBy.name },
+			at: isoTime(at)
+		}))
+	};
+};
 
 const checkMeta = (meta: CharterMeta): CharterMeta => {
 	if (!Number.isInteger(meta.version) || meta.version < 1) {
@@ -168,7 +199,7 @@ export const buildCharter = (snapshot: BoardSnapshot, meta: CharterMeta): Charte
 			continue;
 		}
 		if (row.boundary === 'outside') {
-			const owners = row.ownerRoleIds.map((id) => roleRef(roleById.get(id) as Role));
+			const owners = row.ownerRoleIds.map((id) => roleRef(roleById.get(id) as BoardRole));
 			sections.outside.push({ ...item, owners });
 		} else {
 			sections[row.boundary].push(item);

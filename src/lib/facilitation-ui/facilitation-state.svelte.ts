@@ -18,6 +18,17 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { onPermissionDenied } from '#lib/board-client/connect.ts';
 import type { RowEdit } from '#lib/board/index.ts';
+import type {
+	AdoptResponse,
+	ClockReading,
+	ConsentList,
+	MyProposal,
+	MyVotes,
+	PublishResult,
+	StartRoundResponse
+} from '#lib/contracts/facilitation-api.ts';
+import type { MemberRole } from '#lib/contracts/roles.ts';
+import { CLOSE_ROLE_CHANGED, closeMessage, syncServerUrl } from '#lib/contracts/sync.ts';
 import {
 	markAgreed,
 	readFacilitation,
@@ -28,6 +39,7 @@ import {
 	setTimer,
 	setVoteBudget,
 	unmarkAgreed,
+	type ConsentDecision,
 	type FacilitationSnapshot
 } from '#lib/facilitation/facilitation-doc.ts';
 import type { PhaseId } from '#lib/facilitation/phases.ts';
@@ -43,9 +55,7 @@ import {
 	type TimerState
 } from '#lib/facilitation/timer.ts';
 
-export type WorkshopRole = 'facilitator' | 'participant' | 'reader';
-
-export type Self = { id: string; name: string; color: string; role: WorkshopRole };
+export type Self = { id: string; name: string; color: string; role: MemberRole };
 
 export type Status = { ready: boolean; hand: boolean };
 
@@ -57,14 +67,6 @@ export type Attendee = {
 	status: Status;
 };
 
-export type MyProposal = {
-	round: { number: number; named: boolean; revealed: boolean } | null;
-	cells: ProposalCells;
-	updatedAt: number | null;
-};
-
-export type MyVotes = { budget: number; mine: Record<string, number>; remaining: number };
-
 /** A refused request, with the server's message. */
 export class RequestError extends Error {
 	status: number;
@@ -73,15 +75,6 @@ export class RequestError extends Error {
 		this.status = status;
 	}
 }
-
-/** The server's close code for "your role changed, reconnect" (server/sync/protocol.ts). */
-const CLOSE_ROLE_CHANGED = 4001;
-
-const CLOSED_MESSAGES: Record<number, string> = {
-	4401: 'Your session ended. Sign in again to rejoin the workshop.',
-	4403: 'You are no longer a member of this workshop.',
-	4404: 'This workshop was deleted.'
-};
 
 const readStatus = (value: unknown): Status => {
 	const entry = (typeof value === 'object' && value !== null ? value : {}) as Record<
@@ -193,12 +186,15 @@ export class FacilitationState {
 
 	/** Connects to the room and the clock; returns the function that disconnects. */
 	start(): () => void {
-		const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-		const url = `${scheme}://${location.host}/sync/${encodeURIComponent(this.workshopId)}`;
-		const provider = new WebsocketProvider(url, 'facilitation', this.doc, {
-			disableBc: true,
-			maxBackoffTime: 5000
-		});
+		const provider = new WebsocketProvider(
+			syncServerUrl(location, this.workshopId),
+			'facilitation',
+			this.doc,
+			{
+				disableBc: true,
+				maxBackoffTime: 5000
+			}
+		);
 		onPermissionDenied(provider, () => this.#onAccessChanged?.());
 		this.#provider = provider;
 		const publishStatus = () =>
@@ -218,7 +214,7 @@ export class FacilitationState {
 			}
 		};
 		const onClosed = ({ code, reason }: { code: number; reason: string }) => {
-			this.closedReason = CLOSED_MESSAGES[code] ?? (reason || 'The server closed the connection.');
+			this.closedReason = closeMessage(code, reason);
 		};
 		// y-websocket reconnects by itself; the page must reload to show what the new role may do.
 		const onConnectionClose = (event: CloseEvent | null) => {
@@ -262,7 +258,7 @@ export class FacilitationState {
 					headers: { accept: 'application/json' }
 				});
 				if (!response.ok) continue;
-				const { now } = (await response.json()) as { now: number };
+				const { now } = (await response.json()) as ClockReading;
 				samples.push({ sentAt, serverNow: now, receivedAt: Date.now() });
 			} catch {
 				// Offline: keep the last offset.
@@ -363,19 +359,19 @@ export class FacilitationState {
 	}
 
 	startRound(named: boolean) {
-		return this.request<{ number: number; named: boolean }>('POST', 'round', { named });
+		return this.request<StartRoundResponse>('POST', 'round', { named });
 	}
 	reveal() {
 		return this.request('POST', 'reveal');
 	}
 	adoptMajority(cardId: string, roleId?: string) {
-		return this.request<{ letters: Record<string, string | null> }>('POST', 'adopt', {
+		return this.request<AdoptResponse>('POST', 'adopt', {
 			cardId,
 			...(roleId ? { roleId } : {})
 		});
 	}
 	publish() {
-		return this.request<{ version: number }>('POST', 'publish');
+		return this.request<PublishResult>('POST', 'publish');
 	}
 	loadMyProposal() {
 		return this.request<MyProposal>('GET', 'proposals');
@@ -395,14 +391,11 @@ export class FacilitationState {
 		await this.request('DELETE', 'votes');
 		await this.loadMyVotes();
 	}
-	consent(version: number, decision: 'agree' | 'object', comment: string) {
+	consent(version: number, decision: ConsentDecision, comment: string) {
 		return this.request('POST', 'consent', { version, decision, comment });
 	}
 	loadConsents(version: number) {
-		return this.request<{
-			version: number;
-			consents: { userId: string; name: string; decision: string; comment: string; at: number }[];
-		}>('GET', `consent?v=${version}`);
+		return this.request<ConsentList>('GET', `consent?v=${version}`);
 	}
 }
 

@@ -1,6 +1,7 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import { decideWorkshopAccess, type AccessDecision } from '../../../server/auth/access.ts';
-import type { Workshop, WorkshopRole } from '../../../server/store/workshops.ts';
+import type { Workshop } from '../../../server/store/workshops.ts';
+import { MEMBER_ROLES, type MemberRole } from '#lib/contracts/roles.ts';
 import type { AuthUser } from '../../../server/auth/sessions.ts';
 
 /**
@@ -12,15 +13,15 @@ import type { AuthUser } from '../../../server/auth/sessions.ts';
  * Routes outside /w/[id] are public unless listed in SIGNED_IN_ROUTES.
  */
 
-export const ANY_MEMBER: readonly WorkshopRole[] = ['facilitator', 'participant', 'reader'];
-export const EDITORS: readonly WorkshopRole[] = ['facilitator', 'participant'];
-export const FACILITATOR: readonly WorkshopRole[] = ['facilitator'];
+export const ANY_MEMBER: readonly MemberRole[] = MEMBER_ROLES;
+export const EDITORS: readonly MemberRole[] = ['facilitator', 'participant'];
+export const FACILITATOR: readonly MemberRole[] = ['facilitator'];
 
 interface WorkshopPolicy {
 	/** A route id, matched with everything below it; the most specific entry wins. */
 	route: string;
-	read: readonly WorkshopRole[];
-	change: readonly WorkshopRole[];
+	read: readonly MemberRole[];
+	change: readonly MemberRole[];
 }
 
 export const WORKSHOP_POLICIES: WorkshopPolicy[] = [
@@ -69,7 +70,7 @@ function lookup(locals: App.Locals, workshopId: string): Promise<AccessDecision>
 	return decision;
 }
 
-function narrow(decision: AccessDecision, allowed: readonly WorkshopRole[]): AccessDecision {
+function narrow(decision: AccessDecision, allowed: readonly MemberRole[]): AccessDecision {
 	if (!decision.ok || allowed.includes(decision.role)) return decision;
 	const roles = allowed.map((role) => `${role}s`).join(' and ');
 	return {
@@ -109,14 +110,14 @@ export function requireUser(locals: App.Locals, url: URL): AuthUser {
 export interface WorkshopAccess {
 	user: AuthUser;
 	workshop: Workshop;
-	role: WorkshopRole;
+	role: MemberRole;
 }
 
 /** 303 to sign-in when signed out, 404 for an unknown workshop, 403 for a non-member or a role outside `allowed`. */
 export async function requireWorkshopRole(
 	locals: App.Locals,
 	workshopId: string,
-	allowed: readonly WorkshopRole[],
+	allowed: readonly MemberRole[],
 	url?: URL
 ): Promise<WorkshopAccess> {
 	if (!locals.user) redirect(303, url ? signInUrl(url) : '/signin');

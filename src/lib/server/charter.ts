@@ -14,7 +14,7 @@ import type { RuleId } from '#lib/templates/index.ts';
 import { charterToPdf } from '../../../server/charter/pdf.ts';
 import type { Store } from '../../../server/store/index.ts';
 import type { PublishedCharter } from '../../../server/store/charters.ts';
-import type { WorkshopRole } from '../../../server/store/workshops.ts';
+import type { MemberRole } from '#lib/contracts/roles.ts';
 
 /**
  * Who is reading a charter and what they may open. Members of the workshop read every published
@@ -30,7 +30,7 @@ export interface CharterScope {
 	filesBase: string;
 	kind: 'member' | 'share';
 	/** The member's workshop role; null through a share link. */
-	role: WorkshopRole | null;
+	role: MemberRole | null;
 	/** The one version a pinned share link opens; null when every version may be read. */
 	only: number | null;
 }

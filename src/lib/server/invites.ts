@@ -1,7 +1,8 @@
 import { generateInviteToken, hashInviteToken } from '../../../server/auth/tokens.ts';
 import type { Store } from '../../../server/store/index.ts';
 import type { Invite, InviteRole } from '../../../server/store/invites.ts';
-import type { Workshop, WorkshopRole } from '../../../server/store/workshops.ts';
+import type { Workshop } from '../../../server/store/workshops.ts';
+import type { MemberRole } from '#lib/contracts/roles.ts';
 
 /**
  * Invite links: `/invite/<token>` with 160 random bits. Only the token's
@@ -41,7 +42,7 @@ export async function acceptInvite(
 	store: Pick<Store, 'invites' | 'workshops'>,
 	invite: Invite,
 	userId: string
-): Promise<WorkshopRole> {
+): Promise<MemberRole> {
 	const existing = await store.workshops.getMembership(invite.workshopId, userId);
 	const role = await store.workshops.addMember(invite.workshopId, userId, invite.role);
 	if (!existing) await store.invites.recordUse(invite.id);

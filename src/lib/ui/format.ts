@@ -1,12 +1,12 @@
-import type { WorkshopRole } from '../../../server/store/workshops.ts';
+import type { MemberRole } from '#lib/contracts/roles.ts';
 
-export const ROLE_NAMES: Record<WorkshopRole, string> = {
+export const ROLE_NAMES: Record<MemberRole, string> = {
 	facilitator: 'Facilitator',
 	participant: 'Participant',
 	reader: 'Reader'
 };
 
-export const ROLE_DESCRIPTIONS: Record<WorkshopRole, string> = {
+export const ROLE_DESCRIPTIONS: Record<MemberRole, string> = {
 	facilitator: 'Runs the session, manages members and invites, publishes the charter.',
 	participant: 'Places cards, sets R/A/C/I, writes rationale and flags dissent.',
 	reader: 'Reads the board and the published charter; changes nothing.'

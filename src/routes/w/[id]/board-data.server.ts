@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { toBase64 } from 'lib0/buffer';
+import { docName } from '#lib/contracts/sync.ts';
 import { isLocked } from '#lib/facilitation/schema.ts';
 import { ANY_MEMBER, requireWorkshopRole } from '#lib/server/access.ts';
 
@@ -20,8 +21,8 @@ export async function loadBoardPage({
 	const { workshop, user, role } = await requireWorkshopRole(locals, params.id, ANY_MEMBER, url);
 	const store = locals.app.store;
 	const [board, facilitation, members] = await Promise.all([
-		store.docs.load(`${workshop.id}/board`),
-		store.docs.load(`${workshop.id}/facilitation`),
+		store.docs.load(docName(workshop.id, 'board')),
+		store.docs.load(docName(workshop.id, 'facilitation')),
 		store.workshops.listMembers(workshop.id)
 	]);
 	const lock = new Y.Doc();

@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import type { Actions, PageServerLoad } from './$types';
 import { TEMPLATES, getTemplate } from '#lib/templates/index.ts';
 import { BoardError, seedBoard } from '#lib/board/index.ts';
+import { docName } from '#lib/contracts/sync.ts';
 import { requireUser } from '#lib/server/access.ts';
 import { parseRoles, readTitleAndTeam } from '#lib/server/workshop-form.ts';
 
@@ -70,7 +71,7 @@ export const actions: Actions = {
 			createdBy: user.id
 		});
 		try {
-			await store.docs.append(`${workshop.id}/board`, 0, [Y.encodeStateAsUpdate(doc)]);
+			await store.docs.append(docName(workshop.id, 'board'), 0, [Y.encodeStateAsUpdate(doc)]);
 		} catch (error) {
 			await store.workshops.remove(workshop.id);
 			throw error;

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { toBase64 } from 'lib0/buffer';
+import { docName } from '#lib/contracts/sync.ts';
 
 /**
  * The facilitation document as stored, for the board page's first paint (phase, timer, lock,
@@ -10,6 +11,6 @@ export async function loadFacilitationState(
 	locals: App.Locals,
 	workshopId: string
 ): Promise<string | null> {
-	const stored = await locals.app.store.docs.load(`${workshopId}/facilitation`);
+	const stored = await locals.app.store.docs.load(docName(workshopId, 'facilitation'));
 	return stored.updates.length > 0 ? toBase64(Y.mergeUpdates(stored.updates)) : null;
 }

@@ -2,7 +2,7 @@ import { error, json, type RequestEvent } from '@sveltejs/kit';
 import { FacilitationError } from '../../../../../server/facilitation/errors.ts';
 import type { Actor, FacilitationDeps } from '../../../../../server/facilitation/context.ts';
 import { requireWorkshopRole } from '#lib/server/access.ts';
-import type { WorkshopRole } from '../../../../../server/store/workshops.ts';
+import type { MemberRole } from '#lib/contracts/roles.ts';
 
 /**
  * The facilitation endpoints' shared steps: the permission check first (every handler starts
@@ -10,7 +10,7 @@ import type { WorkshopRole } from '../../../../../server/store/workshops.ts';
  */
 export async function facilitationRequest(
 	event: Pick<RequestEvent, 'locals' | 'params' | 'url'>,
-	allowed: readonly WorkshopRole[]
+	allowed: readonly MemberRole[]
 ) {
 	const access = await requireWorkshopRole(
 		event.locals,

@@ -1,6 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { FACILITATOR, forgetAccess, requireWorkshopRole } from '#lib/server/access.ts';
+import { isMemberRole } from '#lib/contracts/roles.ts';
 import { readTitleAndTeam } from '#lib/server/workshop-form.ts';
 import { createInvite } from '#lib/server/invites.ts';
 
@@ -126,7 +127,7 @@ export const actions: Actions = {
 		const form = await event.request.formData();
 		const userId = String(form.get('userId') ?? '');
 		const role = String(form.get('role') ?? '');
-		if (role !== 'facilitator' && role !== 'participant' && role !== 'reader') {
+		if (!isMemberRole(role)) {
 			return fail(400, { member: { userId, error: 'Choose facilitator, participant or reader.' } });
 		}
 		const changed = await event.locals.app.workshops.changeRole(workshop.id, userId, role);

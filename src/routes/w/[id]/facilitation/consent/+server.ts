@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
+import type { ConsentList } from '#lib/contracts/facilitation-api.ts';
 import { ANY_MEMBER, EDITORS } from '#lib/server/access.ts';
 import { recordConsent } from '../../../../../../server/facilitation/publish.ts';
 import { facilitationRequest, readJson, respond } from '../facilitation.server.ts';
@@ -8,7 +9,7 @@ import { facilitationRequest, readJson, respond } from '../facilitation.server.t
 export const GET: RequestHandler = async (event) => {
 	const { deps, workshopId } = await facilitationRequest(event, ANY_MEMBER);
 	const asked = event.url.searchParams.get('v');
-	return respond(async () => {
+	return respond(async (): Promise<ConsentList> => {
 		const charter = await deps.store.charters.get(workshopId, asked ? Number(asked) : undefined);
 		if (!charter) error(404, 'Nothing has been published yet.');
 		return {
