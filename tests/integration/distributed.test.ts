@@ -40,6 +40,8 @@ let fay: TestUser;
 let pat: TestUser;
 let rita: TestUser;
 const clients: Client[] = [];
+/** A board cell key (row:role) the content policy accepts; the letter written is always R. */
+const cell = (row: string) => `${row}:pm`;
 
 function open(server: RunningServer, user: TestUser, workshopId: string, kind = 'board' as const) {
 	const client = connect(server.url, user, workshopId, kind);
@@ -125,14 +127,14 @@ describe('several instances', () => {
 		const onB = open(b, pat, workshopId);
 		await Promise.all([synced(onA), synced(onB)]);
 		for (let i = 0; i < 30; i++) {
-			onA.doc.getMap('edits').set(`a${i}`, i);
-			onB.doc.getMap('edits').set(`b${i}`, i);
+			onA.doc.getMap('cells').set(cell(`a${i}`), 'R');
+			onB.doc.getMap('cells').set(cell(`b${i}`), 'R');
 		}
 		await waitFor(
-			() => onA.doc.getMap('edits').size === 60 && onB.doc.getMap('edits').size === 60,
+			() => onA.doc.getMap('cells').size === 60 && onB.doc.getMap('cells').size === 60,
 			'both sides to hold all 60 edits'
 		);
-		expect(onA.doc.getMap('edits').toJSON()).toEqual(onB.doc.getMap('edits').toJSON());
+		expect(onA.doc.getMap('cells').toJSON()).toEqual(onB.doc.getMap('cells').toJSON());
 
 		onB.provider.awareness.setLocalStateField('cursor', 'b-cell');
 		await waitFor(
@@ -144,7 +146,7 @@ describe('several instances', () => {
 		// A client arriving later on either instance loads everything from the shared log.
 		const late = open(b, fay, workshopId);
 		await synced(late);
-		await waitFor(() => late.doc.getMap('edits').size === 60, 'late client has every edit');
+		await waitFor(() => late.doc.getMap('cells').size === 60, 'late client has every edit');
 		closeAll();
 	});
 
@@ -157,12 +159,12 @@ describe('several instances', () => {
 			]);
 			await Promise.all(tabs.map((tab) => synced(tab)));
 			for (let i = 0; i < 10; i++) {
-				tabs.forEach((tab, t) => tab.doc.getMap('edits').set(`t${t}-${i}`, i));
+				tabs.forEach((tab, t) => tab.doc.getMap('cells').set(cell(`t${t}-${i}`), 'R'));
 			}
 			for (const tab of tabs) {
-				await waitFor(() => tab.doc.getMap('edits').size === 60, 'all 60 edits everywhere');
+				await waitFor(() => tab.doc.getMap('cells').size === 60, 'all 60 edits everywhere');
 			}
-			const [first, ...rest] = tabs.map((tab) => tab.doc.getMap('edits').toJSON());
+			const [first, ...rest] = tabs.map((tab) => tab.doc.getMap('cells').toJSON());
 			for (const state of rest) expect(state).toEqual(first);
 		});
 	});
@@ -182,20 +184,23 @@ describe('several instances', () => {
 			await metric(b.url, locked)
 		];
 
-		reader.doc.getMap('cells').set('reader', 'A');
+		reader.doc.getMap('cells').set(cell('reader'), 'A');
 		await waitFor(async () => (await metric(b.url, readOnly)) > readOnlyBefore, 'reader refused');
 
 		control.doc.getMap('state').set('locked', true);
 		await waitFor(() => patView.doc.getMap('state').get('locked') === true, 'lock seen on B');
-		patBoard.doc.getMap('cells').set('during-lock', 'C');
+		patBoard.doc.getMap('cells').set(cell('during-lock'), 'C');
 		await waitFor(async () => (await metric(b.url, locked)) > lockedBefore, 'locked write refused');
-		fayBoard.doc.getMap('cells').set('facilitator', 'R');
-		await waitFor(() => patBoard.doc.getMap('cells').has('facilitator'), 'facilitator edit on B');
+		fayBoard.doc.getMap('cells').set(cell('facilitator'), 'R');
+		await waitFor(
+			() => patBoard.doc.getMap('cells').has(cell('facilitator')),
+			'facilitator edit on B'
+		);
 
 		const fresh = open(a, fay, workshopId);
 		await synced(fresh);
-		expect(fresh.doc.getMap('cells').toJSON()).toEqual({ facilitator: 'R' });
-		expect(fayBoard.doc.getMap('cells').toJSON()).toEqual({ facilitator: 'R' });
+		expect(fresh.doc.getMap('cells').toJSON()).toEqual({ [cell('facilitator')]: 'R' });
+		expect(fayBoard.doc.getMap('cells').toJSON()).toEqual({ [cell('facilitator')]: 'R' });
 		closeAll();
 	});
 
@@ -237,7 +242,7 @@ describe('several instances', () => {
 		await Promise.all([synced(watcher), synced(writerA)]);
 		// Seen by a client on A: committed (by A, or by B and relayed) before it was sent.
 		const acknowledged = new Set<string>();
-		watcher.doc.getMap('edits').observe((event) => {
+		watcher.doc.getMap('cells').observe((event) => {
 			for (const key of event.keysChanged) acknowledged.add(key);
 		});
 		/** B's writers' documents: they hold their edits across reconnects, as a browser tab does. */
@@ -253,8 +258,8 @@ describe('several instances', () => {
 			const target = acknowledged.size + 60;
 			const writing = setInterval(() => {
 				n++;
-				writerA.doc.getMap('edits').set(`a${n}`, n);
-				docs[n % 2].getMap('edits').set(`b${n}`, n);
+				writerA.doc.getMap('cells').set(cell(`a${n}`), 'R');
+				docs[n % 2].getMap('cells').set(cell(`b${n}`), 'R');
 			}, 5);
 			await waitFor(() => acknowledged.size >= target, 'edits flowing before the kill');
 			await b.kill();
@@ -275,14 +280,14 @@ describe('several instances', () => {
 		const fresh = open(b, fay, workshopId);
 		await synced(fresh);
 		const written = new Set([
-			...writerA.doc.getMap('edits').keys(),
-			...docs.flatMap((doc) => [...doc.getMap('edits').keys()])
+			...writerA.doc.getMap('cells').keys(),
+			...docs.flatMap((doc) => [...doc.getMap('cells').keys()])
 		]);
-		await waitFor(() => fresh.doc.getMap('edits').size === written.size, 'every edit stored');
-		const stored = new Set(fresh.doc.getMap('edits').keys());
+		await waitFor(() => fresh.doc.getMap('cells').size === written.size, 'every edit stored');
+		const stored = new Set(fresh.doc.getMap('cells').keys());
 		for (const key of acknowledged) expect(stored.has(key), key).toBe(true);
 		for (const client of [watcher, writerA]) {
-			await waitFor(() => client.doc.getMap('edits').size === stored.size, 'clients converge');
+			await waitFor(() => client.doc.getMap('cells').size === stored.size, 'clients converge');
 		}
 		closeAll();
 	});
@@ -298,12 +303,15 @@ describe('a Redis restart', () => {
 				const onC = open(c, fay, workshopId);
 				const onD = open(d, pat, workshopId);
 				await Promise.all([synced(onC), synced(onD)]);
-				onC.doc.getMap('edits').set('before', 1);
-				await waitFor(() => onD.doc.getMap('edits').has('before'), 'relayed before the restart');
+				onC.doc.getMap('cells').set(cell('before'), 'R');
+				await waitFor(
+					() => onD.doc.getMap('cells').has(cell('before')),
+					'relayed before the restart'
+				);
 
 				await redis.kill();
 				// Committed on C while Redis is gone: D can only learn of it from PostgreSQL.
-				onC.doc.getMap('edits').set('during', 2);
+				onC.doc.getMap('cells').set(cell('during'), 'R');
 				await waitFor(
 					async () => (await fetch(`${c.url}/healthz`)).status === 503,
 					'C reports Redis down'
@@ -313,9 +321,16 @@ describe('a Redis restart', () => {
 				});
 				await redis.start();
 
-				await waitFor(() => onD.doc.getMap('edits').has('during'), 'the missed edit on D', 20_000);
-				onD.doc.getMap('edits').set('after', 3);
-				await waitFor(() => onC.doc.getMap('edits').has('after'), 'live again after the restart');
+				await waitFor(
+					() => onD.doc.getMap('cells').has(cell('during')),
+					'the missed edit on D',
+					20_000
+				);
+				onD.doc.getMap('cells').set(cell('after'), 'R');
+				await waitFor(
+					() => onC.doc.getMap('cells').has(cell('after')),
+					'live again after the restart'
+				);
 				await waitFor(
 					async () => (await fetch(`${d.url}/healthz`)).status === 200,
 					'D healthy again'
@@ -343,18 +358,22 @@ describe('Redis away when instances start', () => {
 				const onC = open(c, fay, workshopId);
 				const onD = open(d, pat, workshopId);
 				await Promise.all([synced(onC), synced(onD)]);
-				onC.doc.getMap('edits').set('without-redis', 1);
-				onD.doc.getMap('edits').set('also-without', 1);
+				onC.doc.getMap('cells').set(cell('without-redis'), 'R');
+				onD.doc.getMap('cells').set(cell('also-without'), 'R');
 
 				await redis.start();
 				await waitFor(
-					() => onD.doc.getMap('edits').has('without-redis'),
+					() => onD.doc.getMap('cells').has(cell('without-redis')),
 					'C’s edit on D once Redis is up',
 					20_000
 				);
-				await waitFor(() => onC.doc.getMap('edits').has('also-without'), 'D’s edit on C', 20_000);
-				onD.doc.getMap('edits').set('live', 1);
-				await waitFor(() => onC.doc.getMap('edits').has('live'), 'relayed live');
+				await waitFor(
+					() => onC.doc.getMap('cells').has(cell('also-without')),
+					'D’s edit on C',
+					20_000
+				);
+				onD.doc.getMap('cells').set(cell('live'), 'R');
+				await waitFor(() => onC.doc.getMap('cells').has(cell('live')), 'relayed live');
 				expect((await fetch(`${c.url}/healthz`)).status).toBe(200);
 			});
 		} finally {
@@ -375,27 +394,27 @@ describe('PostgreSQL out of reach', () => {
 				const writer = open(cutOff, pat, workshopId);
 				const watcher = open(a, fay, workshopId);
 				await Promise.all([synced(writer), synced(watcher)]);
-				writer.doc.getMap('edits').set('before', 1);
-				await waitFor(() => watcher.doc.getMap('edits').has('before'), 'edit before the cut');
+				writer.doc.getMap('cells').set(cell('before'), 'R');
+				await waitFor(() => watcher.doc.getMap('cells').has(cell('before')), 'edit before the cut');
 
 				await proxy.cut();
-				writer.doc.getMap('edits').set('during', 2);
+				writer.doc.getMap('cells').set(cell('during'), 'R');
 				await waitFor(() => writer.closeCodes.includes(1011), 'writer told the save failed');
 				const health = await fetch(`${cutOff.url}/healthz`);
 				expect(health.status).toBe(503);
 				expect(await health.json()).toMatchObject({ database: 'down', failing: ['database'] });
-				expect(watcher.doc.getMap('edits').has('during')).toBe(false);
+				expect(watcher.doc.getMap('cells').has(cell('during'))).toBe(false);
 
 				await proxy.restore();
 				// The writer reconnects by itself and re-sends what was never acknowledged.
 				await waitFor(
-					() => watcher.doc.getMap('edits').has('during'),
+					() => watcher.doc.getMap('cells').has(cell('during')),
 					'edit after recovery',
 					20_000
 				);
 				expect((await fetch(`${cutOff.url}/healthz`)).status).toBe(200);
-				writer.doc.getMap('edits').set('after', 3);
-				await waitFor(() => watcher.doc.getMap('edits').has('after'), 'live after recovery');
+				writer.doc.getMap('cells').set(cell('after'), 'R');
+				await waitFor(() => watcher.doc.getMap('cells').has(cell('after')), 'live after recovery');
 			});
 		} finally {
 			await proxy.close();
@@ -428,16 +447,16 @@ describe('behind nginx, without sticky sessions', () => {
 				expect(await metric(c.url, connections)).toBeGreaterThan(0);
 				expect(await metric(d.url, connections)).toBeGreaterThan(0);
 
-				tabs.forEach((tab, i) => tab.doc.getMap('edits').set(`tab${i}`, i));
+				tabs.forEach((tab, i) => tab.doc.getMap('cells').set(cell(`tab${i}`), 'R'));
 				for (const tab of tabs) {
-					await waitFor(() => tab.doc.getMap('edits').size === tabs.length, 'every tab sees all');
+					await waitFor(() => tab.doc.getMap('cells').size === tabs.length, 'every tab sees all');
 				}
 
 				await d.kill();
-				tabs.forEach((tab, i) => tab.doc.getMap('edits').set(`after${i}`, i));
+				tabs.forEach((tab, i) => tab.doc.getMap('cells').set(cell(`after${i}`), 'R'));
 				for (const tab of tabs) {
 					await waitFor(
-						() => tab.doc.getMap('edits').size === tabs.length * 2,
+						() => tab.doc.getMap('cells').size === tabs.length * 2,
 						'every tab, reconnected through nginx, sees all',
 						20_000
 					);

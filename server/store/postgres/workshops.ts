@@ -1,10 +1,10 @@
+import type { MemberRole } from '#lib/contracts/roles.ts';
 import { randomId } from '../ids.ts';
 import { WORKSHOP_COLUMNS as COLUMNS, toWorkshop, type WorkshopRow } from '../rows.ts';
 import type {
 	Member,
 	NewWorkshop,
 	Workshop,
-	WorkshopRole,
 	WorkshopStore,
 	WorkshopSummary
 } from '../workshops.ts';
@@ -90,7 +90,7 @@ export class PgWorkshopStore implements WorkshopStore {
 		options: { archived?: boolean } = {}
 	): Promise<WorkshopSummary[]> {
 		const { rows } = await this.pool.query<
-			WorkshopRow & { role: WorkshopRole; member_count: number }
+			WorkshopRow & { role: MemberRole; member_count: number }
 		>(
 			`SELECT ${COLUMNS}, m.role,
 				(SELECT COUNT(*) FROM memberships c WHERE c.workshop_id = w.id) AS member_count
@@ -117,8 +117,8 @@ export class PgWorkshopStore implements WorkshopStore {
 		return { active: rows[0].active, archived: rows[0].archived };
 	}
 
-	async getMembership(workshopId: string, userId: string): Promise<{ role: WorkshopRole } | null> {
-		const { rows } = await this.pool.query<{ role: WorkshopRole }>(
+	async getMembership(workshopId: string, userId: string): Promise<{ role: MemberRole } | null> {
+		const { rows } = await this.pool.query<{ role: MemberRole }>(
 			'SELECT role FROM memberships WHERE workshop_id = $1 AND user_id = $2',
 			[workshopId, userId]
 		);
@@ -132,7 +132,7 @@ export class PgWorkshopStore implements WorkshopStore {
 			display_name: string;
 			color: string;
 			is_guest: boolean;
-			role: WorkshopRole;
+			role: MemberRole;
 			joined_at: number;
 		}>(
 			`SELECT u.id AS user_id, u.username, u.display_name, u.color, u.is_guest, m.role, m.joined_at
@@ -152,11 +152,11 @@ export class PgWorkshopStore implements WorkshopStore {
 		}));
 	}
 
-	async addMember(workshopId: string, userId: string, role: WorkshopRole): Promise<WorkshopRole> {
+	async addMember(workshopId: string, userId: string, role: MemberRole): Promise<MemberRole> {
 		// One upsert, so two joins racing (on two instances) cannot lower a role or fail.
 		const now = Date.now();
 		return transaction(this.pool, async (client) => {
-			const { rows } = await client.query<{ role: WorkshopRole }>(
+			const { rows } = await client.query<{ role: MemberRole }>(
 				`INSERT INTO memberships AS m (workshop_id, user_id, role, joined_at) VALUES ($1, $2, $3, $4)
 				ON CONFLICT (workshop_id, user_id) DO UPDATE SET role = excluded.role
 					WHERE role_rank(excluded.role) > role_rank(m.role)
@@ -164,7 +164,7 @@ export class PgWorkshopStore implements WorkshopStore {
 				[workshopId, userId, role, now]
 			);
 			if (rows.length === 0) {
-				const existing = await client.query<{ role: WorkshopRole }>(
+				const existing = await client.query<{ role: MemberRole }>(
 					'SELECT role FROM memberships WHERE workshop_id = $1 AND user_id = $2',
 					[workshopId, userId]
 				);
@@ -175,7 +175,7 @@ export class PgWorkshopStore implements WorkshopStore {
 		});
 	}
 
-	async setMemberRole(workshopId: string, userId: string, role: WorkshopRole): Promise<void> {
+	async setMemberRole(workshopId: string, userId: string, role: MemberRole): Promise<void> {
 		await this.pool.query(
 			'UPDATE memberships SET role = $1 WHERE workshop_id = $2 AND user_id = $3',
 			[role, workshopId, userId]
