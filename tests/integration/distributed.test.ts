@@ -372,6 +372,13 @@ describe('Redis away when instances start', () => {
 					'D’s edit on C',
 					20_000
 				);
+				// Live relaying needs both instances' Redis links back (publisher and subscriber).
+				for (const server of [c, d]) {
+					await waitFor(
+						async () => (await fetch(`${server.url}/healthz`)).status === 200,
+						'Redis back on both instances'
+					);
+				}
 				onD.doc.getMap('cells').set(cell('live'), 'R');
 				await waitFor(() => onC.doc.getMap('cells').has(cell('live')), 'relayed live');
 				expect((await fetch(`${c.url}/healthz`)).status).toBe(200);
