@@ -279,14 +279,14 @@ describe('Room', () => {
 		const writer = new Y.Doc();
 		const updates: Uint8Array[] = [];
 		writer.on('update', (u: Uint8Array) => updates.push(u));
-		writer.getText('t').insert(0, 'kept');
+		noteOf(writer).insert(0, 'kept');
 		const orphan = new Y.Doc();
 		const orphans: Uint8Array[] = [];
 		orphan.on('update', (u: Uint8Array) => orphans.push(u));
-		orphan.getText('t').insert(0, 'first');
-		orphan.getText('t').insert(5, 'never integrates');
-		// A log written before rooms refused such updates: the second has no first.
-		await store.append('w1/board', 0, [updates[0], orphans[1]]);
+		noteOf(orphan).insert(0, 'first');
+		noteOf(orphan).insert(5, 'never integrates');
+		// A log written before rooms refused such updates: the last has none of what it builds on.
+		await store.append('w1/board', 0, [...updates, orphans[orphans.length - 1]]);
 		const room = await load(store);
 		expect(room.doc.store.pendingStructs).toBeNull();
 		const joiner = connectClient(room, 'jo', 'reader');

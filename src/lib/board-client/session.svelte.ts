@@ -21,6 +21,7 @@ import {
 	editCard,
 	editRole,
 	getNoteText,
+	recordNoteEdit,
 	letterAt,
 	moveRole,
 	moveRow,
@@ -516,7 +517,9 @@ export class BoardSession {
 		return (textarea) => {
 			if (!this.canEdit) return;
 			try {
-				return bindTextarea(textarea, getNoteText(this.doc, cardId), this.origin);
+				return bindTextarea(textarea, getNoteText(this.doc, cardId), this.origin, () =>
+					recordNoteEdit(this.doc, this.actor, cardId)
+				);
 			} catch (error) {
 				if (error instanceof BoardError) return;
 				throw error;
