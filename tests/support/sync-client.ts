@@ -22,6 +22,8 @@ export interface TestUser {
 export interface ServerRef {
 	url: string;
 	dataDir: string;
+	/** Set when the server runs on PostgreSQL. */
+	databaseUrl?: string;
 }
 
 let counter = 0;
@@ -53,12 +55,16 @@ export async function signUp(server: ServerRef, displayName: string): Promise<Te
 	return { id: user.id, username, displayName, cookie };
 }
 
-/** Runs `fn` on the server's own database (WAL lets both processes use it). */
+/** Runs `fn` on the server's own database (SQLite's WAL lets both processes use it). */
 export async function fixtureStore<T>(
-	server: { dataDir: string },
+	server: { dataDir: string; databaseUrl?: string },
 	fn: (store: Store) => Promise<T>
 ): Promise<T> {
-	const store = await openStore({ databasePath: path.join(server.dataDir, 'drawline.db') });
+	const store = await openStore({
+		databasePath: path.join(server.dataDir, 'drawline.db'),
+		databaseUrl: server.databaseUrl ?? null,
+		databasePoolSize: 2
+	});
 	try {
 		return await fn(store);
 	} finally {

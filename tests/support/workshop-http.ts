@@ -17,7 +17,7 @@ export interface Person extends TestUser {
 	form(path: string, fields: Record<string, string | string[]>): Promise<Response>;
 }
 
-function asPerson(server: ServerRef, user: TestUser): Person {
+export function asPerson(server: ServerRef, user: TestUser): Person {
 	const headers = { origin: server.url, cookie: user.cookie, accept: 'application/json' };
 	return {
 		...user,

@@ -1,6 +1,7 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { MemberRole } from '#lib/contracts/roles.ts';
 import { randomId } from '../ids.ts';
+import { WORKSHOP_COLUMNS as COLUMNS, toWorkshop, type WorkshopRow } from '../rows.ts';
 import {
 	ROLE_RANK,
 	type Member,
@@ -10,35 +11,6 @@ import {
 	type WorkshopSummary
 } from '../workshops.ts';
 import { transaction } from './transaction.ts';
-
-interface WorkshopRow {
-	id: string;
-	title: string;
-	team: string;
-	template_id: string;
-	focus_role_id: string;
-	created_by: string;
-	created_at: number;
-	updated_at: number;
-	archived_at: number | null;
-}
-
-const COLUMNS =
-	'w.id, w.title, w.team, w.template_id, w.focus_role_id, w.created_by, w.created_at, w.updated_at, w.archived_at';
-
-function toWorkshop(row: WorkshopRow): Workshop {
-	return {
-		id: row.id,
-		title: row.title,
-		team: row.team,
-		templateId: row.template_id,
-		focusRoleId: row.focus_role_id,
-		createdBy: row.created_by,
-		createdAt: row.created_at,
-		updatedAt: row.updated_at,
-		archivedAt: row.archived_at
-	};
-}
 
 export class SqliteWorkshopStore implements WorkshopStore {
 	private db: DatabaseSync;
