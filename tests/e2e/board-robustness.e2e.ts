@@ -43,7 +43,7 @@ const cell = (page: Page, cardId: string, roleId: string) =>
 async function placeLeadDiscovery(page: Page) {
 	await page
 		.getByRole('complementary', { name: /Unassigned tray/ })
-		.getByRole('button', { name: /^Lead discovery\./ })
+		.getByRole('button', { name: 'Lead discovery', exact: true })
 		.focus();
 	await page.keyboard.press('m');
 	await page.getByRole('menuitem', { name: 'Place at the end' }).click();

@@ -68,9 +68,9 @@ const cell = (page: Page, cardId: string, roleId: string) =>
 	page.locator(`[data-cell="${cardId}:${roleId}"]`);
 const rowOf = (page: Page, cardId: string) => page.locator(`tr[data-row-id="${cardId}"]`);
 const trayCard = (page: Page, title: string) =>
-	page.getByRole('complementary', { name: /Unassigned tray/ }).getByRole('button', {
-		name: new RegExp(`^${title}\\.`)
-	});
+	page
+		.getByRole('complementary', { name: /Unassigned tray/ })
+		.getByRole('button', { name: title, exact: true });
 const header = (page: Page, label: string) =>
 	page.getByRole('columnheader').filter({ hasText: label });
 
