@@ -14,7 +14,7 @@ import {
 	waitFor,
 	type TestUser
 } from '../support/sync-client.ts';
-import { encodeAwareness, encodeSyncStep1, encodeUpdate } from '../../server/sync/protocol.ts';
+import { encodeAwareness, encodeSyncStep1, encodeUpdate } from '#server/sync/protocol.ts';
 
 /**
  * Hostile members throw random, truncated and oversized frames at a room

@@ -11,9 +11,9 @@ import {
 } from '#lib/board/index.ts';
 import { RULE_COPY } from '#lib/templates/index.ts';
 import type { RuleId } from '#lib/templates/index.ts';
-import { charterToPdf } from '../../../server/charter/pdf.ts';
-import type { Store } from '../../../server/store/index.ts';
-import type { PublishedCharter } from '../../../server/store/charters.ts';
+import { charterToPdf } from '#server/charter/pdf.ts';
+import type { Store } from '#server/store/index.ts';
+import type { PublishedCharter } from '#server/store/charters.ts';
 import type { MemberRole } from '#lib/contracts/roles.ts';
 
 /**

@@ -3,7 +3,7 @@ import {
 	SESSION_COOKIE,
 	needsSecureCookie,
 	sessionCookieOptions
-} from '../../../server/auth/cookies.ts';
+} from '#server/auth/cookies.ts';
 
 export function setSessionCookie(cookies: Cookies, url: URL, token: string, expiresAt: Date): void {
 	cookies.set(SESSION_COOKIE, token, sessionCookieOptions(url, expiresAt));
