@@ -9,7 +9,7 @@
  */
 import { existsSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
-import type { Charter, CharterDissent, CharterItem } from '../../src/lib/board/charter.ts';
+import type { Charter, CharterDissent, CharterItem } from '../../src/lib/charter/charter.ts';
 import type { Issue } from '../../src/lib/board/rules.ts';
 import { BOUNDARY_COPY, RULE_COPY } from '../../src/lib/templates/copy.ts';
 

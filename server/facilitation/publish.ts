@@ -1,11 +1,11 @@
 /**
  * Publishing a charter version and consenting to it. Publishing reads the live board, builds the
- * charter from it (src/lib/board's `buildCharter`), and stores it as the next immutable version;
+ * charter from it (src/lib/charter's `buildCharter`), and stores it as the next immutable version;
  * the facilitation room then moves everyone to the Published phase. The board itself stays
  * editable for the next revision. Consents are rows per user per version; the facilitation room
  * carries who answered, so the facilitator sees answers arrive.
  */
-import { buildCharter } from '../../src/lib/board/index.ts';
+import { buildCharter } from '../../src/lib/charter/index.ts';
 import {
 	readFacilitation,
 	setConsentEntry,

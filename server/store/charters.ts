@@ -1,7 +1,7 @@
 import type { ConsentRecord } from '#lib/contracts/facilitation-api.ts';
 import type { ConsentDecision } from '#lib/facilitation/facilitation-doc.ts';
 import type { BoardSnapshot } from '../../src/lib/board/schema.ts';
-import type { Charter } from '../../src/lib/board/charter.ts';
+import type { Charter } from '../../src/lib/charter/charter.ts';
 
 export interface PublishedCharter {
 	workshopId: string;

@@ -5,7 +5,9 @@
  * the other, each in its own process:
  *   - drawline: our production entry (node server/index.ts) with SQLite
  *     persistence, every update committed before it is broadcast;
- *   - reference: @y/websocket-server 0.1.1, in memory, no auth.
+ *   - reference: @y/websocket-server 0.1.1, in memory, no auth. It is not a dependency of the
+ *     app (it pulls leveldown, whose install script every `npm install` would run): the bench
+ *     installs it on first use into ~/.cache/drawline-bench (BENCH_CACHE_DIR to change).
  *
  * Scenarios: 2 clients in one room; 50 clients in one room; 200 clients over
  * 20 rooms, every room holding the board a new workshop starts with. Clients
@@ -20,23 +22,15 @@
  * repetitions. One run on one machine; both servers share the CPU with the
  * clients (and with whatever else the machine is doing).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import * as Y from 'yjs';
 import { startServer } from '../support/server.ts';
-import {
-	addMember,
-	connect,
-	createWorkshop,
-	signUp,
-	waitFor,
-	type Client
-} from '../support/sync-client.ts';
-
-const ROOT = path.resolve(import.meta.dirname, '../..');
+import { addMember, connect, signUp, waitFor, type Client } from '../support/sync-client.ts';
+import { createWorkshop } from '../support/workshop-http.ts';
 
 interface Target {
 	name: string;
@@ -130,21 +124,46 @@ async function drawlineTarget(): Promise<Target & { seed(): Promise<Uint8Array> 
 	return target;
 }
 
+const REFERENCE_PACKAGE = '@y/websocket-server@0.1.1';
+
+/** The reference server's entry script, installed into the bench's cache on first use. */
+function referenceServerScript(): string {
+	const cacheDir =
+		process.env.BENCH_CACHE_DIR ??
+		path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'drawline-bench');
+	const script = path.join(cacheDir, 'node_modules/@y/websocket-server/src/server.js');
+	if (!existsSync(script)) {
+		console.log(`Installing ${REFERENCE_PACKAGE} into ${cacheDir} (once)`);
+		// In memory the reference never loads leveldown, so its native build script is skipped.
+		execFileSync(
+			'npm',
+			[
+				'install',
+				'--prefix',
+				cacheDir,
+				'--no-audit',
+				'--no-fund',
+				'--ignore-scripts',
+				REFERENCE_PACKAGE
+			],
+			{ stdio: 'inherit' }
+		);
+	}
+	return script;
+}
+
 async function referenceTarget(seed: Uint8Array): Promise<Target> {
+	const script = referenceServerScript();
 	const port = await freePort();
-	const child: ChildProcess = spawn(
-		process.execPath,
-		[path.join(ROOT, 'node_modules/@y/websocket-server/src/server.js')],
-		{
-			env: {
-				...process.env,
-				HOST: '127.0.0.1',
-				PORT: String(port),
-				...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {})
-			},
-			stdio: ['ignore', 'pipe', 'pipe']
-		}
-	);
+	const child: ChildProcess = spawn(process.execPath, [script], {
+		env: {
+			...process.env,
+			HOST: '127.0.0.1',
+			PORT: String(port),
+			...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {})
+		},
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
 	let log = '';
 	child.stdout!.on('data', (d) => (log += d));
 	child.stderr!.on('data', (d) => (log += d));

@@ -12,15 +12,10 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { setLocked } from '../../src/lib/facilitation/facilitation-doc.ts';
 import { growBoard, seedBusyBoard } from './support/busy-board.ts';
+import { DEFAULT_ROLES } from '../../src/lib/templates/index.ts';
+import { createWorkshop } from '../support/workshop-http.ts';
 import { serverPerTest } from './support/lab.ts';
-import {
-	boardPath,
-	cookieOf,
-	createWorkshop,
-	editBoard,
-	inviteGuest,
-	signUp
-} from './support/workshop.ts';
+import { boardPath, cookieOf, editBoard, inviteGuest, signUp } from './support/workshop.ts';
 
 /**
  * The live board in Chromium, with two or three people on one board, each in a browser context
@@ -40,7 +35,11 @@ async function workshop(
 ) {
 	const fay = await lab.newContext(browser);
 	await signUp(fay, lab.server.url, 'Fay Facilitator');
-	const id = await createWorkshop(fay, lab.server.url, { roleCount: options.roleCount ?? 4 });
+	const id = await createWorkshop(
+		lab.server,
+		{ cookie: await cookieOf(fay, lab.server.url) },
+		{ roles: DEFAULT_ROLES.slice(0, options.roleCount ?? 4) }
+	);
 	const guests: BrowserContext[] = [];
 	for (const guest of options.guests ?? []) {
 		const context = await lab.newContext(browser);
@@ -262,22 +261,33 @@ test('a reader sees the live board with no way to edit, and a forced write does 
 	encoding.writeVarUint(encoder, 2); // update
 	encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(forged));
 	const bytes = [...encoding.toUint8Array(encoder)];
-	const sent = await ritaPage.evaluate(
+	const refusal = await ritaPage.evaluate(
 		async ({ path, bytes }) => {
 			const socket = new WebSocket(`ws://${location.host}${path}`);
 			socket.binaryType = 'arraybuffer';
+			const answered = new Promise<string | null>((resolve) => {
+				socket.onmessage = (event) => {
+					const data = new Uint8Array(event.data);
+					// y-protocols auth message (2), "permission denied" (0), then the reason's length and text.
+					if (data[0] !== 2 || data[1] !== 0) return;
+					let start = 2;
+					while (data[start++] & 0x80);
+					resolve(new TextDecoder().decode(data.subarray(start)));
+				};
+				setTimeout(() => resolve(null), 5_000);
+			});
 			await new Promise((resolve, reject) => {
 				socket.onopen = resolve;
 				socket.onerror = reject;
 			});
 			socket.send(new Uint8Array(bytes));
-			await new Promise((resolve) => setTimeout(resolve, 300));
+			const reason = await answered;
 			socket.close();
-			return true;
+			return reason;
 		},
 		{ path: `/sync/${id}/board`, bytes }
 	);
-	expect(sent).toBe(true);
+	expect(refusal).toMatch(/^read-only/);
 	// A later edit by Fay arrives; the forged letter never did.
 	await cell(fayPage, 'lead-discovery', 'design').focus();
 	await fayPage.keyboard.press('i');

@@ -1,8 +1,7 @@
-import { test, expect, type BrowserContext, type Page } from '@playwright/test';
+import { test, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { startServer, type RunningServer } from '../support/server.ts';
 import { addMember, signUp, type TestUser } from '../support/sync-client.ts';
 import {
 	createCharterWorkshop,
@@ -10,6 +9,7 @@ import {
 	writeFixtureBoard,
 	writeSecondBoard
 } from '../support/charter-board.ts';
+import { serverPerTest } from './support/lab.ts';
 
 /**
  * A facilitator publishes two versions and shares the charter; a reader without an account opens
@@ -19,29 +19,25 @@ import {
 
 const SHOTS = path.resolve(import.meta.dirname, '../.artifacts/screenshots');
 
-let server: RunningServer;
-let fac: TestUser;
-let workshopId = '';
+const lab = serverPerTest();
 
-test.beforeAll(async () => {
-	mkdirSync(SHOTS, { recursive: true });
-	server = await startServer();
-	fac = await signUp(server, 'Ana Ruiz');
+test.beforeAll(() => mkdirSync(SHOTS, { recursive: true }));
+
+/** Ana facilitates a workshop with Ben and Zoë on this test's server, and has published two versions. */
+async function publishedCharter(): Promise<{ fac: TestUser; workshopId: string }> {
+	const server = lab.server;
+	const fac = await signUp(server, 'Ana Ruiz');
 	const ben = await signUp(server, 'Ben Okafor');
 	const zoe = await signUp(server, 'Zoë Lindqvist');
-	workshopId = await createCharterWorkshop(server, fac);
+	const workshopId = await createCharterWorkshop(server, fac);
 	await addMember(server, fac, workshopId, ben, 'participant');
 	await addMember(server, fac, workshopId, zoe, 'participant');
 	await writeFixtureBoard(server, fac, workshopId);
 	await publishOverHttp(server, fac, workshopId);
 	await writeSecondBoard(server, fac, workshopId);
 	await publishOverHttp(server, fac, workshopId);
-});
-
-test.afterAll(async () => {
-	await server?.stop();
-	server?.cleanup();
-});
+	return { fac, workshopId };
+}
 
 async function shoot(page: Page, name: string, fullPage = true) {
 	await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage });
@@ -49,14 +45,15 @@ async function shoot(page: Page, name: string, fullPage = true) {
 
 async function signedIn(context: BrowserContext, user: TestUser) {
 	const [name, value] = user.cookie.split('=');
-	await context.addCookies([{ name, value, url: server.url }]);
+	await context.addCookies([{ name, value, url: lab.server.url }]);
 }
 
-async function createShareLink(browser: import('@playwright/test').Browser): Promise<string> {
-	const context = await browser.newContext();
+async function createShareLink(browser: Browser): Promise<string> {
+	const { fac, workshopId } = await publishedCharter();
+	const context = await lab.newContext(browser);
 	await signedIn(context, fac);
 	const page = await context.newPage();
-	await page.goto(`${server.url}/w/${workshopId}/charter`);
+	await page.goto(`/w/${workshopId}/charter`);
 	await expect(page.getByRole('heading', { level: 2, name: 'Checkout PM charter' })).toBeVisible();
 	await shoot(page, 'charter-member');
 	await page.getByRole('link', { name: /Manage share links/ }).click();
@@ -74,7 +71,7 @@ test('a reader opens the shared charter, searches, reads the Sales view and the 
 	browser
 }) => {
 	const link = await createShareLink(browser);
-	const reader = await browser.newContext();
+	const reader = await lab.newContext(browser);
 	const page = await reader.newPage();
 	await page.goto(link);
 
@@ -119,7 +116,7 @@ test('with JavaScript disabled the shared charter still reads, searches and swit
 	browser
 }) => {
 	const link = await createShareLink(browser);
-	const context = await browser.newContext({ javaScriptEnabled: false });
+	const context = await lab.newContext(browser, { javaScriptEnabled: false });
 	const page = await context.newPage();
 	await page.goto(link);
 	await expect(page.getByRole('heading', { level: 1, name: 'Checkout PM charter' })).toBeVisible();
@@ -141,10 +138,11 @@ test('with JavaScript disabled the shared charter still reads, searches and swit
 });
 
 test('the print stylesheet drops the chrome and paginates the charter', async ({ browser }) => {
-	const context = await browser.newContext();
+	const { fac, workshopId } = await publishedCharter();
+	const context = await lab.newContext(browser);
 	await signedIn(context, fac);
 	const page = await context.newPage();
-	await page.goto(`${server.url}/w/${workshopId}/charter`);
+	await page.goto(`/w/${workshopId}/charter`);
 	await page.emulateMedia({ media: 'print' });
 	await expect(page.getByRole('navigation', { name: 'Workshop' })).toBeHidden();
 	await expect(page.getByRole('link', { name: 'PDF A4' })).toBeHidden();

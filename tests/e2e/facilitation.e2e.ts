@@ -1,16 +1,18 @@
 import { test, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import path from 'node:path';
 import { placeCard, readBoard, setCell, type Letter } from '../../src/lib/board/index.ts';
-import { startServer, type RunningServer } from '../support/server.ts';
 import { connect, synced, waitFor } from '../support/sync-client.ts';
-import { createWorkshopHttp, invite, signUpPerson, type Person } from '../support/workshop-http.ts';
+import { createWorkshop, invite, signUpPerson, type Person } from '../support/workshop-http.ts';
+import { serverPerTest } from './support/lab.ts';
 
 const SHOTS = path.resolve(import.meta.dirname, '../.artifacts/screenshots');
 const BOARD = (id: string) => `/w/${id}`;
 
 test.use({ actionTimeout: 10_000, navigationTimeout: 15_000 });
 
-let server: RunningServer;
+const lab = serverPerTest();
+
+// Set up afresh on each test's own server by the beforeEach below.
 let fay: Person;
 let pat: Person;
 let ria: Person;
@@ -18,12 +20,12 @@ let workshopId: string;
 let rows: { id: string; title: string }[] = [];
 let roles: { id: string; name: string; label: string }[] = [];
 
-test.beforeAll(async () => {
-	server = await startServer();
+test.beforeEach(async () => {
+	const server = lab.server;
 	[fay, pat, ria] = await Promise.all(
 		['Fay Facilitator', 'Pat Engineer', 'Ria Designer'].map((name) => signUpPerson(server, name))
 	);
-	workshopId = await createWorkshopHttp(server, fay);
+	workshopId = await createWorkshop(server, fay);
 	await invite(server, fay, workshopId, 'participant', [pat, ria]);
 	// Six rows on the board, the first two already with letters.
 	const client = connect(server.url, fay, workshopId, 'board');
@@ -51,20 +53,15 @@ test.beforeAll(async () => {
 	client.destroy();
 });
 
-test.afterAll(async () => {
-	await server?.stop();
-	server?.cleanup();
-});
-
 async function openAs(
 	browser: Browser,
 	person: Person
 ): Promise<{ context: BrowserContext; page: Page }> {
-	const context = await browser.newContext();
+	const context = await lab.newContext(browser);
 	const [name, value] = person.cookie.split('=');
-	await context.addCookies([{ name, value, url: server.url }]);
+	await context.addCookies([{ name, value, url: lab.server.url }]);
 	const page = await context.newPage();
-	await page.goto(server.url + BOARD(workshopId));
+	await page.goto(BOARD(workshopId));
 	return { context, page };
 }
 

@@ -1,6 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
 import path from 'node:path';
-import { startServer, type RunningServer } from '../support/server.ts';
+import { serverPerTest } from './support/lab.ts';
 
 /**
  * A facilitator signs up, creates a workshop from a template with edited
@@ -10,24 +10,16 @@ import { startServer, type RunningServer } from '../support/server.ts';
 
 const SHOTS = path.resolve(import.meta.dirname, '../.artifacts/screenshots');
 
-let server: RunningServer;
-
-test.beforeAll(async () => {
-	server = await startServer();
-});
-
-test.afterAll(async () => {
-	await server?.stop();
-	server?.cleanup();
-});
+const lab = serverPerTest();
 
 async function shoot(page: Page, name: string) {
 	await page.evaluate(() => window.scrollTo(0, 0));
 	await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
 }
 
-async function createWorkshop(page: Page, title: string, team: string, template: RegExp) {
-	await page.goto(`${server.url}/workshops/new`);
+/** Fills the new-workshop form as a person does; the test submits it. */
+async function fillNewWorkshopForm(page: Page, title: string, team: string, template: RegExp) {
+	await page.goto('/workshops/new');
 	await page.getByLabel('Workshop title').fill(title);
 	await page.getByLabel('Team', { exact: true }).fill(team);
 	await page.getByRole('radio', { name: template }).check();
@@ -36,10 +28,10 @@ async function createWorkshop(page: Page, title: string, team: string, template:
 test('sign up, create a workshop from a template, a guest joins through the invite', async ({
 	browser
 }) => {
-	const facilitator = await browser.newContext();
+	const facilitator = await lab.newContext(browser);
 	const page = await facilitator.newPage();
 
-	await page.goto(`${server.url}/`);
+	await page.goto('/');
 	await expect(page.getByRole('heading', { name: 'Where should we draw the line?' })).toBeVisible();
 	await shoot(page, 'landing');
 	await page.getByRole('link', { name: 'Create account' }).first().click();
@@ -60,7 +52,12 @@ test('sign up, create a workshop from a template, a guest joins through the invi
 	await shoot(page, 'dashboard-empty');
 
 	// The create form: the template fills the roles, which stay editable.
-	await createWorkshop(page, 'Where does the PM role end?', 'Checkout squad', /The four pillars/);
+	await fillNewWorkshopForm(
+		page,
+		'Where does the PM role end?',
+		'Checkout squad',
+		/The four pillars/
+	);
 	await expect(page.getByLabel('Name of role 1')).toHaveValue('Product Manager');
 	await expect(page.getByLabel('Name of role 8')).toHaveValue('Program/Project Management');
 	await page.getByRole('button', { name: /Remove role 8/ }).click();
@@ -92,7 +89,7 @@ test('sign up, create a workshop from a template, a guest joins through the invi
 	await shoot(page, 'settings');
 
 	// A second browser context, signed out, joins as a guest.
-	const guestContext = await browser.newContext();
+	const guestContext = await lab.newContext(browser);
 	const guest = await guestContext.newPage();
 	await guest.goto(link);
 	await expect(guest.getByRole('heading', { name: "You're invited" })).toBeVisible();
@@ -117,15 +114,20 @@ test('sign up, create a workshop from a template, a guest joins through the invi
 	await shoot(page, 'workshop');
 
 	// A second workshop, so the dashboard shows more than one card.
-	await createWorkshop(page, 'Support ↔ product handoffs', 'Customer experience', /Everything PMs/);
+	await fillNewWorkshopForm(
+		page,
+		'Support ↔ product handoffs',
+		'Customer experience',
+		/Everything PMs/
+	);
 	await page.getByRole('button', { name: 'Create workshop' }).click();
 	await expect(page).toHaveURL(/\/w\/[a-z2-9]{12}$/);
-	await page.goto(`${server.url}/`);
+	await page.goto('/');
 	await expect(page.getByRole('link', { name: 'Where does the PM role end?' })).toBeVisible();
 	await expect(page.getByRole('link', { name: 'Support ↔ product handoffs' })).toBeVisible();
 	await shoot(page, 'dashboard');
 
-	await guest.goto(`${server.url}/`);
+	await guest.goto('/');
 	await expect(guest.getByRole('link', { name: 'Where does the PM role end?' })).toBeVisible();
 	await expect(guest.getByRole('link', { name: 'Support ↔ product handoffs' })).toHaveCount(0);
 

@@ -52,9 +52,22 @@ describe('charter: pages, downloads, access and share links', () => {
 		fac = await signUp(server, 'Fiona Facilitator');
 		reader = await signUp(server, 'Rui Reader');
 		outsider = await signUp(server, 'Olga Outsider');
+	});
+
+	/** A workshop of this test's own: Fiona facilitates, Rui reads, nothing published yet. */
+	async function unpublishedWorkshop(): Promise<void> {
 		workshopId = await createCharterWorkshop(server, fac);
 		await addMember(server, fac, workshopId, reader, 'reader');
-	});
+	}
+
+	/** A workshop of this test's own with two published versions (the fixture board, then its changes). */
+	async function twoVersions(): Promise<void> {
+		await unpublishedWorkshop();
+		await writeFixtureBoard(server, fac, workshopId);
+		await publishOverHttp(server, fac, workshopId);
+		await writeSecondBoard(server, fac, workshopId);
+		await publishOverHttp(server, fac, workshopId);
+	}
 
 	afterAll(async () => {
 		await server?.stop();
@@ -62,6 +75,7 @@ describe('charter: pages, downloads, access and share links', () => {
 	});
 
 	it('says plainly that nothing is published yet, and 404s the downloads', async () => {
+		await unpublishedWorkshop();
 		const page = await get(`/w/${workshopId}/charter`, fac);
 		expect(page.status).toBe(200);
 		const html = await page.text();
@@ -74,6 +88,7 @@ describe('charter: pages, downloads, access and share links', () => {
 	});
 
 	it('lets only the facilitator publish', async () => {
+		await unpublishedWorkshop();
 		const refused = await post(`/w/${workshopId}/charter?/publish`, reader);
 		expect(refused.status).toBe(403);
 		const empty = await post(`/w/${workshopId}/charter?/publish`, fac);
@@ -85,6 +100,7 @@ describe('charter: pages, downloads, access and share links', () => {
 	});
 
 	it('renders the latest version server-side with sections, search answer and role view', async () => {
+		await twoVersions();
 		const html = await (
 			await get(`/w/${workshopId}/charter?q=who+owns+beta+programs%3F`, reader)
 		).text();
@@ -106,6 +122,7 @@ describe('charter: pages, downloads, access and share links', () => {
 	});
 
 	it('shows the diff of two versions in words', async () => {
+		await twoVersions();
 		const html = await (await get(`/w/${workshopId}/charter/diff?from=1&to=2`, reader)).text();
 		expect(html).toContain('What changed from version 1 to version 2');
 		expect(html).toContain('1 responsibility added, 1 removed, 1 changed');
@@ -114,6 +131,7 @@ describe('charter: pages, downloads, access and share links', () => {
 	});
 
 	it('serves every download to members with its content type, any version by ?v=', async () => {
+		await twoVersions();
 		for (const [ext, type] of Object.entries(FILES)) {
 			const latest = await get(`/w/${workshopId}/charter.${ext}`, reader, '*/*');
 			expect(latest.status, ext).toBe(200);
@@ -143,6 +161,7 @@ describe('charter: pages, downloads, access and share links', () => {
 	});
 
 	it('refuses the pages to non-members (403) and sends the signed-out to sign in', async () => {
+		await twoVersions();
 		expect((await get(`/w/${workshopId}/charter`, outsider)).status).toBe(403);
 		expect((await get(`/w/${workshopId}/charter/diff`, outsider)).status).toBe(403);
 		const signedOut = await get(`/w/${workshopId}/charter.md`, null);
@@ -151,6 +170,7 @@ describe('charter: pages, downloads, access and share links', () => {
 	});
 
 	it('shows share management to the facilitator only', async () => {
+		await twoVersions();
 		expect((await get(`/w/${workshopId}/charter/share`, fac)).status).toBe(200);
 		expect((await get(`/w/${workshopId}/charter/share`, reader)).status).toBe(403);
 		expect(
@@ -172,6 +192,7 @@ describe('charter: pages, downloads, access and share links', () => {
 	}
 
 	it('opens a pinned share link signed out: that version only, with its downloads', async () => {
+		await twoVersions();
 		const { link, id } = await createShare('1');
 		const page = await get(link, null);
 		expect(page.status).toBe(200);
@@ -194,6 +215,7 @@ describe('charter: pages, downloads, access and share links', () => {
 	});
 
 	it('opens a latest share link with the history and the diff, until revoked', async () => {
+		await twoVersions();
 		const { link, id } = await createShare('latest');
 		const html = await (await get(link, null)).text();
 		expect(html).toMatch(/Version <strong>2<\/strong> \(latest\)/);

@@ -12,7 +12,7 @@ import {
 } from '../../src/lib/facilitation/index.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 import { connect, fixtureStore, synced, waitFor, type Client } from '../support/sync-client.ts';
-import { createWorkshopHttp, invite, signUpPerson, type Person } from '../support/workshop-http.ts';
+import { createWorkshop, invite, signUpPerson, type Person } from '../support/workshop-http.ts';
 
 /**
  * Facilitation end to end: the real server, people signed up and invited through the app's
@@ -47,7 +47,7 @@ beforeAll(async () => {
 
 beforeEach(async () => {
 	for (const client of clients.splice(0)) client.destroy();
-	workshopId = await createWorkshopHttp(server, fay);
+	workshopId = await createWorkshop(server, fay);
 	await invite(server, fay, workshopId, 'participant', [pat, ria]);
 	await invite(server, fay, workshopId, 'reader', [rex]);
 });

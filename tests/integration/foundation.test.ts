@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { startServer, type RunningServer } from '../support/server.ts';
 import { DEFAULT_ROLES } from '../../src/lib/templates/index.ts';
+import { createWorkshop } from '../support/workshop-http.ts';
 
 /**
  * The foundation end to end over HTTP, against the real production server on
@@ -84,27 +85,19 @@ describe('foundation: accounts, workshops, invites, authorization', () => {
 	let db: DatabaseSync;
 	const url = () => server.url;
 
-	const facilitator = () => new Client(url());
-	let alice: Client; // facilitator
-	let bob: Client; // guest participant
-	let carol: Client; // reader with an account
-	let dave: Client; // signed in, not a member
-	let workshopId = '';
-	let participantLink = '';
-	let readerLink = '';
-
-	beforeAll(async () => {
+	// A server of each test's own: the tests count rows across the database and reuse names.
+	beforeEach(async () => {
 		server = await startServer();
 		db = new DatabaseSync(path.join(server.dataDir, 'drawline.db'), { readOnly: true });
 	});
 
-	afterAll(async () => {
+	afterEach(async () => {
 		db?.close();
 		await server?.stop();
 		server?.cleanup();
 	});
 
-	const membership = (userId: string) =>
+	const membership = (workshopId: string, userId: string) =>
 		db
 			.prepare('SELECT role FROM memberships WHERE workshop_id = ? AND user_id = ?')
 			.get(workshopId, userId) as { role: string } | undefined;
@@ -112,8 +105,56 @@ describe('foundation: accounts, workshops, invites, authorization', () => {
 		(db.prepare('SELECT id FROM users WHERE display_name = ?').get(displayName) as { id: string })
 			.id;
 
+	async function signedUp(username: string, displayName: string): Promise<Client> {
+		const client = new Client(url());
+		const response = await client.post('/signup', { username, displayName, password: PASSWORD });
+		if (response.status !== 303)
+			throw new Error(`signing up ${username} failed (${response.status})`);
+		return client;
+	}
+
+	/** Alice has signed up and facilitates a workshop. */
+	async function aliceWithWorkshop(): Promise<{ alice: Client; workshopId: string }> {
+		const alice = await signedUp('Alice@Example.com', 'Alice Facilitator');
+		const cookie = `drawline_session=${alice.cookies.get('drawline_session')}`;
+		const workshopId = await createWorkshop(
+			server,
+			{ cookie },
+			{ title: 'Where does the PM role end?' }
+		);
+		return { alice, workshopId };
+	}
+
+	async function inviteLink(
+		alice: Client,
+		workshopId: string,
+		role: 'participant' | 'reader',
+		label: string
+	): Promise<string> {
+		const response = await alice.post(`/w/${workshopId}/settings?/createInvite`, { role, label });
+		const link = /\/invite\/([a-z2-7]{32})/.exec(await response.text())?.[0];
+		if (!link) throw new Error(`no ${role} invite link (${response.status})`);
+		return link;
+	}
+
+	/**
+	 * The whole cast: Alice facilitates, Bob joined as a guest participant through the "Engineers"
+	 * link, Carol reads with an account, Dave is signed in but not a member.
+	 */
+	async function everyone() {
+		const { alice, workshopId } = await aliceWithWorkshop();
+		const participantLink = await inviteLink(alice, workshopId, 'participant', 'Engineers');
+		const readerLink = await inviteLink(alice, workshopId, 'reader', '');
+		const bob = new Client(url());
+		await bob.post(`${participantLink}?/guest`, { displayName: 'Bob Builder' });
+		const carol = await signedUp('carol', 'Carol Reader');
+		await carol.get(readerLink);
+		const dave = await signedUp('dave', 'Dave Outsider');
+		return { alice, bob, carol, dave, workshopId, participantLink, readerLink };
+	}
+
 	it('signs up with a session cookie that is HttpOnly, SameSite=Lax and not Secure on http://127.0.0.1', async () => {
-		alice = facilitator();
+		const alice = new Client(url());
 		const response = await alice.post('/signup', {
 			username: 'Alice@Example.com',
 			displayName: 'Alice Facilitator',
@@ -139,6 +180,7 @@ describe('foundation: accounts, workshops, invites, authorization', () => {
 	});
 
 	it('explains taken names, weak passwords and wrong passwords beside the field', async () => {
+		await signedUp('Alice@Example.com', 'Alice Facilitator');
 		const other = new Client(url());
 		const taken = await other.post('/signup', {
 			username: 'alice@example.com',
@@ -165,6 +207,7 @@ describe('foundation: accounts, workshops, invites, authorization', () => {
 	});
 
 	it('signs out (deleting the session) and signs back in', async () => {
+		const alice = await signedUp('Alice@Example.com', 'Alice Facilitator');
 		const token = alice.cookies.get('drawline_session')!;
 		const out = await alice.post('/signout', {});
 		expect(out.status).toBe(303);
@@ -188,6 +231,7 @@ describe('foundation: accounts, workshops, invites, authorization', () => {
 	});
 
 	it('creates a workshop from a template with edited roles; the creator is facilitator', async () => {
+		const alice = await signedUp('Alice@Example.com', 'Alice Facilitator');
 		const form = await alice.get('/workshops/new');
 		expect(form.status).toBe(200);
 		const html = await form.text();
@@ -218,7 +262,7 @@ describe('foundation: accounts, workshops, invites, authorization', () => {
 		expect(created.status).toBe(303);
 		const location = created.headers.get('location')!;
 		expect(location).toMatch(/^\/w\/[a-z2-9]{12}$/);
-		workshopId = location.slice(3);
+		const workshopId = location.slice(3);
 
 		const page = await alice.get(location);
 		expect(page.status).toBe(200);
@@ -227,7 +271,7 @@ describe('foundation: accounts, workshops, invites, authorization', () => {
 		expect(overview).toContain('Data Science');
 		expect(overview).toContain('DS');
 		expect(overview).not.toContain('Leadership');
-		expect(membership(userIdOf('Alice Facilitator'))?.role).toBe('facilitator');
+		expect(membership(workshopId, userIdOf('Alice Facilitator'))?.role).toBe('facilitator');
 
 		const docRows = db
 			.prepare('SELECT COUNT(*) AS n FROM doc_updates WHERE doc = ?')
@@ -241,18 +285,19 @@ describe('foundation: accounts, workshops, invites, authorization', () => {
 	});
 
 	it('creates participant and reader invite links, shown once, stored hashed', async () => {
+		const { alice, workshopId } = await aliceWithWorkshop();
 		const created = await alice.post(`/w/${workshopId}/settings?/createInvite`, {
 			role: 'participant',
 			label: 'Engineers'
 		});
 		expect(created.status).toBe(200);
-		participantLink = /\/invite\/([a-z2-7]{32})/.exec(await created.text())![0];
+		const participantLink = /\/invite\/([a-z2-7]{32})/.exec(await created.text())![0];
 
 		const reader = await alice.post(`/w/${workshopId}/settings?/createInvite`, {
 			role: 'reader',
 			label: ''
 		});
-		readerLink = /\/invite\/([a-z2-7]{32})/.exec(await reader.text())![0];
+		const readerLink = /\/invite\/([a-z2-7]{32})/.exec(await reader.text())![0];
 
 		const stored = db.prepare('SELECT token_hash FROM invites').all() as { token_hash: string }[];
 		expect(stored).toHaveLength(2);
@@ -266,7 +311,9 @@ describe('foundation: accounts, workshops, invites, authorization', () => {
 	});
 
 	it('lets a signed-out visitor join as a guest in a second cookie jar', async () => {
-		bob = new Client(url());
+		const { alice, workshopId } = await aliceWithWorkshop();
+		const participantLink = await inviteLink(alice, workshopId, 'participant', 'Engineers');
+		const bob = new Client(url());
 		const invite = await bob.get(participantLink);
 		expect(invite.status).toBe(200);
 		const html = await invite.text();
@@ -291,34 +338,25 @@ describe('foundation: accounts, workshops, invites, authorization', () => {
 			.prepare('SELECT is_guest, password_hash FROM users WHERE display_name = ?')
 			.get('Bob Builder') as { is_guest: number; password_hash: string | null };
 		expect(guest).toEqual({ is_guest: 1, password_hash: null });
-		expect(membership(userIdOf('Bob Builder'))?.role).toBe('participant');
+		expect(membership(workshopId, userIdOf('Bob Builder'))?.role).toBe('participant');
 	});
 
 	it('adds the membership when a signed-in user opens a link, never lowering a facilitator', async () => {
-		carol = new Client(url());
-		await carol.post('/signup', {
-			username: 'carol',
-			displayName: 'Carol Reader',
-			password: PASSWORD
-		});
+		const { alice, workshopId } = await aliceWithWorkshop();
+		const readerLink = await inviteLink(alice, workshopId, 'reader', '');
+		const carol = await signedUp('carol', 'Carol Reader');
 		const opened = await carol.get(readerLink);
 		expect(opened.status).toBe(303);
 		expect(opened.headers.get('location')).toBe(`/w/${workshopId}`);
-		expect(membership(userIdOf('Carol Reader'))?.role).toBe('reader');
+		expect(membership(workshopId, userIdOf('Carol Reader'))?.role).toBe('reader');
 
 		const own = await alice.get(readerLink);
 		expect(own.status).toBe(303);
-		expect(membership(userIdOf('Alice Facilitator'))?.role).toBe('facilitator');
-
-		dave = new Client(url());
-		await dave.post('/signup', {
-			username: 'dave',
-			displayName: 'Dave Outsider',
-			password: PASSWORD
-		});
+		expect(membership(workshopId, userIdOf('Alice Facilitator'))?.role).toBe('facilitator');
 	});
 
 	it('answers every route with the status each role should get', async () => {
+		const { alice, bob, carol, dave, workshopId } = await everyone();
 		const anonymous = new Client(url());
 		const who = {
 			facilitator: alice,
@@ -432,6 +470,7 @@ describe('foundation: accounts, workshops, invites, authorization', () => {
 	});
 
 	it('renders refusals as pages that say why', async () => {
+		const { alice, dave, workshopId } = await everyone();
 		const refused = await dave.get(`/w/${workshopId}`);
 		expect(refused.status).toBe(403);
 		expect(await refused.text()).toContain('not a member of this workshop');
@@ -440,12 +479,13 @@ describe('foundation: accounts, workshops, invites, authorization', () => {
 	});
 
 	it('changes a member role and removes a member', async () => {
+		const { alice, bob, workshopId } = await everyone();
 		const bobId = userIdOf('Bob Builder');
 		expect(
 			(await alice.post(`/w/${workshopId}/settings?/changeRole`, { userId: bobId, role: 'reader' }))
 				.status
 		).toBe(200);
-		expect(membership(bobId)?.role).toBe('reader');
+		expect(membership(workshopId, bobId)?.role).toBe('reader');
 
 		const aliceId = userIdOf('Alice Facilitator');
 		const lastFacilitator = await alice.post(`/w/${workshopId}/settings?/changeRole`, {
@@ -458,11 +498,12 @@ describe('foundation: accounts, workshops, invites, authorization', () => {
 		expect(
 			(await alice.post(`/w/${workshopId}/settings?/removeMember`, { userId: bobId })).status
 		).toBe(200);
-		expect(membership(bobId)).toBeUndefined();
+		expect(membership(workshopId, bobId)).toBeUndefined();
 		expect((await bob.get(`/w/${workshopId}`)).status).toBe(403);
 	});
 
 	it('refuses revoked and unknown invite links plainly', async () => {
+		const { alice, dave, workshopId, readerLink } = await everyone();
 		const readerInvite = db
 			.prepare("SELECT id FROM invites WHERE role = 'reader' AND label = ''")
 			.get() as { id: string };
@@ -481,7 +522,7 @@ describe('foundation: accounts, workshops, invites, authorization', () => {
 
 		// Signed in makes no difference.
 		expect((await dave.get(readerLink)).status).toBe(410);
-		expect(membership(userIdOf('Dave Outsider'))).toBeUndefined();
+		expect(membership(workshopId, userIdOf('Dave Outsider'))).toBeUndefined();
 
 		const unknown = await stranger.get('/invite/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa');
 		expect(unknown.status).toBe(404);
@@ -489,6 +530,7 @@ describe('foundation: accounts, workshops, invites, authorization', () => {
 	});
 
 	it('slows down repeated failed sign-ins for one account', async () => {
+		await signedUp('carol', 'Carol Reader');
 		const attacker = new Client(url());
 		for (let i = 0; i < 5; i++) {
 			expect(
@@ -501,6 +543,7 @@ describe('foundation: accounts, workshops, invites, authorization', () => {
 	});
 
 	it('renames, archives and deletes a workshop after confirmation', async () => {
+		const { alice, carol, workshopId, participantLink } = await everyone();
 		expect(
 			(
 				await alice.post(`/w/${workshopId}/settings?/rename`, {

@@ -4,7 +4,6 @@ import { startServer, type RunningServer } from '../support/server.ts';
 import {
 	addMember,
 	connect,
-	createWorkshop,
 	fixtureStore,
 	metric,
 	signUp,
@@ -13,6 +12,7 @@ import {
 	type Client,
 	type TestUser
 } from '../support/sync-client.ts';
+import { createWorkshop } from '../support/workshop-http.ts';
 
 /**
  * What the server has accepted survives `kill -9`. "Accepted" is observable:

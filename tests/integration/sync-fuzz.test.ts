@@ -7,13 +7,13 @@ import { startServer, type RunningServer } from '../support/server.ts';
 import {
 	addMember,
 	connect,
-	createWorkshop,
 	signUp,
 	synced,
 	syncUrl,
 	waitFor,
 	type TestUser
 } from '../support/sync-client.ts';
+import { createWorkshop } from '../support/workshop-http.ts';
 import { encodeAwareness, encodeSyncStep1, encodeUpdate } from '#server/sync/protocol.ts';
 
 /**

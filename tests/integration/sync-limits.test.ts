@@ -4,7 +4,6 @@ import { startServer, type RunningServer } from '../support/server.ts';
 import {
 	addMember,
 	connect,
-	createWorkshop,
 	metric,
 	signUp,
 	synced,
@@ -14,6 +13,7 @@ import {
 	type Client,
 	type TestUser
 } from '../support/sync-client.ts';
+import { createWorkshop } from '../support/workshop-http.ts';
 
 /** The configurable limits, set low so that a test can reach them. */
 

@@ -6,7 +6,6 @@ import {
 	addMember,
 	changeRole,
 	connect,
-	createWorkshop,
 	fixtureStore,
 	metric,
 	removeMember,
@@ -18,6 +17,7 @@ import {
 	type Client,
 	type TestUser
 } from '../support/sync-client.ts';
+import { createWorkshop } from '../support/workshop-http.ts';
 
 /**
  * The sync service end to end: a real server process, users signed up over

@@ -17,7 +17,7 @@ import {
 	unplaceCard
 } from '../../src/lib/board/index.ts';
 import { connect, synced, waitFor, type ServerRef, type TestUser } from './sync-client.ts';
-import { createWorkshopHttp } from './workshop-http.ts';
+import { createWorkshop } from './workshop-http.ts';
 
 /** Creates a workshop from the blank template with the fixture's roles, through the form. */
 export function createCharterWorkshop(
@@ -25,7 +25,7 @@ export function createCharterWorkshop(
 	facilitator: TestUser,
 	names: { title: string; team: string } = { title: 'Checkout PM charter', team: 'Checkout' }
 ): Promise<string> {
-	return createWorkshopHttp(server, facilitator, { ...names, template: 'blank', roles: ROLE_SEED });
+	return createWorkshop(server, facilitator, { ...names, template: 'blank', roles: ROLE_SEED });
 }
 
 /** Applies `edit` to the board through the sync server and waits until another client sees it. */

@@ -1,6 +1,6 @@
 /**
- * Helpers for sync tests against a real server: users signed up, workshops
- * created and members invited through the app's own forms, and stock
+ * Helpers for sync tests against a real server: users signed up and members
+ * invited through the app's own forms (workshops: workshop-http.ts), and stock
  * `y-websocket` providers that carry the user's session cookie and the app's
  * Origin, as a browser tab would. `fixtureStore` only reads the server's
  * database (a new user's id, stored rows).
@@ -10,7 +10,6 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { openStore, type Store } from '#server/store/index.ts';
-import { DEFAULT_ROLES } from '../../src/lib/templates/index.ts';
 
 export interface TestUser {
 	id: string;
@@ -100,25 +99,6 @@ async function expectAction(response: Response, what: string): Promise<string> {
 	return text;
 }
 
-/** Creates a workshop from the four-pillars template through the "new workshop" form. */
-export async function createWorkshop(server: ServerRef, facilitator: TestUser): Promise<string> {
-	const roles = DEFAULT_ROLES.slice(0, 4);
-	const response = await postForm(server, facilitator, '/workshops/new', {
-		title: 'Where should we draw the line?',
-		team: 'Sync tests',
-		template: 'four-pillars',
-		focusRole: '0',
-		roleId: roles.map((r) => r.id),
-		roleName: roles.map((r) => r.name),
-		roleLabel: roles.map((r) => r.label),
-		roleColor: roles.map((r) => r.color)
-	});
-	const text = await expectAction(response, 'creating a workshop');
-	const id = /\/w\/([a-z2-9]+)/.exec(text)?.[1];
-	if (!id) throw new Error(`creating a workshop gave no workshop link: ${text.slice(0, 300)}`);
-	return id;
-}
-
 /** The facilitator makes an invite link for `role` and `user` opens it while signed in. */
 export async function addMember(
 	server: ServerRef,
@@ -173,7 +153,7 @@ export async function removeMember(
 }
 
 /** A `ws` WebSocket class that sends the given headers, for WebsocketProvider's polyfill option. */
-export function webSocketWithHeaders(
+function webSocketWithHeaders(
 	headers: Record<string, string>
 ): new (address: string | URL, protocols?: string | string[]) => WebSocket {
 	return class extends WebSocket {

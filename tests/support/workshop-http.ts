@@ -17,7 +17,7 @@ export interface Person extends TestUser {
 	form(path: string, fields: Record<string, string | string[]>): Promise<Response>;
 }
 
-export function asPerson(server: ServerRef, user: TestUser): Person {
+function asPerson(server: ServerRef, user: TestUser): Person {
 	const headers = { origin: server.url, cookie: user.cookie, accept: 'application/json' };
 	return {
 		...user,
@@ -62,10 +62,13 @@ export async function signUpPerson(server: ServerRef, displayName: string): Prom
 	return asPerson(server, await signUp(server, displayName));
 }
 
-/** Creates a workshop from a template through the "new workshop" form, as a browser posts it; returns its id. */
-export async function createWorkshopHttp(
-	server: ServerRef,
-	facilitator: TestUser,
+/**
+ * Creates a workshop through the "new workshop" form, as a browser posts it; returns its id. The
+ * one way tests make a workshop (integration, e2e with a context's cookie, the bench).
+ */
+export async function createWorkshop(
+	server: Pick<ServerRef, 'url'>,
+	facilitator: Pick<TestUser, 'cookie'>,
 	options: {
 		title?: string;
 		team?: string;

@@ -7,7 +7,7 @@ import { openStore, type Store } from '../index.ts';
 import { addUsers, addWorkshop } from '../__fixtures__/seed.ts';
 import { openSqlite } from './open.ts';
 import { SqliteCharterStore } from './charters.ts';
-import { buildCharter } from '../../../src/lib/board/charter.ts';
+import { buildCharter } from '../../../src/lib/charter/charter.ts';
 import { readBoard } from '../../../src/lib/board/snapshot.ts';
 import { FIXTURE_META, createFixtureBoard } from '../../../src/lib/board/__fixtures__/board.ts';
 

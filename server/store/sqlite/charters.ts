@@ -10,7 +10,7 @@ import type {
 	PublishedCharter
 } from '../charters.ts';
 import type { BoardSnapshot } from '../../../src/lib/board/schema.ts';
-import type { Charter } from '../../../src/lib/board/charter.ts';
+import type { Charter } from '../../../src/lib/charter/charter.ts';
 import { randomId } from '../ids.ts';
 import { transaction } from './transaction.ts';
 

@@ -17,7 +17,7 @@ import {
 } from './operations.ts';
 import { isOrderKey } from './order.ts';
 import { addRole, deleteRole, editRole, moveRole, setFocusRole } from './role-operations.ts';
-import { buildCharter } from './charter.ts';
+import { buildCharter } from '../charter/charter.ts';
 import { checkBoard } from './rules.ts';
 import { getCellMap, splitKey, type BoardSnapshot, type Letter } from './schema.ts';
 import { seedBoard } from './seed.ts';

@@ -56,13 +56,13 @@ export const checkText = (value: unknown, field: string, max: number, min = 0): 
 	return text;
 };
 
-export const checkTags = (value: unknown, field: string): string[] => {
+const checkTags = (value: unknown, field: string): string[] => {
 	if (!Array.isArray(value)) throw invalid(`${field} must be a list`);
 	if (value.length > LIMITS.tags) throw invalid(`${field} has more than ${LIMITS.tags} entries`);
 	return [...new Set(value.map((tag) => checkLine(tag, field, LIMITS.tag)))];
 };
 
-export const checkColor = (value: unknown): string => {
+const checkColor = (value: unknown): string => {
 	const color = typeof value === 'string' ? value.trim().toLowerCase() : '';
 	if (!COLOR.test(color)) throw invalid(`Colour must look like #1e88e5, not "${String(value)}"`);
 	return color;

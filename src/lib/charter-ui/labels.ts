@@ -1,18 +1,16 @@
-import type { Boundary, Charter, CharterEntry, CharterItem, Letter } from '#lib/board/index.ts';
-import { listEntries } from '#lib/board/index.ts';
+import type { Boundary, Letter } from '#lib/board/index.ts';
+import {
+	listEntries,
+	type Charter,
+	type CharterEntry,
+	type CharterItem
+} from '#lib/charter/index.ts';
 
 export const LETTER_WORDS: Record<Letter, string> = {
 	A: 'accountable',
 	R: 'responsible',
 	C: 'consulted',
 	I: 'informed'
-};
-
-export const BOUNDARY_LETTER: Partial<Record<Boundary, Letter>> = {
-	owns: 'A',
-	does: 'R',
-	consulted: 'C',
-	informed: 'I'
 };
 
 /** "Product Manager owns", "Not Sales's job": the focus role's boundary of a row, in words. */
@@ -43,12 +41,6 @@ export function rolesWith(charter: Charter, cardId: string, letter: Letter): str
 	if (!row) return [];
 	return charter.matrix.roles.filter((role) => row.letters[role.id] === letter).map((r) => r.name);
 }
-
-export type RoleSection = {
-	key: 'owns' | 'does' | 'consulted' | 'informed';
-	letter: Letter;
-	items: CharterItem[];
-};
 
 export function formatDay(iso: string | number): string {
 	return new Date(iso).toLocaleDateString('en-GB', {

@@ -29,18 +29,18 @@ import { readRevealResult, type RevealResult } from './proposals.ts';
 import { LOCKED, STATE } from './schema.ts';
 import { createTimer, readTimer, type TimerState } from './timer.ts';
 
-export const AGREED = 'agreed';
-export const VOTES = 'votes';
-export const CONSENTS = 'consents';
+const AGREED = 'agreed';
+const VOTES = 'votes';
+const CONSENTS = 'consents';
 
-export const PHASE = 'phase';
-export const TIMER = 'timer';
-export const SPOTLIGHT = 'spotlight';
-export const FOLLOW = 'follow';
-export const VOTE_BUDGET = 'voteBudget';
-export const ROUND = 'round';
-export const REVEAL = 'reveal';
-export const PUBLISHED = 'published';
+const PHASE = 'phase';
+const TIMER = 'timer';
+const SPOTLIGHT = 'spotlight';
+const FOLLOW = 'follow';
+const VOTE_BUDGET = 'voteBudget';
+const ROUND = 'round';
+const REVEAL = 'reveal';
+const PUBLISHED = 'published';
 
 export const DEFAULT_VOTE_BUDGET = 3;
 export const MAX_VOTE_BUDGET = 20;
@@ -289,6 +289,3 @@ export const readFacilitation = (doc: Y.Doc): FacilitationSnapshot => {
 		consents
 	};
 };
-
-/** The vote budget as the server enforces it. */
-export const readVoteBudget = (doc: Y.Doc): number => readFacilitation(doc).voteBudget;

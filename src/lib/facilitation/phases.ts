@@ -55,9 +55,6 @@ export const isPhaseId = (value: unknown): value is PhaseId =>
 
 export const getPhase = (id: PhaseId): Phase => PHASES.find((phase) => phase.id === id) as Phase;
 
-/** 0-based position in PHASE_IDS; `published` comes after every stepped phase. */
-export const phaseIndex = (id: PhaseId): number => PHASE_IDS.indexOf(id);
-
 /** The phases a facilitator steps through by hand. */
 export const STEPPED_PHASES: readonly Phase[] = PHASES.filter((phase) => phase.id !== 'published');
 

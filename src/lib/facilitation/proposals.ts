@@ -41,7 +41,7 @@ export type RevealResult = {
 };
 
 /** Cards with at most this many proposal letters each (a sanity bound on stored JSON). */
-export const MAX_PROPOSAL_CELLS = 2000;
+const MAX_PROPOSAL_CELLS = 2000;
 
 const splitCellKey = (key: string): [string, string] => {
 	const at = key.indexOf(':');
@@ -69,7 +69,7 @@ export const checkProposalCells = (value: unknown): ProposalCells => {
 };
 
 /** The cards someone answered. */
-export const answeredCards = (cells: ProposalCells): Set<string> =>
+const answeredCards = (cells: ProposalCells): Set<string> =>
 	new Set(Object.keys(cells).map((key) => splitCellKey(key)[0]));
 
 /**

@@ -33,12 +33,12 @@ export type QueueEntry = {
 };
 
 /** What one unit of each reason weighs; disagreement is 0…1, so it weighs up to 4. */
-export const QUEUE_WEIGHTS = { error: 3, dissent: 2, disagreement: 4, vote: 1 } as const;
+const QUEUE_WEIGHTS = { error: 3, dissent: 2, disagreement: 4, vote: 1 } as const;
 
 /** Below this, proposals are close enough not to count as disagreement. */
-export const DISAGREEMENT_FLOOR = 0.15;
+const DISAGREEMENT_FLOOR = 0.15;
 
-export const queueScore = (reasons: readonly QueueReason[]): number =>
+const queueScore = (reasons: readonly QueueReason[]): number =>
 	reasons.reduce((score, reason) => {
 		switch (reason.kind) {
 			case 'errors':

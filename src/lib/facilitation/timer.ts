@@ -17,16 +17,16 @@ export type TimerState = {
 };
 
 export const MINUTE_MS = 60_000;
-export const DEFAULT_DURATION_MS = 10 * MINUTE_MS;
+const DEFAULT_DURATION_MS = 10 * MINUTE_MS;
 /** Longest timer a facilitator can set: a whole workshop. */
-export const MAX_DURATION_MS = 4 * 60 * MINUTE_MS;
+const MAX_DURATION_MS = 4 * 60 * MINUTE_MS;
 
 export const createTimer = (durationMs = DEFAULT_DURATION_MS): TimerState => {
 	const ms = clampDuration(durationMs);
 	return { durationMs: ms, endsAt: null, remainingMs: ms };
 };
 
-export const clampDuration = (ms: number): number =>
+const clampDuration = (ms: number): number =>
 	Number.isFinite(ms) ? Math.min(MAX_DURATION_MS, Math.max(0, Math.round(ms))) : 0;
 
 export const isRunning = (timer: TimerState): boolean => timer.endsAt !== null;

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '#server/store/index.ts';
-import { buildCharter, readBoard } from '#lib/board/index.ts';
+import { readBoard } from '#lib/board/index.ts';
+import { buildCharter } from '#lib/charter/index.ts';
 import { FIXTURE_META, createFixtureBoard } from '#lib/board/__fixtures__/board.ts';
 import { openCharter, parseVersion, type CharterScope } from './charter.ts';
 

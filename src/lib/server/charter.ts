@@ -8,7 +8,7 @@ import {
 	charterToMarkdown,
 	type Charter,
 	type CharterConsent
-} from '#lib/board/index.ts';
+} from '#lib/charter/index.ts';
 import { RULE_COPY } from '#lib/templates/index.ts';
 import type { RuleId } from '#lib/templates/index.ts';
 import { charterToPdf } from '#server/charter/pdf.ts';
@@ -79,7 +79,7 @@ export function parseVersion(raw: string | null | undefined): number | undefined
 	return Number(raw);
 }
 
-export function mayRead(scope: CharterScope, version: number): boolean {
+function mayRead(scope: CharterScope, version: number): boolean {
 	return scope.only === null || scope.only === version;
 }
 
@@ -160,7 +160,7 @@ export async function listVersions(store: Store, scope: CharterScope): Promise<V
 	}));
 }
 
-export const RULE_LABELS = Object.fromEntries(
+const RULE_LABELS = Object.fromEntries(
 	Object.entries(RULE_COPY).map(([id, copy]) => [id, copy.label])
 ) as Record<RuleId, string>;
 

@@ -3,22 +3,22 @@ import { ROLE_COLORS } from '#lib/ui/role-colors.ts';
 
 /** Validation for the workshop forms (create, rename); messages are shown beside the field. */
 
-export const TITLE_MAX = 120;
-export const TEAM_MAX = 80;
-export const ROLES_MIN = 2;
-export const ROLES_MAX = 12;
+const TITLE_MAX = 120;
+const TEAM_MAX = 80;
+const ROLES_MIN = 2;
+const ROLES_MAX = 12;
 
 function line(value: FormDataEntryValue | null): string {
 	return typeof value === 'string' ? value.replace(/\s+/g, ' ').trim() : '';
 }
 
-export function titleProblem(title: string): string | null {
+function titleProblem(title: string): string | null {
 	if (!title) return 'Give the workshop a title.';
 	if (title.length > TITLE_MAX) return `Keep the title to ${TITLE_MAX} characters.`;
 	return null;
 }
 
-export function teamProblem(team: string): string | null {
+function teamProblem(team: string): string | null {
 	if (!team) return 'Name the team this workshop is for.';
 	if (team.length > TEAM_MAX) return `Keep the team name to ${TEAM_MAX} characters.`;
 	return null;

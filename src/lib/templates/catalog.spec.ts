@@ -1,6 +1,6 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
 	ALL_CARDS,
 	BOUNDARY_COPY,
@@ -36,9 +36,13 @@ function runs(text: string): string[] {
 		.map((_, i) => list.slice(i, i + COPIED_RUN_LENGTH).join(' '));
 }
 
-const seedTexts = readdirSync(SEED_DIR)
-	.filter((name) => name.endsWith('.txt'))
-	.map((name) => readFileSync(path.join(SEED_DIR, name), 'utf8'));
+// The seed articles live outside the repository, so a plain clone has none to compare against.
+const SEEDS_PRESENT = existsSync(SEED_DIR);
+const seedTexts = SEEDS_PRESENT
+	? readdirSync(SEED_DIR)
+			.filter((name) => name.endsWith('.txt'))
+			.map((name) => readFileSync(path.join(SEED_DIR, name), 'utf8'))
+	: [];
 const seedRuns = new Set(seedTexts.flatMap(runs));
 
 function copiedRun(text: string): string | undefined {
@@ -208,6 +212,12 @@ describe('copy', () => {
 });
 
 describe('paraphrasing', () => {
+	const skipNote = `skipped: the seed articles folder ${SEED_DIR} is absent`;
+	beforeAll(() => {
+		if (!SEEDS_PRESENT) console.warn(`paraphrasing checks ${skipNote}`);
+	});
+	beforeEach((context) => context.skip(!SEEDS_PRESENT, skipNote));
+
 	it('reads all five seed articles', () => {
 		expect(seedTexts).toHaveLength(5);
 		for (const text of seedTexts) expect(copiedRun(text)).toBeDefined();

@@ -5,7 +5,8 @@ import {
 	type BrowserContextOptions
 } from '@playwright/test';
 import { startServer, type RunningServer } from '../../support/server.ts';
-import { cookieOf, createWorkshop, inviteGuest, signUp } from './workshop.ts';
+import { createWorkshop } from '../../support/workshop-http.ts';
+import { cookieOf, inviteGuest, signUp } from './workshop.ts';
 
 export type Viewport = { width: number; height: number };
 
@@ -56,8 +57,9 @@ export async function facilitatedWorkshop(lab: Lab, browser: Browser) {
 	const url = lab.server.url;
 	const fay = await lab.newContext(browser);
 	await signUp(fay, url, 'Fay Facilitator');
-	const id = await createWorkshop(fay, url);
+	const fayCookie = await cookieOf(fay, url);
+	const id = await createWorkshop(lab.server, { cookie: fayCookie });
 	const ana = await lab.newContext(browser);
 	await inviteGuest(fay, ana, url, id, 'participant', 'Ana Lima');
-	return { id, fay, ana, fayCookie: await cookieOf(fay, url) };
+	return { id, fay, ana, fayCookie };
 }

@@ -1,7 +1,8 @@
 /**
- * Setting up a board the way people do, over the app's own HTTP forms: sign up, create a workshop
- * from a template, make an invite link and join through it as a guest. Each browser context gets
- * its session cookie from these requests (`context.request` shares the context's cookie jar).
+ * Setting up a board the way people do, over the app's own HTTP forms: sign up, make an invite
+ * link and join through it as a guest (workshops come from tests/support/workshop-http.ts). Each
+ * browser context gets its session cookie from these requests (`context.request` shares the
+ * context's cookie jar).
  *
  * `editBoard` is the only shortcut: it writes a busy board through the sync server with the stock
  * y-websocket client and the facilitator's cookie, as another tab would, using the board
@@ -11,7 +12,6 @@ import { expect, type BrowserContext } from '@playwright/test';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
-import { DEFAULT_ROLES } from '../../../src/lib/templates/roles.ts';
 
 export const PASSWORD = 'correct horse battery staple';
 
@@ -63,29 +63,6 @@ export async function signUp(
 	await postAction(context, baseUrl, '/signup', { username, displayName, password: PASSWORD });
 	const cookies = await context.cookies(baseUrl);
 	expect(cookies.some((cookie) => cookie.name === 'drawline_session')).toBe(true);
-}
-
-/** Creates a workshop from a template with the first `roleCount` default roles; PM is the focus. */
-export async function createWorkshop(
-	context: BrowserContext,
-	baseUrl: string,
-	{ template = 'four-pillars', roleCount = 4, title = 'Where should we draw the line?' } = {}
-): Promise<string> {
-	const roles = DEFAULT_ROLES.slice(0, roleCount);
-	const answer = await postAction(context, baseUrl, '/workshops/new', {
-		title,
-		team: 'Checkout squad',
-		template,
-		focusRole: '0',
-		roleId: roles.map((role) => role.id),
-		roleName: roles.map((role) => role.name),
-		roleLabel: roles.map((role) => role.label),
-		roleColor: roles.map((role) => role.color)
-	});
-	const id = /\/w\/([A-Za-z0-9_-]+)/.exec(answer.location ?? answer.text)?.[1];
-	if (!id)
-		throw new Error(`creating a workshop gave no workshop link: ${answer.text.slice(0, 300)}`);
-	return id;
 }
 
 /** The facilitator in `facilitator` invites, and `guest` joins as a guest named `name`. */

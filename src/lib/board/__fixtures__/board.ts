@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import { getNoteText, placeCard, setCell, setDissent } from '../operations.ts';
 import { seedBoard } from '../seed.ts';
 import type { Actor, Letter } from '../schema.ts';
-import type { CharterMeta } from '../charter.ts';
+import type { CharterMeta } from '../../charter/charter.ts';
 
 export const ana: Actor = { id: 'u-ana', name: 'Ana Ruiz' };
 export const ben: Actor = { id: 'u-ben', name: 'Ben Okafor' };

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURE_META, createFixtureBoard } from './__fixtures__/board.ts';
+import { FIXTURE_META, createFixtureBoard } from '../board/__fixtures__/board.ts';
 import { buildCharter, type Charter } from './charter.ts';
 import { searchCharter, searchWords } from './search.ts';
-import { readBoard } from './snapshot.ts';
+import { readBoard } from '../board/snapshot.ts';
 
 let charter: Charter;
 

@@ -5,7 +5,7 @@
  * list) has its marker escaped, and table cells get `\|` and no line breaks.
  */
 import type { Charter, CharterDissent, CharterItem } from './charter.ts';
-import type { Issue, RuleId } from './rules.ts';
+import type { Issue, RuleId } from '../board/rules.ts';
 
 export type MarkdownOptions = {
 	/** Reader-facing text per rule; the rule id is shown otherwise. */

@@ -4,7 +4,7 @@
  * so a removed role's letters show as changes to '' on the rows that had them.
  */
 import { listEntries, type Charter, type CharterItem, type CharterRole } from './charter.ts';
-import type { Letter } from './schema.ts';
+import type { Letter } from '../board/schema.ts';
 
 export type CellChange = { roleId: string; roleName: string; from: Letter | ''; to: Letter | '' };
 

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURE_META, ana, createFixtureBoard } from './__fixtures__/board.ts';
+import { FIXTURE_META, ana, createFixtureBoard } from '../board/__fixtures__/board.ts';
 import { buildCharter, type Charter } from './charter.ts';
 import { diffCharters } from './diff.ts';
-import { addCard, deleteCard, editCard, placeCard, setCell } from './operations.ts';
-import { addRole, deleteRole } from './role-operations.ts';
-import { readBoard } from './snapshot.ts';
+import { addCard, deleteCard, editCard, placeCard, setCell } from '../board/operations.ts';
+import { addRole, deleteRole } from '../board/role-operations.ts';
+import { readBoard } from '../board/snapshot.ts';
 
 let v1: Charter;
 let v2: Charter;

@@ -7,11 +7,11 @@
  * them, in board order. Role views leave unresolved rows out: they are open questions, and a
  * letter on them is not yet agreed.
  */
-import { BOUNDARY_OF_LETTER, boundaryOf, type Boundary } from './boundary.ts';
-import type { Issue } from './rules.ts';
-import { letterAt } from './snapshot.ts';
-import type { BoardSnapshot, Card, Letter, BoardRole } from './schema.ts';
-import { BoardError, LIMITS, checkLine } from './validate.ts';
+import { BOUNDARY_OF_LETTER, boundaryOf, type Boundary } from '../board/boundary.ts';
+import type { Issue } from '../board/rules.ts';
+import { letterAt } from '../board/snapshot.ts';
+import type { BoardSnapshot, Card, Letter, BoardRole } from '../board/schema.ts';
+import { BoardError, LIMITS, checkLine } from '../board/validate.ts';
 
 export const CHARTER_SCHEMA = 'drawline.charter/1';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { FIXTURE_META, createFixtureBoard } from './__fixtures__/board.ts';
+import { FIXTURE_META, createFixtureBoard } from '../board/__fixtures__/board.ts';
 import { buildCharter, listEntries, type Charter } from './charter.ts';
-import { readBoard } from './snapshot.ts';
+import { readBoard } from '../board/snapshot.ts';
 
 let charter: Charter;
 

@@ -1,12 +1,12 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { FIXTURE_META, createFixtureBoard } from './__fixtures__/board.ts';
-import { gridSnapshot } from './__fixtures__/letters.ts';
+import { FIXTURE_META, createFixtureBoard } from '../board/__fixtures__/board.ts';
+import { gridSnapshot } from '../board/__fixtures__/letters.ts';
 import { buildCharter, type Charter } from './charter.ts';
 import { charterToCsv } from './export-csv.ts';
 import { charterToJson } from './export-json.ts';
 import { charterToMarkdown } from './export-markdown.ts';
-import { readBoard } from './snapshot.ts';
+import { readBoard } from '../board/snapshot.ts';
 
 // Golden files are compared, never rewritten silently: after a deliberate change of the output,
 // run once with UPDATE_GOLDEN=1 and review the diff of __golden__/ before committing it.
