@@ -5,7 +5,14 @@ import adapter from '@sveltejs/adapter-node';
 import { drawlineDevServer } from './server/dev-plugin.ts';
 
 export default defineConfig({
-	plugins: [sveltekit({ adapter: adapter() }), drawlineDevServer()],
+	plugins: [
+		sveltekit({
+			adapter: adapter(),
+			// Registered per workshop by the board page (src/lib/board-client/offline.ts), not site-wide.
+			serviceWorker: { register: false }
+		}),
+		drawlineDevServer()
+	],
 	server: { port: 3000, strictPort: true },
 	test: {
 		projects: [

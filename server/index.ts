@@ -2,6 +2,7 @@ import http from 'node:http';
 import { loadConfig } from './config.ts';
 import { createApp } from './app.ts';
 import { setApp } from './context.ts';
+import { compressResponse } from './http/compress.ts';
 
 /**
  * Production entry: one port for SvelteKit's handler and the sync WebSocket
@@ -35,6 +36,7 @@ const { handler } = (await import(new URL('../build/handler.js', import.meta.url
 
 const server = http.createServer((req, res) => {
 	stampOrigin(req);
+	compressResponse(req, res);
 	handler(req, res);
 });
 

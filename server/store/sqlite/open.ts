@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { Worker } from 'node:worker_threads';
+import type { CheckpointerOptions } from './checkpoint-worker.ts';
 import { migrate } from './migrate.ts';
 
 /** How often the background connection copies the WAL back into the database file. */
@@ -15,35 +16,10 @@ const WAL_SIZE_LIMIT = 16 * 1024 * 1024;
 /**
  * A checkpoint fsyncs the database file, which can take tens to hundreds of
  * milliseconds on a busy disk. SQLite's automatic checkpoint runs inside the
- * commit that crosses the threshold, on the event loop; this thread runs them
- * on its own connection instead. PASSIVE neither waits for nor blocks the
- * writer, whose commits stay durable in the WAL either way; the WAL starts over
- * at the first write after a checkpoint has caught up. Under writes that never
- * pause, it would not catch up: past RESTART_PAGES, a RESTART checkpoint (after
- * PASSIVE has copied nearly everything) briefly blocks the writer to bound it.
+ * commit that crosses the threshold, on the event loop; `checkpoint-worker.ts`
+ * runs them on its own thread and connection instead.
  */
-const CHECKPOINTER = `
-const { parentPort, workerData } = require('node:worker_threads');
-const { DatabaseSync } = require('node:sqlite');
-const db = new DatabaseSync(workerData.file);
-db.exec('PRAGMA busy_timeout = 5000');
-db.exec('PRAGMA journal_size_limit = ' + workerData.sizeLimit);
-const passive = db.prepare('PRAGMA wal_checkpoint(PASSIVE)');
-const restart = db.prepare('PRAGMA wal_checkpoint(RESTART)');
-const timer = setInterval(() => {
-	try {
-		const { log } = passive.get();
-		if (log > workerData.restartPages) restart.get();
-	} catch (error) {
-		parentPort.postMessage(String(error));
-	}
-}, workerData.intervalMs);
-parentPort.once('message', () => {
-	clearInterval(timer);
-	db.close();
-	parentPort.close();
-});
-`;
+const CHECKPOINTER = new URL('./checkpoint-worker.ts', import.meta.url);
 
 /** A database whose `close` also stops its checkpoint thread. */
 class Database extends DatabaseSync {
@@ -60,15 +36,13 @@ function startCheckpointer(db: Database, file: string): void {
 	// Off the event loop from here on; back to SQLite's own if the thread fails.
 	db.exec('PRAGMA wal_autocheckpoint = 0');
 	db.exec(`PRAGMA journal_size_limit = ${WAL_SIZE_LIMIT}`);
-	const worker = new Worker(CHECKPOINTER, {
-		eval: true,
-		workerData: {
-			file,
-			intervalMs: CHECKPOINT_INTERVAL_MS,
-			restartPages: RESTART_PAGES,
-			sizeLimit: WAL_SIZE_LIMIT
-		}
-	});
+	const options: CheckpointerOptions = {
+		file,
+		intervalMs: CHECKPOINT_INTERVAL_MS,
+		restartPages: RESTART_PAGES,
+		sizeLimit: WAL_SIZE_LIMIT
+	};
+	const worker = new Worker(CHECKPOINTER, { workerData: options });
 	worker.unref();
 	worker.on('message', (message) => console.error('sqlite: checkpoint failed:', message));
 	worker.on('error', (error) => {

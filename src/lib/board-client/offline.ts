@@ -1,7 +1,7 @@
 /**
- * Lets a board load without a network: registers the workshop's service worker (scope
- * `/w/<id>`) and hands it the page and assets this visit already loaded, so that a reload while
- * offline finds them. Resolves true once they are kept. The board's edits themselves are kept
+ * Lets a board load without a network: registers the app's service worker
+ * (`src/service-worker/`) for this workshop alone (scope `/w/<id>`) and hands it the page and
+ * assets this visit already loaded, so that a reload while offline finds them. Resolves true once they are kept. The board's edits themselves are kept
  * by y-indexeddb; this only brings the page back.
  */
 const KEEP_TIMEOUT_MS = 15_000;
@@ -10,7 +10,10 @@ export async function keepBoardOffline(workshopId: string): Promise<boolean> {
 	if (!('serviceWorker' in navigator) || !window.isSecureContext) return false;
 	const scope = `/w/${encodeURIComponent(workshopId)}`;
 	try {
-		const registration = await navigator.serviceWorker.register(`${scope}/board-sw.js`, { scope });
+		const registration = await navigator.serviceWorker.register('/service-worker.js', {
+			scope,
+			type: 'module'
+		});
 		const worker = await activeWorker(registration);
 		if (!worker) return false;
 		const urls = [

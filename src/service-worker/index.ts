@@ -1,48 +1,61 @@
 import { version } from '$app/env';
-import type { RequestHandler } from './$types';
-import { ANY_MEMBER, requireWorkshopRole } from '#lib/server/access.ts';
+import { self } from '$app/service-worker';
 
 /**
- * The board's service worker, one per workshop (scope `/w/<id>`), so that a board reopened or
- * reloaded without a network still loads: the page is fetched network-first and kept, the
- * app's hashed assets are kept once seen. Edits made offline live in IndexedDB (y-indexeddb),
- * not here. Only this workshop's pages are kept, and only for members who could load them.
+ * The board's service worker, registered once per workshop with scope `/w/<id>` (see
+ * `src/lib/board-client/offline.ts`), so that a board reopened or reloaded without a network
+ * still loads: the page is fetched network-first and kept, the app's hashed assets are kept once
+ * seen. Edits made offline live in IndexedDB (y-indexeddb), not here. Only this workshop's page
+ * is kept, fetched with the visitor's cookie, so only for members who could load it.
  *
  * The cache is named after the app's build, so a new build's worker (its script differs by that
  * name) starts a new cache on activate and deletes this workshop's older ones, with the hashed
  * assets no page asks for any more. Sign-out clears every cache and the board data (see
  * /signout), so a shared computer does not show the last person's board offline.
  */
-const WORKER = String.raw`
+
 const SCOPE = new URL(self.registration.scope).pathname.replace(/\/$/, '');
-const PREFIX = 'drawline-board:' + SCOPE + ':';
-const CACHE = PREFIX + VERSION;
+const PREFIX = `drawline-board:${SCOPE}:`;
+const CACHE = PREFIX + version;
 const PAGES = new Set([SCOPE]);
 
-self.addEventListener('install', () => self.skipWaiting());
-self.addEventListener('activate', (event) => event.waitUntil(prune().then(() => self.clients.claim())));
+/** What the page sends: the URLs it loaded before this worker controlled it. */
+interface KeepMessage {
+	type: 'keep';
+	urls: string[];
+}
 
-// Older builds' caches of this workshop (and the unversioned one of the first worker).
-async function prune() {
+self.addEventListener('install', () => void self.skipWaiting());
+self.addEventListener('activate', (event) =>
+	event.waitUntil(prune().then(() => self.clients.claim()))
+);
+
+/** Older builds' caches of this workshop (and the unversioned one of the first worker). */
+async function prune(): Promise<void> {
 	const names = await caches.keys();
-	const old = names.filter((name) => name !== CACHE && (name.startsWith(PREFIX) || name === PREFIX.slice(0, -1)));
+	const old = names.filter(
+		(name) => name !== CACHE && (name.startsWith(PREFIX) || name === PREFIX.slice(0, -1))
+	);
 	await Promise.all(old.map((name) => caches.delete(name)));
 }
 
-// The page lists what it loaded before this worker controlled it; keep those too.
+function isKeepMessage(data: unknown): data is KeepMessage {
+	const message = data as Partial<KeepMessage> | null;
+	return message?.type === 'keep' && Array.isArray(message.urls);
+}
+
 self.addEventListener('message', (event) => {
-	const data = event.data || {};
-	if (data.type !== 'keep' || !Array.isArray(data.urls)) return;
-	const reply = event.ports && event.ports[0];
+	if (!isKeepMessage(event.data)) return;
+	const reply = event.ports[0];
 	event.waitUntil(
-		keep(data.urls).then(
-			(ok) => reply && reply.postMessage({ ok }),
-			() => reply && reply.postMessage({ ok: false })
+		keep(event.data.urls).then(
+			(ok) => reply?.postMessage({ ok }),
+			() => reply?.postMessage({ ok: false })
 		)
 	);
 });
 
-async function keep(urls) {
+async function keep(urls: string[]): Promise<boolean> {
 	const cache = await caches.open(CACHE);
 	const results = await Promise.all(
 		urls.map(async (url) => {
@@ -61,12 +74,15 @@ async function keep(urls) {
 	return results.every(Boolean);
 }
 
-function wanted(url) {
-	return PAGES.has(url.pathname) || (url.pathname.startsWith('/_app/') && url.pathname !== '/_app/version.json');
+function wanted(url: URL): boolean {
+	return (
+		PAGES.has(url.pathname) ||
+		(url.pathname.startsWith('/_app/') && url.pathname !== '/_app/version.json')
+	);
 }
 
-// Pages are kept without their query string.
-function key(url) {
+/** Pages are kept without their query string. */
+function key(url: URL): string {
 	return PAGES.has(url.pathname) ? url.origin + url.pathname : url.href;
 }
 
@@ -81,7 +97,7 @@ self.addEventListener('fetch', (event) => {
 	}
 });
 
-async function cacheFirst(request, url) {
+async function cacheFirst(request: Request, url: URL): Promise<Response> {
 	const cache = await caches.open(CACHE);
 	const hit = await cache.match(key(url));
 	if (hit) return hit;
@@ -90,7 +106,7 @@ async function cacheFirst(request, url) {
 	return response;
 }
 
-async function networkFirst(request, url) {
+async function networkFirst(request: Request, url: URL): Promise<Response> {
 	const cache = await caches.open(CACHE);
 	try {
 		const response = await fetch(request);
@@ -102,16 +118,3 @@ async function networkFirst(request, url) {
 		throw error;
 	}
 }
-`;
-
-export const GET: RequestHandler = async ({ locals, params, url }) => {
-	await requireWorkshopRole(locals, params.id, ANY_MEMBER, url);
-	return new Response(`const VERSION = ${JSON.stringify(version)};\n${WORKER}`, {
-		headers: {
-			'content-type': 'text/javascript; charset=utf-8',
-			'cache-control': 'no-cache',
-			// The worker sits at /w/<id>/board-sw.js but serves the board page at /w/<id>.
-			'service-worker-allowed': `/w/${params.id}`
-		}
-	});
-};
