@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { DEFAULT_CONTENT_LIMITS, type ContentLimits } from '../src/lib/board/content.ts';
 
 /**
  * Every setting Drawline reads comes from the environment, so one build runs
@@ -13,12 +14,16 @@ export interface Config {
 	databasePath: string;
 	sessionTtlMs: number;
 	maxMessageBytes: number;
+	/** Largest presence (awareness) state relayed, in bytes of JSON. */
+	maxAwarenessBytes: number;
 	maxConnectionsPerRoom: number;
 	heartbeatMs: number;
 	maxBufferedBytes: number;
 	persistBatchMs: number;
 	compactThreshold: number;
 	roomIdleMs: number;
+	/** What a board or facilitation document may hold (checked on every update). */
+	content: ContentLimits;
 }
 
 type Env = Record<string, string | undefined>;
@@ -53,11 +58,18 @@ export function loadConfig(env: Env = process.env): Config {
 		databasePath: path.resolve(env.DATABASE_PATH || path.join(dataDir, 'drawline.db')),
 		sessionTtlMs: readInt(env, 'SESSION_TTL_DAYS', 30, 1) * 24 * 60 * 60 * 1000,
 		maxMessageBytes: readInt(env, 'MAX_MESSAGE_BYTES', 1024 * 1024, 1024),
+		maxAwarenessBytes: readInt(env, 'MAX_AWARENESS_BYTES', 8 * 1024, 256),
 		maxConnectionsPerRoom: readInt(env, 'MAX_CONNECTIONS_PER_ROOM', 200, 1),
 		heartbeatMs: readInt(env, 'HEARTBEAT_MS', 30_000, 100),
 		maxBufferedBytes: readInt(env, 'MAX_BUFFERED_BYTES', 8 * 1024 * 1024, 1024),
 		persistBatchMs: readInt(env, 'PERSIST_BATCH_MS', 0),
 		compactThreshold: readInt(env, 'COMPACT_THRESHOLD', 500, 2),
-		roomIdleMs: readInt(env, 'ROOM_IDLE_MS', 10_000)
+		roomIdleMs: readInt(env, 'ROOM_IDLE_MS', 10_000),
+		content: {
+			maxRoles: readInt(env, 'MAX_ROLES_PER_BOARD', DEFAULT_CONTENT_LIMITS.maxRoles, 1),
+			maxCards: readInt(env, 'MAX_CARDS_PER_BOARD', DEFAULT_CONTENT_LIMITS.maxCards, 1),
+			maxNoteChars: readInt(env, 'MAX_NOTE_CHARS', DEFAULT_CONTENT_LIMITS.maxNoteChars, 1),
+			maxDocBytes: readInt(env, 'MAX_DOC_BYTES', DEFAULT_CONTENT_LIMITS.maxDocBytes, 64 * 1024)
+		}
 	};
 }

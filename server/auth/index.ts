@@ -19,15 +19,6 @@ import {
 } from './sessions.ts';
 import { createThrottle, type Throttle } from './throttle.ts';
 
-export {
-	SESSION_COOKIE,
-	readSessionToken,
-	sessionCookieOptions,
-	needsSecureCookie
-} from './cookies.ts';
-export { decideWorkshopAccess, type AccessDecision } from './access.ts';
-export type { AuthUser, Session, ValidatedSession } from './sessions.ts';
-
 export type AuthField = 'username' | 'password' | 'displayName' | 'form';
 export type FieldErrors = Partial<Record<AuthField, string>>;
 
@@ -58,6 +49,10 @@ export interface AuthOptions {
 	/** Accounts and guests one address may create per hour before creation slows down. */
 	ipFreeCreations?: number;
 	now?: () => number;
+	/** Called once a session has ended (signed out, replaced, expired). */
+	sessionEnded?: (sessionId: string) => void;
+	/** Sessions held open elsewhere (live sockets), checked for expiry at each sweep. */
+	heldSessions?: () => Iterable<string>;
 }
 
 const WRONG = 'Wrong username or password.';
@@ -69,7 +64,9 @@ export function createAuth(
 ): Auth {
 	const sessions = createSessionManager(store.sessions, {
 		ttlMs: config.sessionTtlMs,
-		now: options.now
+		now: options.now,
+		ended: options.sessionEnded,
+		held: options.heldSessions
 	});
 	const throttleDefaults = {
 		baseDelayMs: 2_000,

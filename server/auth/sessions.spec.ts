@@ -10,6 +10,8 @@ describe('session tokens', () => {
 	let store: Store;
 	let clock: number;
 	let sessions: SessionManager;
+	let ended: string[];
+	let held: string[];
 
 	beforeEach(async () => {
 		store = await openStore({ databasePath: ':memory:' });
@@ -22,7 +24,14 @@ describe('session tokens', () => {
 			color: '#2563eb'
 		});
 		clock = Date.UTC(2025, 0, 1);
-		sessions = createSessionManager(store.sessions, { ttlMs: 10 * DAY, now: () => clock });
+		ended = [];
+		held = [];
+		sessions = createSessionManager(store.sessions, {
+			ttlMs: 10 * DAY,
+			now: () => clock,
+			ended: (id) => ended.push(id),
+			held: () => held
+		});
 	});
 
 	it('issues <id>.<secret> with 120-bit parts and stores only a hash of the secret', async () => {
@@ -91,22 +100,30 @@ describe('session tokens', () => {
 		}
 	});
 
-	it('sign-out deletes one session; signing out everywhere returns every id', async () => {
+	it('sign-out deletes one session and reports it ended', async () => {
 		const a = await sessions.createSession('u1');
 		const b = await sessions.createSession('u1');
 		await sessions.invalidateSession(a.session.id);
+		expect(ended).toEqual([a.session.id]);
 		expect(await sessions.validateSessionToken(a.token)).toBeNull();
 		expect(await sessions.validateSessionToken(b.token)).not.toBeNull();
-		expect(await sessions.invalidateUserSessions('u1')).toEqual([b.session.id]);
-		expect(await sessions.validateSessionToken(b.token)).toBeNull();
 	});
 
-	it('sweeps expired sessions', async () => {
-		await sessions.createSession('u1');
+	it('reports a session found expired as ended', async () => {
+		const { token, session } = await sessions.createSession('u1');
+		clock += 11 * DAY;
+		expect(await sessions.validateSessionToken(token)).toBeNull();
+		expect(ended).toEqual([session.id]);
+	});
+
+	it('sweeps expired sessions, reporting those still held open as ended', async () => {
+		const old = await sessions.createSession('u1');
 		clock += 5 * DAY;
-		const { token } = await sessions.createSession('u1');
+		const { token, session } = await sessions.createSession('u1');
+		held = [old.session.id, session.id];
 		clock += 6 * DAY;
 		expect(await sessions.deleteExpiredSessions()).toBe(1);
+		expect(ended).toEqual([old.session.id]);
 		expect(await sessions.validateSessionToken(token)).not.toBeNull();
 	});
 });

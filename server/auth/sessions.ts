@@ -9,6 +9,8 @@ import { generateSecureRandomString, hashSecret } from './tokens.ts';
  * the secret, compared in constant time. A session expires after `ttlMs`
  * without use; a verified session slides forward at most once per
  * `activityCheckMs`, so active users stay signed in at one write an hour.
+ * Every way a session ends (invalidated, found expired, swept) is reported to
+ * `ended`, so whatever else the session holds open (sockets) closes with it.
  */
 
 export interface AuthUser {
@@ -36,14 +38,17 @@ export interface SessionOptions {
 	ttlMs: number;
 	activityCheckMs?: number;
 	now?: () => number;
+	/** Called once a session has ended, however it ended. */
+	ended?: (sessionId: string) => void;
+	/** Sessions something holds open (live sockets): each sweep reports those that ended. */
+	held?: () => Iterable<string>;
 }
 
 export interface SessionManager {
 	createSession(userId: string): Promise<{ token: string; session: Session }>;
 	validateSessionToken(token: string): Promise<ValidatedSession | null>;
 	invalidateSession(sessionId: string): Promise<void>;
-	/** Signs a user out everywhere; returns the closed session ids. */
-	invalidateUserSessions(userId: string): Promise<string[]>;
+	/** Deletes expired sessions, after reporting those of them still held open as ended. */
 	deleteExpiredSessions(): Promise<number>;
 }
 
@@ -66,6 +71,7 @@ export function createSessionManager(
 	const now = options.now ?? Date.now;
 	const ttl = options.ttlMs;
 	const activityCheck = Math.min(options.activityCheckMs ?? 60 * 60 * 1000, ttl / 2);
+	const ended = options.ended ?? (() => {});
 
 	return {
 		async createSession(userId) {
@@ -97,6 +103,7 @@ export function createSessionManager(
 			const at = now();
 			if (at >= found.session.expiresAt) {
 				await sessions.delete(id);
+				ended(id);
 				return null;
 			}
 			let expiresAt = found.session.expiresAt;
@@ -115,14 +122,16 @@ export function createSessionManager(
 
 		async invalidateSession(sessionId) {
 			await sessions.delete(sessionId);
-		},
-
-		async invalidateUserSessions(userId) {
-			return sessions.deleteForUser(userId);
+			ended(sessionId);
 		},
 
 		async deleteExpiredSessions() {
-			return sessions.deleteExpired(now());
+			const at = now();
+			for (const id of new Set(options.held?.() ?? [])) {
+				const found = await sessions.get(id);
+				if (!found || at >= found.session.expiresAt) ended(id);
+			}
+			return sessions.deleteExpired(at);
 		}
 	};
 }

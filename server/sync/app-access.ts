@@ -10,7 +10,7 @@ import type { SyncAccess } from './upgrade.ts';
 
 export function createSyncAccess(
 	auth: Pick<SessionManager, 'validateSessionToken'>,
-	workshops: Pick<WorkshopStore, 'get' | 'getMembership' | 'touch'>
+	workshops: Pick<WorkshopStore, 'get' | 'getMembership'>
 ): SyncAccess {
 	return {
 		async authenticate(cookieHeader) {
@@ -25,9 +25,6 @@ export function createSyncAccess(
 		},
 		async getRole(workshopId, userId) {
 			return (await workshops.getMembership(workshopId, userId))?.role ?? null;
-		},
-		touchWorkshop(workshopId, at) {
-			return workshops.touch(workshopId, at);
 		}
 	};
 }

@@ -5,8 +5,11 @@
  * may only speak for its own user: a state whose `user.id` names someone else
  * is dropped, and every accepted state gets its `user` field replaced by the
  * server-side profile (id, display name, colour), so nobody can pose under
- * another name. A clientID already held by another user's connection is
- * dropped too, and each connection controls at most a few clientIDs, so
+ * another name. A clientID held by another live connection is dropped too,
+ * even the same user's (two tabs each keep their own presence: y-websocket
+ * clients echo every state they hear, and taking an echo as a claim would move
+ * one tab's clientID to the other). Each connection controls at most a few
+ * clientIDs, and a state larger than the configured cap is dropped, so
  * presence cannot grow without bound.
  */
 import * as encoding from 'lib0/encoding';
@@ -63,22 +66,27 @@ function claimedUserId(state: Record<string, unknown>): unknown {
 	return undefined;
 }
 
-/**
- * Keeps the entries this connection may send, with the server's profile
- * stamped in. `ownerOf` tells which user holds a clientID in the room (if
- * any); `held` is the set of clientIDs this connection already controls.
- */
+export interface AwarenessSender {
+	/** The connection's user: the profile stamped into its states. */
+	user: PresenceUser;
+	/** The clientIDs this connection already controls. */
+	held: ReadonlySet<number>;
+	/** True when another connection in the room controls `clientID`. */
+	heldElsewhere: (clientID: number) => boolean;
+	/** Largest state relayed, in bytes of JSON, profile included. */
+	maxStateBytes: number;
+}
+
+/** Keeps the entries this connection may send, with the server's profile stamped in. */
 export function filterAwareness(
 	entries: AwarenessEntry[],
-	user: PresenceUser,
-	held: ReadonlySet<number>,
-	ownerOf: (clientID: number) => string | undefined
+	sender: AwarenessSender
 ): AwarenessEntry[] {
+	const { user, held } = sender;
 	const accepted: AwarenessEntry[] = [];
 	let count = held.size;
 	for (const entry of entries) {
-		const owner = ownerOf(entry.clientID);
-		if (owner !== undefined && owner !== user.id) continue;
+		if (sender.heldElsewhere(entry.clientID)) continue;
 		if (!held.has(entry.clientID)) {
 			if (entry.state === null || count >= MAX_CLIENT_IDS_PER_CONNECTION) continue;
 			count++;
@@ -89,11 +97,9 @@ export function filterAwareness(
 		}
 		const claimed = claimedUserId(entry.state);
 		if (claimed !== undefined && claimed !== user.id) continue;
-		accepted.push({
-			clientID: entry.clientID,
-			clock: entry.clock,
-			state: { ...entry.state, user: { id: user.id, name: user.name, color: user.color } }
-		});
+		const state = { ...entry.state, user: { id: user.id, name: user.name, color: user.color } };
+		if (Buffer.byteLength(JSON.stringify(state)) > sender.maxStateBytes) continue;
+		accepted.push({ clientID: entry.clientID, clock: entry.clock, state });
 	}
 	return accepted;
 }

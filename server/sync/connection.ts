@@ -13,7 +13,6 @@ import {
 	type RoomKind
 } from '#lib/contracts/sync.ts';
 import type { PresenceUser } from './awareness.ts';
-import { rawSocket, type SharedMessage } from './frame.ts';
 
 export interface Identity {
 	sessionId: string;
@@ -106,15 +105,6 @@ export class Connection {
 		if (!this.isOpen) return;
 		this.ws.send(data);
 		this.sent(data.byteLength);
-	}
-
-	/** Sends a message framed once for all its recipients. */
-	sendShared(message: SharedMessage): void {
-		if (!this.isOpen) return;
-		const socket = rawSocket(this.ws);
-		if (socket) socket.write(message.frame);
-		else this.ws.send(message.data);
-		this.sent(message.data.byteLength);
 	}
 
 	close(code: number, reason: string): void {

@@ -6,7 +6,7 @@ export interface SyncMetrics {
 	messagesOut: Counter;
 	bytesIn: Counter;
 	bytesOut: Counter;
-	droppedWrites: Counter;
+	refusedWrites: Counter;
 	droppedAwareness: Counter;
 	roomLoads: Counter;
 	roomLoadFailures: Counter;
@@ -28,9 +28,9 @@ export function registerSyncMetrics(
 		messagesOut: registry.counter('drawline_sync_messages_out_total', 'Messages sent'),
 		bytesIn: registry.counter('drawline_sync_bytes_in_total', 'Bytes received in messages'),
 		bytesOut: registry.counter('drawline_sync_bytes_out_total', 'Bytes sent in messages'),
-		droppedWrites: registry.counter(
-			'drawline_sync_readonly_writes_dropped_total',
-			'Document writes refused because the connection is read-only'
+		refusedWrites: registry.counter(
+			'drawline_sync_writes_refused_total',
+			'Document updates refused (never applied, stored or sent), by reason'
 		),
 		droppedAwareness: registry.counter(
 			'drawline_sync_awareness_dropped_total',

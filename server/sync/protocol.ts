@@ -144,9 +144,17 @@ export function encodeAwareness(update: Uint8Array): Uint8Array {
 	});
 }
 
-export function encodeQueryAwareness(): Uint8Array {
-	return encode((e) => encoding.writeVarUint(e, MESSAGE_QUERY_AWARENESS));
-}
+/**
+ * How a refusal's reason starts when the board is locked (rather than the role being read-only),
+ * so the browser names the cause even before it has heard of the lock.
+ */
+export const REFUSED_BOARD_LOCKED = 'board-locked';
+
+/**
+ * A refusal's reason for an update the room cannot integrate (it builds on updates the room never
+ * received): the sender's document has diverged and must re-sync.
+ */
+export const REFUSED_MISSING_DEPENDENCY = 'missing-dependency';
 
 export function encodePermissionDenied(reason: string): Uint8Array {
 	return encode((e) => {

@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { openSqlite } from '../store/sqlite/open.ts';
 import { SqliteDocStore } from '../store/sqlite/docs.ts';
 import type { DocStore } from '../store/docs.ts';
+import { WorkshopRoomPolicy } from '../workshop/room-policy.ts';
 import { RoomRegistry } from './registry.ts';
 import { Room } from './room.ts';
 
@@ -17,7 +18,15 @@ function setup(options: { idleMs?: number; store?: DocStore; slowLoadMs?: number
 		async load(name) {
 			loads.push(name);
 			if (options.slowLoadMs) await wait(options.slowLoadMs);
-			return Room.load({ store, name, kind: 'board', batchMs: 0, compactThreshold: 100 });
+			return Room.load({
+				store,
+				name,
+				kind: 'board',
+				batchMs: 0,
+				compactThreshold: 100,
+				maxAwarenessBytes: 8192,
+				policy: new WorkshopRoomPolicy({ touchWorkshop: async () => {} })
+			});
 		},
 		unloaded: (room) => unloaded.push(room.name)
 	});

@@ -4,8 +4,10 @@
  *
  * Lifecycle: `Room.load` (snapshot + tail from the store) → `add` peers (each
  * gets our step 1 and the current presence) → `receive` their messages (sync,
- * updates, awareness) → `flush` → `destroy`. Incoming updates are applied to
- * the document first, which validates them; what the document emits is then
+ * updates, awareness) → `flush` → `destroy`. An incoming update passes the
+ * policy's write check, the structural check, the integrability check (it must
+ * build only on what the room holds) and the policy's content check, in that
+ * order, before it touches the document; what the document then emits is
  * queued in the log, committed, and only then sent to the other peers. A sync
  * step 2 answer is encoded when asked and sent once everything applied before
  * it is committed, so a client never receives state a crash could lose.
@@ -13,21 +15,20 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { DocStore } from '../store/docs.ts';
-import type { MemberRole } from '#lib/contracts/roles.ts';
-import { refusalReason } from '#lib/contracts/refusals.ts';
 import { CLOSE_INVALID_PAYLOAD, type RoomKind } from '#lib/contracts/sync.ts';
-import { canWrite } from './access.ts';
+import type { Role } from './access.ts';
 import {
 	decodeAwarenessUpdate,
 	encodeAwarenessUpdate,
 	filterAwareness,
 	type PresenceUser
 } from './awareness.ts';
-import { SharedMessage } from './frame.ts';
 import { DocLog } from './persistence.ts';
-import { checkUpdate } from './validate.ts';
+import type { PeerIdentity, RoomPolicy, RoomView } from './policy.ts';
+import { checkUpdate, missingDependency } from './validate.ts';
 import {
 	ProtocolError,
+	REFUSED_MISSING_DEPENDENCY,
 	encodeAwareness,
 	encodePermissionDenied,
 	encodeSyncStep1,
@@ -39,23 +40,21 @@ import {
 
 /** What a room needs from a connection; tests use plain objects. */
 export interface Peer {
+	readonly sessionId: string;
 	readonly userId: string;
 	readonly user: PresenceUser;
-	readonly role: MemberRole;
+	readonly role: Role;
 	readonly clientIds: Set<number>;
 	deniedNotified: boolean;
 	send(data: Uint8Array): void;
-	/** Like `send`, for a message many peers get (a socket writes its ready-made frame). */
-	sendShared?(message: SharedMessage): void;
 	close(code: number, reason: string): void;
 }
 
 export interface RoomHooks {
-	droppedWrite?(room: Room, peer: Peer): void;
+	/** An update was refused (policy, or not integrable): nothing of it was applied, stored or sent. */
+	refusedWrite?(room: Room, reason: string): void;
 	droppedAwareness?(room: Room, count: number): void;
 	batchCommitted?(seconds: number, size: number): void;
-	/** A batch of updates was committed and broadcast: keep it cheap. */
-	committed?(room: Room): void;
 	/** From an update's arrival to its broadcast, commit included. */
 	updateBroadcast?(seconds: number): void;
 	compacted?(room: Room): void;
@@ -75,15 +74,19 @@ export interface RoomOptions {
 	kind: RoomKind;
 	batchMs: number;
 	compactThreshold: number;
-	/** Read at every write: locking takes effect at once, without reconnecting. */
-	isBoardLocked?: () => boolean;
+	/** Largest awareness state relayed, in bytes of JSON. */
+	maxAwarenessBytes: number;
+	/** Asked at every write, so a change it depends on (a lock) takes effect at once. */
+	policy: RoomPolicy;
+	/** The live documents of the rooms the policy named as this room's dependencies. */
+	dependency?: (name: string) => Y.Doc | undefined;
 	hooks?: RoomHooks;
 }
 
 /** Origin of the transaction that replays stored updates: not written back. */
 const LOADING = Symbol('loading');
 
-export class Room {
+export class Room implements RoomView {
 	readonly name: string;
 	readonly kind: RoomKind;
 	readonly doc: Y.Doc;
@@ -91,7 +94,9 @@ export class Room {
 	readonly peers = new Set<Peer>();
 	private log: DocLog;
 	private owners = new Map<number, Peer>();
-	private isBoardLocked: () => boolean;
+	private maxAwarenessBytes: number;
+	private policy: RoomPolicy;
+	private dependencies: (name: string) => Y.Doc | undefined;
 	private hooks: RoomHooks;
 	private destroyed = false;
 	private frozen = false;
@@ -104,6 +109,9 @@ export class Room {
 		doc.transact(() => {
 			for (const update of stored.updates) Y.applyUpdate(doc, update, LOADING);
 		}, LOADING);
+		// A log written before rooms refused unintegrable updates may still hold some.
+		if (dropPending(doc))
+			console.error(`sync: ${options.name} dropped stored updates it cannot integrate`);
 		const room = new Room(options, doc, stored.seq, stored.tailLength);
 		// A log left long (by a crash, or an older threshold) is compacted on first load.
 		void room.log.compact(true);
@@ -114,7 +122,9 @@ export class Room {
 		this.name = options.name;
 		this.kind = options.kind;
 		this.doc = doc;
-		this.isBoardLocked = options.isBoardLocked ?? (() => false);
+		this.maxAwarenessBytes = options.maxAwarenessBytes;
+		this.policy = options.policy;
+		this.dependencies = options.dependency ?? (() => undefined);
 		this.hooks = options.hooks ?? {};
 		this.log = new DocLog({
 			store: options.store,
@@ -129,7 +139,7 @@ export class Room {
 					this.broadcast(encodeUpdate(update), origin);
 					this.hooks.updateBroadcast?.((performance.now() - queuedAt) / 1000);
 				}
-				this.hooks.committed?.(this);
+				this.policy.committed(this);
 			},
 			onError: (error) => this.hooks.broken?.(this, error),
 			onBatchCommitted: this.hooks.batchCommitted,
@@ -172,15 +182,15 @@ export class Room {
 
 	remove(peer: Peer): void {
 		if (!this.peers.delete(peer)) return;
-		const mine = [...peer.clientIds].filter((id) => this.owners.get(id) === peer);
+		const mine = [...peer.clientIds];
 		for (const id of mine) this.owners.delete(id);
 		if (!this.destroyed && mine.length > 0) {
 			awarenessProtocol.removeAwarenessStates(this.awareness, mine, null);
 		}
 	}
 
-	canWrite(peer: Peer): boolean {
-		return canWrite(peer.role, this.kind, this.kind === 'board' && this.isBoardLocked());
+	dependency(name: string): Y.Doc | undefined {
+		return this.dependencies(name);
 	}
 
 	/** Handles one frame from `peer`; a malformed one closes that peer only. */
@@ -226,11 +236,8 @@ export class Room {
 	}
 
 	private broadcast(data: Uint8Array, except: unknown): void {
-		const message = new SharedMessage(data);
 		for (const peer of this.peers) {
-			if (peer === except) continue;
-			if (peer.sendShared) peer.sendShared(message);
-			else peer.send(data);
+			if (peer !== except) peer.send(data);
 		}
 	}
 
@@ -242,18 +249,22 @@ export class Room {
 	}
 
 	private applyUpdate(peer: Peer, update: Uint8Array): void {
-		if (!this.canWrite(peer)) {
-			if (isEmptyUpdate(update)) return;
-			this.hooks.droppedWrite?.(this, peer);
-			if (!peer.deniedNotified) {
-				peer.deniedNotified = true;
-				const cause = canWrite(peer.role, this.kind, false) ? 'board-locked' : 'read-only';
-				peer.send(encodePermissionDenied(refusalReason(cause, this.kind)));
-			}
-			return;
+		if (isEmptyUpdate(update)) return;
+		const identity = identify(peer);
+		const denied = this.policy.writeRefusal(this, identity);
+		if (denied) return this.refuse(peer, denied);
+		const checked = checkUpdate(update);
+		if ('problem' in checked) return peer.close(CLOSE_INVALID_PAYLOAD, checked.problem);
+		if (missingDependency(checked.decoded, this.doc)) {
+			return this.refuse(peer, REFUSED_MISSING_DEPENDENCY);
 		}
-		const problem = checkUpdate(update);
-		if (problem) return peer.close(CLOSE_INVALID_PAYLOAD, problem);
+		const refused = this.policy.checkUpdate({
+			room: this,
+			peer: identity,
+			update,
+			decoded: checked.decoded
+		});
+		if (refused) return this.refuse(peer, refused);
 		const emitted: Uint8Array[] = [];
 		this.applying = emitted;
 		try {
@@ -266,7 +277,18 @@ export class Room {
 			return;
 		}
 		this.applying = null;
+		if (dropPending(this.doc)) {
+			console.error(`sync: ${this.name} held back part of an update it had checked; dropped it`);
+		}
 		for (const change of emitted) this.log.enqueue(change, peer);
+	}
+
+	/** Nothing of the update reaches the document, the log or other peers; its sender is told once. */
+	private refuse(peer: Peer, reason: string): void {
+		this.hooks.refusedWrite?.(this, reason);
+		if (peer.deniedNotified) return;
+		peer.deniedNotified = true;
+		peer.send(encodePermissionDenied(`${reason}: your changes to ${this.kind} are not saved`));
 	}
 
 	/** The whole state for compaction, refused unless it loads back cleanly. */
@@ -278,21 +300,21 @@ export class Room {
 
 	private applyAwareness(peer: Peer, bytes: Uint8Array): void {
 		const entries = decodeAwarenessUpdate(bytes);
-		const accepted = filterAwareness(
-			entries,
-			peer.user,
-			peer.clientIds,
-			(id) => this.owners.get(id)?.userId
-		);
+		const accepted = filterAwareness(entries, {
+			user: peer.user,
+			held: peer.clientIds,
+			heldElsewhere: (id) => {
+				const owner = this.owners.get(id);
+				return owner !== undefined && owner !== peer;
+			},
+			maxStateBytes: this.maxAwarenessBytes
+		});
 		if (accepted.length < entries.length) {
 			this.hooks.droppedAwareness?.(this, entries.length - accepted.length);
 		}
 		if (accepted.length === 0) return;
 		for (const { clientID, state } of accepted) {
 			if (state === null) continue;
-			const previous = this.owners.get(clientID);
-			// The same user reconnecting takes its clientID over from its stale socket.
-			if (previous && previous !== peer) previous.clientIds.delete(clientID);
 			this.owners.set(clientID, peer);
 			peer.clientIds.add(clientID);
 		}
@@ -308,4 +330,25 @@ export class Room {
 		const states = [...this.awareness.getStates().keys()];
 		peer.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)));
 	}
+}
+
+/**
+ * Forgets what Yjs holds back as pending (it would go out in every sync step 2 and snapshot, and be
+ * retried on every update). True when there was any.
+ */
+function dropPending(doc: Y.Doc): boolean {
+	const { store } = doc;
+	if (store.pendingStructs === null && store.pendingDs === null) return false;
+	store.pendingStructs = null;
+	store.pendingDs = null;
+	return true;
+}
+
+function identify(peer: Peer): PeerIdentity {
+	return {
+		sessionId: peer.sessionId,
+		userId: peer.userId,
+		userName: peer.user.name,
+		role: peer.role
+	};
 }

@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { openSqlite } from '../store/sqlite/open.ts';
 import { SqliteDocStore } from '../store/sqlite/docs.ts';
 import { MESSAGE_SYNC } from '#lib/contracts/sync.ts';
+import { WorkshopRoomPolicy } from '../workshop/room-policy.ts';
 import { RoomRegistry } from './registry.ts';
 import { Room, type Peer } from './room.ts';
 import { readRoom, transactRoom } from './server-writes.ts';
@@ -14,7 +15,15 @@ function setup() {
 		idleMs: 10,
 		load: (name) => {
 			loads++;
-			return Room.load({ store, name, kind: 'facilitation', batchMs: 0, compactThreshold: 100 });
+			return Room.load({
+				store,
+				name,
+				kind: 'facilitation',
+				batchMs: 0,
+				compactThreshold: 100,
+				maxAwarenessBytes: 8192,
+				policy: new WorkshopRoomPolicy({ touchWorkshop: async () => {} })
+			});
 		}
 	});
 	return { store, rooms, loads: () => loads };
@@ -24,6 +33,7 @@ function listener(): Peer & { frames: Uint8Array[] } {
 	const frames: Uint8Array[] = [];
 	return {
 		frames,
+		sessionId: 's',
 		userId: 'u',
 		user: { id: 'u', name: 'U', color: '#000000' },
 		role: 'participant',

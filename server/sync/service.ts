@@ -11,7 +11,12 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type * as Y from 'yjs';
-import { isLocked } from '../../src/lib/facilitation/schema.ts';
+import type { Config } from '../config.ts';
+import type { Registry } from '../metrics.ts';
+import type { DocStore } from '../store/docs.ts';
+import { Connection, type Identity } from './connection.ts';
+import { registerSyncMetrics } from './metrics.ts';
+import type { RoomPolicy } from './policy.ts';
 import {
 	CLOSE_FORBIDDEN,
 	CLOSE_INTERNAL_ERROR,
@@ -21,15 +26,8 @@ import {
 	CLOSE_TRY_AGAIN_LATER,
 	CLOSE_UNAUTHORIZED,
 	docName,
-	workshopOf,
 	type RoomKind
 } from '#lib/contracts/sync.ts';
-import type { Config } from '../config.ts';
-import type { Registry } from '../metrics.ts';
-import type { DocStore } from '../store/docs.ts';
-import { Connection, type Identity } from './connection.ts';
-import { ActivityTracker } from './activity.ts';
-import { registerSyncMetrics } from './metrics.ts';
 import { RoomRegistry } from './registry.ts';
 import { Room } from './room.ts';
 import { readRoom, transactRoom } from './server-writes.ts';
@@ -45,6 +43,7 @@ export type SyncConfig = Pick<
 	Config,
 	| 'origin'
 	| 'maxMessageBytes'
+	| 'maxAwarenessBytes'
 	| 'maxConnectionsPerRoom'
 	| 'heartbeatMs'
 	| 'maxBufferedBytes'
@@ -58,6 +57,8 @@ export interface SyncServiceOptions {
 	metrics: Registry;
 	docs: DocStore;
 	access: SyncAccess;
+	/** The app's rules for its rooms: dependencies, who may write, what may be written. */
+	policy: RoomPolicy;
 }
 
 export interface SyncService {
@@ -68,8 +69,10 @@ export interface SyncService {
 	 * to reconnect with the new role (4001) when it changed. A closing socket takes no more writes.
 	 */
 	refreshMember(workshopId: string, userId: string): Promise<void>;
-	/** Closes every socket of a session (4401), e.g. on sign-out. */
+	/** Closes every socket of a session (4401): it was signed out, replaced or expired. */
 	closeSession(sessionId: string): void;
+	/** The sessions that have a socket open. */
+	sessionIds(): Iterable<string>;
 	/** Closes a deleted workshop's rooms (4404) and removes its stored documents. */
 	removeWorkshop(workshopId: string): Promise<void>;
 	/**
@@ -86,25 +89,22 @@ export interface SyncService {
 /** How long shutdown waits for clients to acknowledge the close frame. */
 const SHUTDOWN_GRACE_MS = 2000;
 
-/** A workshop's "last activity" is written at most this often while its board is edited. */
-const ACTIVITY_INTERVAL_MS = 60_000;
-
 export function createSyncService(options: SyncServiceOptions): SyncService {
-	const { config, docs, access } = options;
+	const { config, docs, access, policy } = options;
 	const connections = new Set<Connection>();
 	/** Open and pending connections per room, for the per-room limit. */
 	const roomCounts = new Map<string, number>();
-	/** Each loaded board holds its workshop's facilitation room, to read the lock. */
-	const lockSources = new Map<Room, Room>();
+	/** The rooms each loaded room holds because the policy named them as its dependencies. */
+	const held = new Map<Room, Room[]>();
 	let closing = false;
 
 	const rooms: RoomRegistry = new RoomRegistry({
 		idleMs: config.roomIdleMs,
 		load: loadRoom,
 		unloaded(room) {
-			const facilitation = lockSources.get(room);
-			lockSources.delete(room);
-			if (facilitation) rooms.release(facilitation);
+			const dependencies = held.get(room) ?? [];
+			held.delete(room);
+			for (const dependency of dependencies) rooms.release(dependency);
 		}
 	});
 
@@ -121,18 +121,8 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
 	});
 	wss.on('error', (error) => console.error('sync: websocket server error', error));
 
-	const activity = new ActivityTracker({
-		intervalMs: ACTIVITY_INTERVAL_MS,
-		touch: (workshopId, at) => access.touchWorkshop(workshopId, at),
-		onError: (workshopId, error) =>
-			console.error(`sync: could not record activity on workshop ${workshopId}`, error)
-	});
-
 	const roomHooks = {
-		committed(room: Room) {
-			if (room.kind === 'board') activity.note(workshopOf(room.name));
-		},
-		droppedWrite: () => metrics.droppedWrites.inc(),
+		refusedWrite: (_room: Room, reason: string) => metrics.refusedWrites.inc(1, { reason }),
 		droppedAwareness: (_room: Room, count: number) => metrics.droppedAwareness.inc(count),
 		batchCommitted: (seconds: number) => metrics.persistBatch.observe(seconds),
 		updateBroadcast: (seconds: number) => metrics.updateLatency.observe(seconds),
@@ -151,36 +141,39 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
 		}
 	};
 
-	/** Closes a room's peers (they reconnect and re-sync) and forgets it, with the boards it locks. */
+	/** Closes a room's peers (they reconnect and re-sync) and forgets it, with the rooms it holds up. */
 	function breakRoom(room: Room, reason: string): void {
-		for (const [board, source] of lockSources) {
-			if (source === room) breakRoom(board, reason);
+		for (const [dependent, dependencies] of held) {
+			if (dependencies.includes(room)) breakRoom(dependent, reason);
 		}
 		room.closePeers(CLOSE_INTERNAL_ERROR, reason);
 		rooms.discard(room);
 	}
 
 	async function loadRoom(name: string): Promise<Room> {
-		const [workshopId, kind] = name.split('/') as [string, RoomKind];
+		const kind = name.slice(name.lastIndexOf('/') + 1) as RoomKind;
 		metrics.roomLoads.inc(1, { kind });
-		let facilitation: Room | null = null;
+		const dependencies: Room[] = [];
 		try {
-			if (kind === 'board') facilitation = await rooms.acquire(docName(workshopId, 'facilitation'));
-			const lockSource = facilitation;
+			for (const dependency of policy.dependencies(name, kind)) {
+				dependencies.push(await rooms.acquire(dependency));
+			}
 			const room = await Room.load({
 				store: docs,
 				name,
 				kind,
 				batchMs: config.persistBatchMs,
 				compactThreshold: config.compactThreshold,
-				isBoardLocked: lockSource ? () => isLocked(lockSource.doc) : undefined,
+				maxAwarenessBytes: config.maxAwarenessBytes,
+				policy,
+				dependency: (wanted) => dependencies.find((d) => d.name === wanted)?.doc,
 				hooks: roomHooks
 			});
-			if (lockSource) lockSources.set(room, lockSource);
+			if (dependencies.length > 0) held.set(room, dependencies);
 			return room;
 		} catch (error) {
 			metrics.roomLoadFailures.inc();
-			if (facilitation) rooms.release(facilitation);
+			for (const dependency of dependencies) rooms.release(dependency);
 			throw error;
 		}
 	}
@@ -332,6 +325,10 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
 			}
 		},
 
+		sessionIds() {
+			return new Set([...connections].map((c) => c.sessionId));
+		},
+
 		async removeWorkshop(workshopId) {
 			for (const connection of connections) {
 				if (connection.workshopId === workshopId) {
@@ -374,7 +371,6 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
 			for (const connection of connections) connection.terminate();
 			rooms.destroyAll();
 			wss.close();
-			await activity.flush();
 		}
 	};
 }

@@ -31,8 +31,6 @@ export interface SyncAccess {
 	} | null>;
 	workshopExists(workshopId: string): Promise<boolean>;
 	getRole(workshopId: string, userId: string): Promise<MemberRole | null>;
-	/** Records activity on the workshop (its "last activity" on the dashboard). */
-	touchWorkshop(workshopId: string, at: number): Promise<void>;
 }
 
 const WORKSHOP_ID = /^[A-Za-z0-9_-]{1,64}$/;

@@ -247,7 +247,7 @@ async function run(target: Target, scenario: Scenario): Promise<Samples> {
 	const outstanding = new Map<string, { sent: number; left: number }>();
 	for (const clients of rooms) {
 		for (const client of clients) {
-			client.doc.getMap('bench').observe((event) => {
+			client.doc.getMap('cells').observe((event) => {
 				if (event.transaction.local) return;
 				const now = performance.now();
 				for (const key of event.keysChanged) {
@@ -266,9 +266,10 @@ async function run(target: Target, scenario: Scenario): Promise<Samples> {
 	for (let w = 0; w < scenario.writes; w++) {
 		rooms.forEach((clients, r) => {
 			const writer = clients[w % clients.length];
-			const key = `${r}:${seq++}`;
+			// A letter on the board, as a person sets it (the server checks what is written).
+			const key = `b${r}-${seq++}:pm`;
 			outstanding.set(key, { sent: performance.now(), left: clients.length - 1 });
-			writer.doc.getMap('bench').set(key, w);
+			writer.doc.getMap('cells').set(key, 'RACI'[w % 4]);
 		});
 		await new Promise((resolve) => setTimeout(resolve, scenario.intervalMs));
 	}

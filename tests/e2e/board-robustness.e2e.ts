@@ -4,7 +4,7 @@ import path from 'node:path';
 import { setLocked } from '../../src/lib/facilitation/facilitation-doc.ts';
 import { seedBusyBoard } from './support/busy-board.ts';
 import { facilitatedWorkshop, serverPerTest } from './support/lab.ts';
-import { boardPath, editBoard } from './support/workshop.ts';
+import { boardPath, editBoard, memberActor } from './support/workshop.ts';
 
 /**
  * The board when things go wrong or change under it: a write the server refuses, a role changed
@@ -200,9 +200,8 @@ test('a participant sees at least 20 board rows on a 1440×900 screen (screensho
 	browser
 }) => {
 	const { id, fayCookie, ana } = await facilitatedWorkshop(lab, browser);
-	await editBoard(lab.server.url, fayCookie, id, (doc) =>
-		seedBusyBoard(doc, { id: 'seed', name: 'Fay Facilitator' })
-	);
+	const fayActor = await memberActor(lab.server, id, 'Fay Facilitator');
+	await editBoard(lab.server.url, fayCookie, id, (doc) => seedBusyBoard(doc, fayActor));
 	const page = await openBoard(ana, id);
 	await expect(page.locator('tbody tr')).toHaveCount(30);
 	await page.waitForTimeout(400);

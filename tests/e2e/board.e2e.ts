@@ -15,7 +15,14 @@ import { growBoard, seedBusyBoard } from './support/busy-board.ts';
 import { DEFAULT_ROLES } from '../../src/lib/templates/index.ts';
 import { createWorkshop } from '../support/workshop-http.ts';
 import { serverPerTest } from './support/lab.ts';
-import { boardPath, cookieOf, editBoard, inviteGuest, signUp } from './support/workshop.ts';
+import {
+	boardPath,
+	cookieOf,
+	editBoard,
+	inviteGuest,
+	memberActor,
+	signUp
+} from './support/workshop.ts';
 
 /**
  * The live board in Chromium, with two or three people on one board, each in a browser context
@@ -140,7 +147,8 @@ test('drags and letters made in one browser show up in the other', async ({ brow
 	await cell(fayPage, 'talk-to-customers', 'design').click();
 	await expect(cell(anaPage, 'talk-to-customers', 'design')).toContainText('Informed');
 
-	// Ana reorders: the first row below the second, Engineering's column before the PM's.
+	// Ana reorders rows: the first below the second. Column order is the facilitator's: Ana is
+	// told so, and Fay puts Engineering's column before the PM's.
 	await dragTo(
 		anaPage,
 		anaPage.getByRole('rowheader').filter({ hasText: 'Talk to customers' }),
@@ -152,7 +160,15 @@ test('drags and letters made in one browser show up in the other', async ({ brow
 		'research-competitors'
 	);
 	await dragTo(anaPage, header(anaPage, 'ENG'), header(anaPage, 'PM'), { x: 0.2, y: 0.5 });
-	await expect(fayPage.locator('thead th[data-role-index="0"]')).toHaveAttribute(
+	await expect(anaPage.locator('.notices')).toContainText(
+		'Only the facilitator can change the roles.'
+	);
+	await expect(anaPage.locator('thead th[data-role-index="0"]')).toHaveAttribute(
+		'data-role-id',
+		'pm'
+	);
+	await dragTo(fayPage, header(fayPage, 'ENG'), header(fayPage, 'PM'), { x: 0.2, y: 0.5 });
+	await expect(anaPage.locator('thead th[data-role-index="0"]')).toHaveAttribute(
 		'data-role-id',
 		'engineering'
 	);
@@ -441,7 +457,8 @@ test('cards and roles are added, edited and deleted; notes and dissent are share
 	await editDialog.getByRole('button', { name: 'Save card' }).click();
 	await expect(trayCard(anaPage, 'Own the pricing page copy')).toBeVisible();
 
-	// A new role, renamed and recoloured by the other person, made the focus, then deleted.
+	// A new role, renamed, recoloured, made the focus and deleted by the facilitator, live on the
+	// participant's screen; columns are the facilitator's, and the participant is told so.
 	await fayPage.getByRole('button', { name: 'Add role' }).click();
 	const roleDialog = fayPage.getByRole('dialog', { name: 'Add a role' });
 	await roleDialog.getByLabel('Name').fill('Data Science');
@@ -449,19 +466,24 @@ test('cards and roles are added, edited and deleted; notes and dissent are share
 	await roleDialog.getByRole('button', { name: 'Add role' }).click();
 	await expect(header(anaPage, 'DS')).toBeVisible();
 	await header(anaPage, 'DS').click();
-	await anaPage.getByRole('menuitem', { name: 'Edit role…' }).click();
-	const renameDialog = anaPage.getByRole('dialog', { name: 'Edit role' });
+	await anaPage.getByRole('menuitem', { name: 'Make it the focus role' }).click();
+	await expect(anaPage.locator('.notices')).toContainText(
+		'Only the facilitator can change the roles.'
+	);
+	await header(fayPage, 'DS').click();
+	await fayPage.getByRole('menuitem', { name: 'Edit role…' }).click();
+	const renameDialog = fayPage.getByRole('dialog', { name: 'Edit role' });
 	await renameDialog.getByLabel('Name').fill('Data & Analytics');
 	await renameDialog.getByLabel('Short label').fill('DA');
 	await renameDialog.getByLabel('Colour #b91c1c').check();
 	await renameDialog.getByRole('button', { name: 'Save role' }).click();
-	await expect(header(fayPage, 'DA')).toHaveAttribute('title', /^Data & Analytics/);
-	await expect(header(fayPage, 'DA')).toHaveAttribute('style', /--role: #b91c1c/);
-	await header(anaPage, 'DA').click();
-	await anaPage.getByRole('menuitem', { name: 'Make it the focus role' }).click();
+	await expect(header(anaPage, 'DA')).toHaveAttribute('title', /^Data & Analytics/);
+	await expect(header(anaPage, 'DA')).toHaveAttribute('style', /--role: #b91c1c/);
+	await header(fayPage, 'DA').click();
+	await fayPage.getByRole('menuitem', { name: 'Make it the focus role' }).click();
 	await fayPage.getByRole('tab', { name: 'Focus role' }).click();
 	await anaPage.getByRole('tab', { name: 'Focus role' }).click();
-	await expect(fayPage.getByRole('heading', { name: 'Data & Analytics' })).toBeVisible();
+	await expect(anaPage.getByRole('heading', { name: 'Data & Analytics' })).toBeVisible();
 	await header(fayPage, 'DA').click();
 	await fayPage.getByRole('menuitem', { name: 'Delete role…' }).click();
 	await fayPage.getByRole('button', { name: 'Delete role' }).click();
@@ -608,8 +630,9 @@ test('a busy board with two people on it reads well (screenshot)', async ({ brow
 		roleCount: 8,
 		guests: [{ name: 'Ana Lima', role: 'participant' }]
 	});
+	const fayActor = await memberActor(lab.server, id, 'Fay Facilitator');
 	await editBoard(lab.server.url, await cookieOf(fay, lab.server.url), id, (doc) =>
-		seedBusyBoard(doc, { id: 'seed', name: 'Fay Facilitator' })
+		seedBusyBoard(doc, fayActor)
 	);
 	const fayPage = await openBoard(fay, id);
 	const anaPage = await openBoard(guests[0], id);
@@ -633,7 +656,7 @@ test('a busy board with two people on it reads well (screenshot)', async ({ brow
 
 	// 60 rows by 10 roles on a laptop screen.
 	await editBoard(lab.server.url, await cookieOf(fay, lab.server.url), id, (doc) =>
-		growBoard(doc, { id: 'seed', name: 'Fay Facilitator' })
+		growBoard(doc, fayActor)
 	);
 	await fayPage.setViewportSize({ width: 1440, height: 900 });
 	await expect(fayPage.locator('tbody tr')).toHaveCount(60);

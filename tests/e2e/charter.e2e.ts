@@ -32,7 +32,7 @@ async function publishedCharter(): Promise<{ fac: TestUser; workshopId: string }
 	const workshopId = await createCharterWorkshop(server, fac);
 	await addMember(server, fac, workshopId, ben, 'participant');
 	await addMember(server, fac, workshopId, zoe, 'participant');
-	await writeFixtureBoard(server, fac, workshopId);
+	await writeFixtureBoard(server, fac, workshopId, [ben, zoe]);
 	await publishOverHttp(server, fac, workshopId);
 	await writeSecondBoard(server, fac, workshopId);
 	await publishOverHttp(server, fac, workshopId);

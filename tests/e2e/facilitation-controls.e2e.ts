@@ -2,7 +2,7 @@ import { expect, test, type Browser, type BrowserContext, type Page } from '@pla
 import { setTimer } from '../../src/lib/facilitation/facilitation-doc.ts';
 import { seedBusyBoard } from './support/busy-board.ts';
 import { facilitatedWorkshop, serverPerTest } from './support/lab.ts';
-import { boardPath, editBoard } from './support/workshop.ts';
+import { boardPath, editBoard, memberActor } from './support/workshop.ts';
 
 /**
  * The facilitator steering other people's screens: "bring everyone here" on a board longer than
@@ -40,9 +40,8 @@ test('"bring everyone here" shows the facilitator\'s rows on a participant\'s sc
 	browser
 }) => {
 	const { id, fay, ana, fayCookie } = await facilitatedWorkshop(lab, browser);
-	await editBoard(lab.server.url, fayCookie, id, (doc) =>
-		seedBusyBoard(doc, { id: 'seed', name: 'Fay Facilitator' })
-	);
+	const fayActor = await memberActor(lab.server, id, 'Fay Facilitator');
+	await editBoard(lab.server.url, fayCookie, id, (doc) => seedBusyBoard(doc, fayActor));
 	const fayPage = await openBoard(fay, id);
 	const anaPage = await openBoard(ana, id);
 

@@ -130,7 +130,7 @@ describe('sync: fuzz', () => {
 		const watcher = connect(server.url, fay, workshopId);
 		await Promise.all([synced(normal), synced(watcher)]);
 		let n = 0;
-		const editing = setInterval(() => normal.doc.getMap('normal').set(`edit${n}`, n++), 5);
+		const editing = setInterval(() => normal.doc.getMap('cells').set(`edit${n++}:pm`, 'R'), 5);
 
 		const gen = prng.create(20261122);
 		const samples = sampleFrames(gen);
@@ -150,9 +150,10 @@ describe('sync: fuzz', () => {
 		const health = await fetch(`${server.url}/healthz`);
 		expect(health.status).toBe(200);
 		const edits = n;
-		normal.doc.getMap('normal').set('last', edits);
-		await waitFor(() => watcher.doc.getMap('normal').get('last') === edits, 'last edit arrives');
-		for (let i = 0; i < edits; i++) expect(watcher.doc.getMap('normal').get(`edit${i}`)).toBe(i);
+		normal.doc.getMap('cells').set(`last${edits}:pm`, 'A');
+		await waitFor(() => watcher.doc.getMap('cells').has(`last${edits}:pm`), 'last edit arrives');
+		for (let i = 0; i < edits; i++)
+			expect(watcher.doc.getMap('cells').get(`edit${i}:pm`)).toBe('R');
 		expect(normal.closeCodes).toEqual([]);
 		expect(normal.errors).toEqual([]);
 		expect(watcher.closeCodes).toEqual([]);
@@ -164,7 +165,7 @@ describe('sync: fuzz', () => {
 		server = await startServer({ dataDir: server.dataDir, env: { ROOM_IDLE_MS: '300' } });
 		const cold = connect(server.url, fay, workshopId);
 		await synced(cold);
-		for (let i = 0; i < edits; i++) expect(cold.doc.getMap('normal').get(`edit${i}`)).toBe(i);
+		for (let i = 0; i < edits; i++) expect(cold.doc.getMap('cells').get(`edit${i}:pm`)).toBe('R');
 		cold.destroy();
 	});
 });

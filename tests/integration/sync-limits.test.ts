@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { startServer, type RunningServer } from '../support/server.ts';
 import {
 	addMember,
 	connect,
 	metric,
+	rawClient,
+	note,
 	signUp,
 	synced,
 	syncUrl,
@@ -29,6 +30,9 @@ beforeAll(async () => {
 			HEARTBEAT_MS: '300',
 			MAX_BUFFERED_BYTES: String(256 * 1024),
 			MAX_MESSAGE_BYTES: String(512 * 1024),
+			// Room for the big note that fills a slow client's buffer.
+			MAX_NOTE_CHARS: String(256 * 1024 * 1024),
+			MAX_DOC_BYTES: String(1024 * 1024 * 1024),
 			ROOM_IDLE_MS: '200'
 		}
 	});
@@ -40,17 +44,6 @@ afterAll(async () => {
 	await server?.stop();
 	server?.cleanup();
 });
-
-function rawSocket(user: TestUser, workshopId: string, options: WebSocket.ClientOptions = {}) {
-	const ws = new WebSocket(`${syncUrl(server.url)}/${workshopId}/board`, {
-		headers: { origin: server.url, cookie: user.cookie },
-		...options
-	});
-	ws.on('error', () => {});
-	const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
-	const opened = new Promise<void>((resolve) => ws.on('open', () => resolve()));
-	return { ws, closed, opened };
-}
 
 describe('sync: limits', () => {
 	it('refuses a connection past MAX_CONNECTIONS_PER_ROOM with 503', async () => {
@@ -77,24 +70,26 @@ describe('sync: limits', () => {
 		const reader = connect(server.url, pat, workshopId);
 		clients.push(writer, reader);
 		await Promise.all([synced(writer), synced(reader)]);
-		const slow = rawSocket(pat, workshopId);
+		const slow = rawClient(server.url, pat, workshopId);
 		await slow.opened;
 		(slow.ws as unknown as { _socket: { pause(): void } })._socket.pause();
 		const before = await metric(server.url, 'drawline_sync_closes_total{code="1013"}');
 
+		// Within this server's board limits: a note that keeps growing.
 		const chunk = 'x'.repeat(200 * 1024);
+		const text = note(writer.doc);
 		const closedSlow = async () =>
 			(await metric(server.url, 'drawline_sync_closes_total{code="1013"}')) > before;
 		const deadline = Date.now() + 30_000;
 		// Keep writing until the server gives up on the reader that never reads.
 		while (!(await closedSlow())) {
 			if (Date.now() > deadline) throw new Error('the slow client was never closed');
-			for (let i = 0; i < 10; i++) writer.doc.getText('bulk').insert(0, chunk);
+			for (let i = 0; i < 10; i++) text.insert(0, chunk);
 			await new Promise((resolve) => setTimeout(resolve, 50));
 		}
 		// Everyone else carries on.
-		writer.doc.getMap('cells').set('after', 'A');
-		await waitFor(() => reader.doc.getMap('cells').get('after') === 'A', 'reader still in sync');
+		writer.doc.getMap('cells').set('after:pm', 'A');
+		await waitFor(() => reader.doc.getMap('cells').get('after:pm') === 'A', 'reader still in sync');
 		expect(writer.closeCodes).toEqual([]);
 		expect(reader.closeCodes).toEqual([]);
 		(slow.ws as unknown as { _socket: { resume(): void } })._socket.resume();
@@ -104,7 +99,7 @@ describe('sync: limits', () => {
 
 	it('closes a socket that stops answering heartbeat pings', async () => {
 		const workshopId = await createWorkshop(server, fay);
-		const dead = rawSocket(fay, workshopId, { autoPong: false });
+		const dead = rawClient(server.url, fay, workshopId, { autoPong: false });
 		const alive = connect(server.url, fay, workshopId);
 		clients.push(alive);
 		await Promise.all([dead.opened, synced(alive)]);

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { startServer, type RunningServer } from '../support/server.ts';
 import {
@@ -7,7 +6,10 @@ import {
 	changeRole,
 	connect,
 	fixtureStore,
+	inviteLink,
 	metric,
+	rawClient,
+	note,
 	removeMember,
 	signUp,
 	synced,
@@ -72,14 +74,14 @@ describe('sync: collaboration', () => {
 		const a = open(fay);
 		const b = open(pat);
 		await Promise.all([synced(a), synced(b)]);
-		a.doc.getText('notes').insert(0, 'facilitator ');
-		b.doc.getText('notes').insert(0, 'participant ');
+		note(a.doc).insert(0, 'facilitator ');
+		note(b.doc).insert(0, 'participant ');
 		a.doc.getMap('cells').set('c1:pm', 'A');
 		b.doc.getMap('cells').set('c1:eng', 'R');
 		await waitFor(
 			() =>
-				a.doc.getText('notes').toString() === b.doc.getText('notes').toString() &&
-				b.doc.getText('notes').length === 24 &&
+				note(a.doc).toString() === note(b.doc).toString() &&
+				note(b.doc).length === 24 &&
 				a.doc.getMap('cells').size === 2 &&
 				b.doc.getMap('cells').size === 2,
 			'convergence'
@@ -104,7 +106,7 @@ describe('sync: collaboration', () => {
 		await Promise.all(many.map((c) => synced(c)));
 		many.forEach((c, i) => {
 			c.doc.getMap('cells').set(`row${i}:pm`, 'R');
-			c.doc.getText('notes').insert(0, `${i};`);
+			note(c.doc).insert(0, `${i};`);
 		});
 		const expected = many.length;
 		await waitFor(
@@ -112,11 +114,8 @@ describe('sync: collaboration', () => {
 			'every edit everywhere',
 			20_000
 		);
-		const texts = new Set(many.map((c) => c.doc.getText('notes').toString()));
-		await waitFor(
-			() => new Set(many.map((c) => c.doc.getText('notes').toString())).size === 1,
-			'one text'
-		);
+		const texts = new Set(many.map((c) => note(c.doc).toString()));
+		await waitFor(() => new Set(many.map((c) => note(c.doc).toString())).size === 1, 'one text');
 		expect(texts.size).toBeGreaterThanOrEqual(1);
 		closeAll();
 	});
@@ -169,30 +168,33 @@ describe('sync: write permissions', () => {
 		const reader = open(rita);
 		const control = open(fay, 'facilitation');
 		await Promise.all([facilitator, participant, reader, control].map((c) => synced(c)));
-		const droppedBefore = await metric(server.url, 'drawline_sync_readonly_writes_dropped_total');
+		const refusedReadOnly = `drawline_sync_writes_refused_total{reason="read-only"}`;
+		const refusedLocked = `drawline_sync_writes_refused_total{reason="board-locked"}`;
+		const readOnlyBefore = await metric(server.url, refusedReadOnly);
+		const lockedBefore = await metric(server.url, refusedLocked);
 
-		reader.doc.getMap('cells').set('reader', 'A');
-		participant.doc.getMap('cells').set('before-lock', 'R');
-		await waitFor(() => facilitator.doc.getMap('cells').has('before-lock'), 'participant edit');
+		reader.doc.getMap('cells').set('reader:pm', 'A');
+		participant.doc.getMap('cells').set('before-lock:pm', 'R');
+		await waitFor(() => facilitator.doc.getMap('cells').has('before-lock:pm'), 'participant edit');
 
 		control.doc.getMap('state').set('locked', true);
 		await waitFor(() => participant.doc.getMap('cells').size >= 1, 'participant synced');
 		// The lock is a facilitation write; once committed, the board refuses participants at once.
 		await new Promise((resolve) => setTimeout(resolve, 200));
-		participant.doc.getMap('cells').set('during-lock', 'C');
-		facilitator.doc.getMap('cells').set('facilitator-during-lock', 'I');
+		participant.doc.getMap('cells').set('during-lock:pm', 'C');
+		facilitator.doc.getMap('cells').set('facilitator-during-lock:pm', 'I');
 		await waitFor(
-			() => participant.doc.getMap('cells').has('facilitator-during-lock'),
+			() => participant.doc.getMap('cells').has('facilitator-during-lock:pm'),
 			'facilitator edit while locked'
 		);
 		await waitFor(
 			async () =>
-				(await metric(server.url, 'drawline_sync_readonly_writes_dropped_total')) >=
-				droppedBefore + 2,
+				(await metric(server.url, refusedReadOnly)) >= readOnlyBefore + 1 &&
+				(await metric(server.url, refusedLocked)) >= lockedBefore + 1,
 			'dropped writes counted'
 		);
-		expect(facilitator.doc.getMap('cells').has('reader')).toBe(false);
-		expect(facilitator.doc.getMap('cells').has('during-lock')).toBe(false);
+		expect(facilitator.doc.getMap('cells').has('reader:pm')).toBe(false);
+		expect(facilitator.doc.getMap('cells').has('during-lock:pm')).toBe(false);
 		expect(participant.closeCodes).toEqual([]);
 
 		// A participant cannot unlock: facilitation is read-only for them.
@@ -210,8 +212,8 @@ describe('sync: write permissions', () => {
 		const freshControl = open(fay, 'facilitation');
 		await Promise.all([synced(fresh), synced(freshControl)]);
 		expect(fresh.doc.getMap('cells').toJSON()).toEqual({
-			'before-lock': 'R',
-			'facilitator-during-lock': 'I'
+			'before-lock:pm': 'R',
+			'facilitator-during-lock:pm': 'I'
 		});
 		expect(freshControl.doc.getMap('state').get('locked')).toBe(true);
 
@@ -222,8 +224,8 @@ describe('sync: write permissions', () => {
 		await Promise.all([synced(participantAgain), synced(participantView)]);
 		freshControl.doc.getMap('state').set('locked', false);
 		await waitFor(() => participantView.doc.getMap('state').get('locked') === false, 'unlock seen');
-		participantAgain.doc.getMap('cells').set('after-unlock', 'A');
-		await waitFor(() => fresh.doc.getMap('cells').has('after-unlock'), 'write after unlock');
+		participantAgain.doc.getMap('cells').set('after-unlock:pm', 'A');
+		await waitFor(() => fresh.doc.getMap('cells').has('after-unlock:pm'), 'write after unlock');
 		expect(participantAgain.closeCodes).toEqual([]);
 		closeAll();
 	});
@@ -244,9 +246,9 @@ describe('sync: rooms', () => {
 		const participant = open(pat);
 		const participantControl = open(pat, 'facilitation');
 		await Promise.all([facilitator, participant, participantControl].map((c) => synced(c)));
-		participant.doc.getMap('cells').set('as-participant', 'R');
+		participant.doc.getMap('cells').set('as-participant:pm', 'R');
 		await waitFor(
-			() => facilitator.doc.getMap('cells').has('as-participant'),
+			() => facilitator.doc.getMap('cells').has('as-participant:pm'),
 			'write as participant'
 		);
 
@@ -256,11 +258,11 @@ describe('sync: rooms', () => {
 			'close 4001 on both rooms'
 		);
 		await waitFor(() => participant.provider.synced, 'reconnected as reader');
-		participant.doc.getMap('cells').set('as-reader', 'A');
-		facilitator.doc.getMap('cells').set('marker', 'I');
-		await waitFor(() => participant.doc.getMap('cells').has('marker'), 'reading');
+		participant.doc.getMap('cells').set('as-reader:pm', 'A');
+		facilitator.doc.getMap('cells').set('marker:pm', 'I');
+		await waitFor(() => participant.doc.getMap('cells').has('marker:pm'), 'reading');
 		await new Promise((resolve) => setTimeout(resolve, 100));
-		expect(facilitator.doc.getMap('cells').has('as-reader')).toBe(false);
+		expect(facilitator.doc.getMap('cells').has('as-reader:pm')).toBe(false);
 
 		// Raised again: the new connection writes.
 		await changeRole(server, fay, workshopId, pat, 'participant');
@@ -269,9 +271,9 @@ describe('sync: rooms', () => {
 			'close 4001 again'
 		);
 		await waitFor(() => participant.provider.synced, 'reconnected as participant');
-		participant.doc.getMap('cells').set('as-participant-again', 'C');
+		participant.doc.getMap('cells').set('as-participant-again:pm', 'C');
 		await waitFor(
-			() => facilitator.doc.getMap('cells').has('as-participant-again'),
+			() => facilitator.doc.getMap('cells').has('as-participant-again:pm'),
 			'write as participant again'
 		);
 
@@ -319,36 +321,65 @@ describe('sync: rooms', () => {
 		await waitFor(() => client.closeCodes.includes(4401), 'close 4401');
 		closeAll();
 	});
+
+	it("closes a guest's sockets when that browser signs in to an account (4401)", async () => {
+		const link = await inviteLink(server, fay, workshopId, 'participant');
+		const form = (fields: Record<string, string>, cookie = '') => ({
+			method: 'POST',
+			redirect: 'manual' as const,
+			body: new URLSearchParams(fields),
+			headers: {
+				origin: server.url,
+				cookie,
+				accept: 'text/html',
+				'content-type': 'application/x-www-form-urlencoded'
+			}
+		});
+		const joined = await fetch(`${server.url}${link}?/guest`, form({ displayName: 'Gus' }));
+		const guestCookie = joined.headers
+			.getSetCookie()
+			.find((c) => c.startsWith('drawline_session='))
+			?.split(';')[0];
+		expect(guestCookie).toBeDefined();
+		const guest = { id: '', username: '', displayName: 'Gus', cookie: guestCookie! };
+		const client = open(guest);
+		await synced(client);
+
+		const account = await signUp(server, 'Gus Account');
+		const signedIn = await fetch(
+			`${server.url}/signin`,
+			form({ username: account.username, password: 'correct horse battery staple' }, guestCookie)
+		);
+		expect(signedIn.status).toBe(303);
+		await waitFor(() => client.closeCodes.includes(4401), 'close 4401');
+		expect(
+			await upgradeStatus(`${syncUrl(server.url)}/${workshopId}/board`, {
+				origin: server.url,
+				cookie: guest.cookie
+			})
+		).toBe(401);
+		closeAll();
+	});
 });
 
 describe('sync: limits and bad input', () => {
-	function raw(user: TestUser) {
-		const ws = new WebSocket(`${syncUrl(server.url)}/${workshopId}/board`, {
-			headers: { origin: server.url, cookie: user.cookie }
-		});
-		const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
-		ws.on('error', () => {});
-		const opened = new Promise<void>((resolve) => ws.on('open', () => resolve()));
-		return { ws, closed, opened };
-	}
-
 	it('closes an oversized message with 1009, a malformed one with 1007, a text frame with 1003', async () => {
-		const big = raw(pat);
+		const big = rawClient(server.url, pat, workshopId);
 		await big.opened;
 		big.ws.send(new Uint8Array(1024 * 1024 + 16));
 		expect(await big.closed).toBe(1009);
 
-		const bad = raw(pat);
+		const bad = rawClient(server.url, pat, workshopId);
 		await bad.opened;
 		bad.ws.send(new Uint8Array([0, 2, 50, 1, 2, 3]));
 		expect(await bad.closed).toBe(1007);
 
-		const text = raw(pat);
+		const text = rawClient(server.url, pat, workshopId);
 		await text.opened;
 		text.ws.send('hello');
 		expect(await text.closed).toBe(1003);
 
-		const unknown = raw(pat);
+		const unknown = rawClient(server.url, pat, workshopId);
 		await unknown.opened;
 		unknown.ws.send(new Uint8Array([9]));
 		expect(await unknown.closed).toBe(1002);
@@ -363,7 +394,7 @@ describe('sync: limits and bad input', () => {
 			'drawline_sync_messages_out_total',
 			'drawline_sync_bytes_in_total',
 			'drawline_sync_bytes_out_total',
-			'drawline_sync_readonly_writes_dropped_total',
+			'drawline_sync_writes_refused_total',
 			'drawline_sync_persist_batch_seconds_bucket',
 			'drawline_sync_compactions_total',
 			'drawline_room_loads_total'
@@ -378,21 +409,21 @@ describe('sync: shutdown', () => {
 		const a = open(fay);
 		const b = open(pat);
 		await Promise.all([synced(a), synced(b)]);
-		for (let i = 0; i < 50; i++) a.doc.getArray('log').push([i]);
-		await waitFor(() => b.doc.getArray('log').length === 50, 'edits before shutdown');
+		for (let i = 0; i < 50; i++) note(a.doc).insert(0, 'x');
+		await waitFor(() => note(b.doc).length === 50, 'edits before shutdown');
 		const port = server.port;
 		expect(await server.stop()).toBe(0);
 		await waitFor(() => a.closeCodes.includes(1012) && b.closeCodes.includes(1012), 'close 1012');
 
 		server = await startServer({ dataDir: server.dataDir, port, env: { ROOM_IDLE_MS: '200' } });
-		b.doc.getArray('log').push(['while away']);
+		note(b.doc).insert(0, 'y');
 		await Promise.all([synced(a, 15_000), synced(b, 15_000)]);
-		await waitFor(() => a.doc.getArray('log').length === 51, 'offline edit re-synced', 15_000);
+		await waitFor(() => note(a.doc).length === 51, 'offline edit re-synced', 15_000);
 		const cold = new Y.Doc();
 		const fresh = connect(server.url, fay, workshopId, 'board', { doc: cold });
 		clients.push(fresh);
 		await synced(fresh);
-		expect(cold.getArray('log').length).toBe(51);
+		expect(note(cold).length).toBe(51);
 		closeAll();
 	});
 });

@@ -5,7 +5,7 @@
  * facilitator, as the app does it.
  */
 import type * as Y from 'yjs';
-import { ROLE_SEED, ana, createFixtureBoard } from '../../src/lib/board/__fixtures__/board.ts';
+import { ROLE_SEED, createFixtureBoard } from '../../src/lib/board/__fixtures__/board.ts';
 import {
 	addCard,
 	editCard,
@@ -49,29 +49,43 @@ async function editBoard(
 	}
 }
 
+/** The board's edits are the user's own: the server takes named entries only as their writer. */
+const actorOf = (user: TestUser) => ({ id: user.id, name: user.displayName });
+
 /**
  * Version 1's board: the cards, letters, rationale and dissent of src/lib/board/__fixtures__,
- * added with the board's own operations onto the workshop's (already seeded) roles.
+ * added with the board's own operations onto the workshop's (already seeded) roles. Each dissent
+ * is written by the member of that name among `dissenters`, from their own connection.
  */
-export function writeFixtureBoard(server: ServerRef, user: TestUser, workshopId: string) {
+export async function writeFixtureBoard(
+	server: ServerRef,
+	user: TestUser,
+	workshopId: string,
+	dissenters: TestUser[] = []
+) {
 	const fixture = readBoard(createFixtureBoard());
-	return editBoard(server, user, workshopId, (doc) => {
+	const me = actorOf(user);
+	await editBoard(server, user, workshopId, (doc) => {
 		for (const card of [...fixture.rows, ...fixture.tray]) {
 			const { id, title, detail, category, source, cadence, seniority } = card;
-			addCard(doc, null, ana, { id, title, detail, category, source, cadence, seniority });
+			addCard(doc, null, me, { id, title, detail, category, source, cadence, seniority });
 		}
-		for (const card of fixture.rows) placeCard(doc, null, ana, card.id);
+		for (const card of fixture.rows) placeCard(doc, null, me, card.id);
 		for (const [key, letter] of Object.entries(fixture.cells)) {
 			const [cardId, roleId] = key.split(':');
-			setCell(doc, null, ana, cardId, roleId, letter);
+			setCell(doc, null, me, cardId, roleId, letter);
 		}
 		for (const [cardId, note] of Object.entries(fixture.notes)) {
 			getNoteText(doc, cardId).insert(0, note);
 		}
-		for (const entry of fixture.dissent) {
-			setDissent(doc, null, { id: entry.userId, name: entry.name }, entry.cardId, entry.reason);
-		}
 	});
+	for (const entry of fixture.dissent) {
+		const by = dissenters.find((member) => member.displayName === entry.name);
+		if (!by) continue;
+		await editBoard(server, by, workshopId, (doc) =>
+			setDissent(doc, null, actorOf(by), entry.cardId, entry.reason)
+		);
+	}
 }
 
 /**
@@ -79,15 +93,16 @@ export function writeFixtureBoard(server: ServerRef, user: TestUser, workshopId:
  * copy" leaves, and Sales goes from informed to responsible on beta programs.
  */
 export function writeSecondBoard(server: ServerRef, user: TestUser, workshopId: string) {
+	const me = actorOf(user);
 	return editBoard(server, user, workshopId, (doc) => {
-		editCard(doc, null, ana, 'hiring', {
+		editCard(doc, null, me, 'hiring', {
 			detail: 'Interview and hire product managers; Leadership makes the offer.'
 		});
-		placeCard(doc, null, ana, 'hiring');
-		setCell(doc, null, ana, 'hiring', 'lead', 'A');
-		setCell(doc, null, ana, 'hiring', 'pm', 'R');
-		unplaceCard(doc, null, ana, 'copy');
-		setCell(doc, null, ana, 'beta', 'sales', 'R');
+		placeCard(doc, null, me, 'hiring');
+		setCell(doc, null, me, 'hiring', 'lead', 'A');
+		setCell(doc, null, me, 'hiring', 'pm', 'R');
+		unplaceCard(doc, null, me, 'copy');
+		setCell(doc, null, me, 'beta', 'sales', 'R');
 	});
 }
 

@@ -99,14 +99,13 @@ async function expectAction(response: Response, what: string): Promise<string> {
 	return text;
 }
 
-/** The facilitator makes an invite link for `role` and `user` opens it while signed in. */
-export async function addMember(
+/** The facilitator makes an invite link for `role`; resolves with its path. */
+export async function inviteLink(
 	server: ServerRef,
 	facilitator: TestUser,
 	workshopId: string,
-	user: TestUser,
 	role: 'participant' | 'reader'
-): Promise<void> {
+): Promise<string> {
 	const response = await postForm(server, facilitator, `/w/${workshopId}/settings?/createInvite`, {
 		role,
 		label: ''
@@ -115,12 +114,55 @@ export async function addMember(
 		await expectAction(response, 'creating an invite')
 	)?.[0];
 	if (!link) throw new Error('no invite link in the answer');
+	return link;
+}
+
+/** The facilitator makes an invite link for `role` and `user` opens it while signed in. */
+export async function addMember(
+	server: ServerRef,
+	facilitator: TestUser,
+	workshopId: string,
+	user: TestUser,
+	role: 'participant' | 'reader'
+): Promise<void> {
+	const link = await inviteLink(server, facilitator, workshopId, role);
 	const opened = await fetch(server.url + link, {
 		redirect: 'manual',
 		headers: { cookie: user.cookie, accept: 'text/html' }
 	});
 	if (opened.status !== 303)
 		throw new Error(`${user.displayName} could not join (${opened.status})`);
+}
+
+/** Someone signed out opens a participant invite and joins as a guest with just a name. */
+export async function joinAsGuest(
+	server: ServerRef,
+	facilitator: TestUser,
+	workshopId: string,
+	displayName: string
+): Promise<TestUser> {
+	const link = await inviteLink(server, facilitator, workshopId, 'participant');
+	const response = await fetch(`${server.url}${link}?/guest`, {
+		method: 'POST',
+		redirect: 'manual',
+		body: new URLSearchParams({ displayName }),
+		headers: {
+			accept: 'text/html',
+			origin: server.url,
+			'content-type': 'application/x-www-form-urlencoded'
+		}
+	});
+	const cookie = response.headers
+		.getSetCookie()
+		.find((c) => c.startsWith('drawline_session='))
+		?.split(';')[0];
+	if (response.status !== 303 || !cookie) {
+		throw new Error(`${displayName} could not join as a guest (${response.status})`);
+	}
+	const members = await fixtureStore(server, (store) => store.workshops.listMembers(workshopId));
+	const member = members.find((m) => m.displayName === displayName);
+	if (!member) throw new Error(`${displayName} joined but is not a member`);
+	return { id: member.userId, username: '', displayName, cookie };
 }
 
 /** The facilitator changes a member's role in the workshop settings. */
@@ -213,6 +255,17 @@ export function connect(
 	};
 }
 
+/**
+ * The rationale note of the board's first card (by id): a text every client of one workshop
+ * edits in the same place, as the schema has it (src/lib/board/schema.ts).
+ */
+export function note(doc: Y.Doc): Y.Text {
+	const notes = doc.getMap<Y.Text>('notes');
+	const first = [...notes.keys()].sort()[0];
+	if (first === undefined) throw new Error('the board has no notes yet (not synced?)');
+	return notes.get(first)!;
+}
+
 export async function waitFor(
 	condition: () => boolean | Promise<boolean>,
 	what: string,
@@ -255,4 +308,26 @@ export async function metric(baseUrl: string, sample: string): Promise<number> {
 		if (line.startsWith(`${sample} `)) return Number(line.slice(sample.length + 1));
 	}
 	return 0;
+}
+
+/**
+ * A hostile client: a raw socket carrying `user`'s cookie and the app's Origin, sending whatever
+ * frames a test builds, and keeping every frame the server sends back.
+ */
+export function rawClient(
+	baseUrl: string,
+	user: TestUser,
+	workshopId: string,
+	options: WebSocket.ClientOptions = {}
+) {
+	const ws = new WebSocket(`${syncUrl(baseUrl)}/${workshopId}/board`, {
+		headers: { origin: baseUrl, cookie: user.cookie },
+		...options
+	});
+	const frames: Uint8Array[] = [];
+	ws.on('message', (data: Buffer) => frames.push(new Uint8Array(data)));
+	ws.on('error', () => {});
+	const opened = new Promise<void>((resolve) => ws.on('open', () => resolve()));
+	const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
+	return { ws, frames, opened, closed, send: (frame: Uint8Array) => ws.send(frame) };
 }

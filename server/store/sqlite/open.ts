@@ -46,6 +46,8 @@ function startCheckpointer(db: Database, file: string): void {
 	worker.unref();
 	worker.on('message', (message) => console.error('sqlite: checkpoint failed:', message));
 	worker.on('error', (error) => {
+		// A thread told to stop may still fail to open a file its owner has since removed.
+		if (db.checkpointer !== worker) return;
 		console.error('sqlite: checkpoint thread failed; checkpointing on commit again', error);
 		if (db.isOpen) db.exec('PRAGMA wal_autocheckpoint = 1000');
 	});

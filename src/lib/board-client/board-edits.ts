@@ -32,7 +32,7 @@ import {
 	type RoleInput,
 	type RolePatch
 } from '#lib/board/index.ts';
-import { BLOCKED_CHANGE_MESSAGES } from '#lib/contracts/refusals.ts';
+import { BLOCKED_CHANGE_MESSAGES, CONTENT_REFUSALS } from '#lib/contracts/refusals.ts';
 import type { MemberRole } from '#lib/contracts/roles.ts';
 import type { Announcer } from './announcer.svelte.ts';
 import type { BoardView } from './board-view.svelte.ts';
@@ -54,6 +54,8 @@ export type EditContext = {
 	doc(): Y.Doc;
 	board(): BoardSnapshot;
 	canEdit(): boolean;
+	/** Columns and the focus role are the facilitator's. */
+	canEditRoles(): boolean;
 	origin: object;
 	actor: Actor;
 	role: MemberRole;
@@ -67,6 +69,14 @@ export class BoardEdits {
 
 	constructor(context: EditContext) {
 		this.#c = context;
+	}
+
+	#runOnRoles<T>(change: () => T, done?: (result: T) => string | null): T | undefined {
+		if (this.#c.canEdit() && !this.#c.canEditRoles()) {
+			this.#c.announcer.error(CONTENT_REFUSALS['roles-facilitator-only']);
+			return undefined;
+		}
+		return this.#run(change, done);
 	}
 
 	#run<T>(change: () => T, done?: (result: T) => string | null): T | undefined {
@@ -94,14 +104,13 @@ export class BoardEdits {
 		}
 	}
 
-	/** Runs a change that returns nothing; true when it was made. */
-	#done(change: () => void, message: () => string | null): boolean {
-		return (
-			this.#run(() => {
-				change();
-				return true;
-			}, message) === true
-		);
+	/** Runs a change that returns nothing (of the columns, when `onRoles`); true when it was made. */
+	#done(change: () => void, message: () => string | null, onRoles = false): boolean {
+		const run = () => {
+			change();
+			return true;
+		};
+		return (onRoles ? this.#runOnRoles(run, message) : this.#run(run, message)) === true;
 	}
 
 	#title(cardId: string): string {
@@ -189,7 +198,8 @@ export class BoardEdits {
 			() => {
 				const at = this.#c.board().roles.findIndex((role) => role.id === roleId) + 1;
 				return `Moved the ${this.#roleName(roleId)} column to position ${at} of ${ids.length}.`;
-			}
+			},
+			true
 		);
 	}
 
@@ -220,7 +230,7 @@ export class BoardEdits {
 	}
 
 	addRole(input: RoleInput): string | undefined {
-		return this.#run(
+		return this.#runOnRoles(
 			() => addRole(this.#c.doc(), this.#c.origin, input),
 			() => `Added the ${input.name.trim()} column.`
 		);
@@ -229,7 +239,8 @@ export class BoardEdits {
 	editRole(roleId: string, patch: RolePatch): boolean {
 		return this.#done(
 			() => editRole(this.#c.doc(), this.#c.origin, roleId, patch),
-			() => `Saved the ${this.#roleName(roleId)} column.`
+			() => `Saved the ${this.#roleName(roleId)} column.`,
+			true
 		);
 	}
 
@@ -237,12 +248,13 @@ export class BoardEdits {
 		const name = this.#roleName(roleId);
 		return this.#done(
 			() => deleteRole(this.#c.doc(), this.#c.origin, roleId),
-			() => `Deleted the ${name} column and its letters.`
+			() => `Deleted the ${name} column and its letters.`,
+			true
 		);
 	}
 
 	setFocusRole(roleId: string): void {
-		this.#run(
+		this.#runOnRoles(
 			() => setFocusRole(this.#c.doc(), this.#c.origin, roleId),
 			() => `${this.#roleName(roleId)} is now the focus role.`
 		);

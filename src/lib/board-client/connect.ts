@@ -19,7 +19,7 @@ import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence, clearDocument } from 'y-indexeddb';
 import { Awareness } from 'y-protocols/awareness';
 import { readAuthMessage } from 'y-protocols/auth';
-import { CARDS, CELLS, DISSENT, META, NOTES, ROLES, ROW_EDITS } from '#lib/board/index.ts';
+import { CARDS, CELLS, META, NOTES, ROLES } from '#lib/board/index.ts';
 import { MESSAGE_AUTH, syncServerUrl } from '#lib/contracts/sync.ts';
 
 export type BoardLink = {
@@ -40,7 +40,9 @@ export type LinkOptions = {
 	onRefused?: (reason: string) => void;
 };
 
-const UNDO_SCOPE = [ROLES, CARDS, CELLS, NOTES, DISSENT, ROW_EDITS, META];
+// Not dissent or row edits: undoing would restore someone else's entry (the dissent a row had
+// before it was unplaced, the edit before ours), which only that person may write.
+const UNDO_SCOPE = [ROLES, CARDS, CELLS, NOTES, META];
 
 /** One database per user and workshop: a shared computer never mixes two people's edits. */
 export const localStoreName = (workshopId: string, userId: string): string =>

@@ -61,6 +61,8 @@ export class BoardSession {
 			!this.#live.restoring &&
 			this.connection.phase !== 'closed'
 	);
+	/** Columns and the focus role are the facilitator's; the server refuses anyone else's change. */
+	readonly canEditRoles: boolean = $derived.by(() => this.canEdit && this.role === 'facilitator');
 
 	#live: LiveBoard;
 	#initialLock: boolean;
@@ -91,6 +93,7 @@ export class BoardSession {
 			doc: () => this.#live.doc,
 			board,
 			canEdit,
+			canEditRoles: () => this.canEditRoles,
 			origin: this.origin,
 			actor: this.actor,
 			role: this.role,

@@ -40,6 +40,7 @@ export {
 	cycleCell,
 	setDissent,
 	clearDissent,
+	removeDissent,
 	getNoteText,
 	type PlaceOptions
 } from './operations.ts';

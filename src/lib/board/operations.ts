@@ -19,6 +19,7 @@
  * Changing a row's letters, placement or wording records the actor in `rowEdits`.
  */
 import * as Y from 'yjs';
+import { DEFAULT_CONTENT_LIMITS } from './content.ts';
 import {
 	claimId,
 	createCard,
@@ -39,6 +40,7 @@ import {
 	getCellMap,
 	getDissentMap,
 	getNoteMap,
+	getRemovedDissentMap,
 	type Actor,
 	type Letter
 } from './schema.ts';
@@ -67,6 +69,13 @@ export const addCard = (doc: Y.Doc, origin: unknown, actor: Actor, input: CardIn
 	const by = checkActor(actor);
 	const fields = checkCardFields(input, true);
 	const id = claimId(getCardMap(doc), input.id, 'Card');
+	// The server refuses more (MAX_CARDS_PER_BOARD); saying so here keeps the edit from being lost.
+	if (getCardMap(doc).size >= DEFAULT_CONTENT_LIMITS.maxCards) {
+		throw new BoardError(
+			'invalid-input',
+			`A board holds at most ${DEFAULT_CONTENT_LIMITS.maxCards} cards`
+		);
+	}
 	doc.transact(() => {
 		createCard(doc, id, fields);
 		recordRowEdit(doc, by, id);
@@ -227,6 +236,33 @@ export const clearDissent = (doc: Y.Doc, origin: unknown, actor: Actor, cardId: 
 	const key = dissentKey(cardId, by.id);
 	if (!dissent.has(key)) return;
 	doc.transact(() => dissent.delete(key), origin);
+};
+
+/**
+ * A facilitator removes someone's dissent (moderation). The removal is recorded with who made it,
+ * and the charter lists it, so dissent never disappears without a trace.
+ */
+export const removeDissent = (
+	doc: Y.Doc,
+	origin: unknown,
+	moderator: Actor,
+	cardId: string,
+	userId: string
+): void => {
+	const by = checkActor(moderator);
+	const dissent = getDissentMap(doc);
+	const key = dissentKey(cardId, userId);
+	const entry = dissent.get(key) as { name?: unknown } | undefined;
+	if (!entry) return;
+	doc.transact(() => {
+		dissent.delete(key);
+		getRemovedDissentMap(doc).set(key, {
+			userId,
+			name: typeof entry.name === 'string' ? entry.name : '',
+			removedBy: by,
+			at: Date.now()
+		});
+	}, origin);
 };
 
 /**

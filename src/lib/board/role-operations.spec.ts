@@ -35,7 +35,7 @@ describe('addRole', () => {
 		const board = readBoard(doc);
 		expect(board.roles.map(({ id, name, color }) => [id, name, color])).toEqual([
 			[pm, 'Product Manager', '#1e88e5'],
-			[eng, 'Engineering', '#abc']
+			[eng, 'Engineering', '#aabbcc']
 		]);
 		expect(board.focusRoleId).toBe(pm);
 	});

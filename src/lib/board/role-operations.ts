@@ -9,15 +9,23 @@ import {
 	sortedRoles,
 	writeOrder
 } from './entries.ts';
+import { DEFAULT_CONTENT_LIMITS } from './content.ts';
 import { keyBetween } from './order.ts';
 import { FOCUS_ROLE_ID, getMetaMap, getRoleMap } from './schema.ts';
-import { checkRoleFields, type RoleInput, type RolePatch } from './validate.ts';
+import { BoardError, checkRoleFields, type RoleInput, type RolePatch } from './validate.ts';
 
 /** Adds a role as the last column and returns its id; the first role becomes the focus. */
 export const addRole = (doc: Y.Doc, origin: unknown, input: RoleInput): string => {
 	const fields = checkRoleFields(input, true);
 	const id = claimId(getRoleMap(doc), input.id, 'Role');
 	const roles = sortedRoles(doc);
+	// The server refuses more (MAX_ROLES_PER_BOARD); saying so here keeps the edit from being lost.
+	if (getRoleMap(doc).size >= DEFAULT_CONTENT_LIMITS.maxRoles) {
+		throw new BoardError(
+			'invalid-input',
+			`A board has at most ${DEFAULT_CONTENT_LIMITS.maxRoles} roles; a wider board is hard to read`
+		);
+	}
 	doc.transact(() => {
 		createRole(doc, id, fields, keyBetween(roles.at(-1)?.order ?? null, null));
 		if (roles.length === 0) getMetaMap(doc).set(FOCUS_ROLE_ID, id);

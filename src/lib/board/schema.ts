@@ -13,6 +13,8 @@
  *   rowEdits  cardId → { userId, name, at }: the last change to a row's letters, placement or
  *             wording, so that facilitation can tell that an agreed row was reopened
  *   meta      focusRoleId → roleId
+ *   removedDissent `${cardId}:${userId}` → { userId, name, removedBy: Actor, at }: dissent a
+ *             facilitator removed, kept so that the charter says who removed whose
  *
  * `order` is a fractional key (order.ts); a card in the tray keeps whatever order it last had
  * (or '') and is listed by category and title instead. `at` is milliseconds since the epoch.
@@ -31,6 +33,7 @@ export const NOTES = 'notes';
 export const DISSENT = 'dissent';
 export const ROW_EDITS = 'rowEdits';
 export const META = 'meta';
+export const REMOVED_DISSENT = 'removedDissent';
 
 export const FOCUS_ROLE_ID = 'focusRoleId';
 
@@ -64,6 +67,15 @@ export type Dissent = { cardId: string; userId: string; name: string; reason: st
 
 export type RowEdit = { userId: string; name: string; at: number };
 
+/** Dissent a facilitator removed (moderation): whose, and who removed it when. */
+export type DissentRemoval = {
+	cardId: string;
+	userId: string;
+	name: string;
+	removedBy: Actor;
+	at: number;
+};
+
 export type BoardSnapshot = {
 	focusRoleId: string | null;
 	/** Board columns, in order. */
@@ -79,6 +91,8 @@ export type BoardSnapshot = {
 	/** Dissent on placed rows, by card, time and user. */
 	dissent: Dissent[];
 	rowEdits: Record<string, RowEdit>;
+	/** Dissent a facilitator removed from placed rows, by card and time. */
+	removedDissent?: DissentRemoval[];
 };
 
 export const isLetter = (value: unknown): value is Letter =>
@@ -102,3 +116,4 @@ export const getNoteMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap(NOTES);
 export const getDissentMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap(DISSENT);
 export const getRowEditMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap(ROW_EDITS);
 export const getMetaMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap(META);
+export const getRemovedDissentMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap(REMOVED_DISSENT);

@@ -16,6 +16,7 @@ import {
 	getCardMap,
 	getCellMap,
 	getDissentMap,
+	getRemovedDissentMap,
 	getMetaMap,
 	getNoteMap,
 	getRoleMap,
@@ -25,6 +26,7 @@ import {
 	type BoardSnapshot,
 	type Card,
 	type Dissent,
+	type DissentRemoval,
 	type Letter,
 	type BoardRole,
 	type RowEdit
@@ -128,6 +130,24 @@ export const readBoard = (doc: Y.Doc): BoardSnapshot => {
 			(a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0)
 	);
 
+	const removedDissent: DissentRemoval[] = [];
+	getRemovedDissentMap(doc).forEach((value, key) => {
+		const [cardId, userId] = splitKey(key);
+		if (!rowIds.has(cardId) || typeof value !== 'object' || value === null) return;
+		const entry = value as Record<string, unknown>;
+		const by = (entry.removedBy ?? {}) as Record<string, unknown>;
+		removedDissent.push({
+			cardId,
+			userId,
+			name: text(entry.name),
+			removedBy: { id: text(by.id), name: text(by.name) },
+			at: time(entry.at)
+		});
+	});
+	removedDissent.sort(
+		(a, b) => (a.cardId < b.cardId ? -1 : a.cardId > b.cardId ? 1 : 0) || a.at - b.at
+	);
+
 	const rowEdits: Record<string, RowEdit> = {};
 	getRowEditMap(doc).forEach((value, cardId) => {
 		if (!cardIds.has(cardId) || typeof value !== 'object' || value === null) return;
@@ -140,7 +160,7 @@ export const readBoard = (doc: Y.Doc): BoardSnapshot => {
 		? (focus as string)
 		: (roles[0]?.id ?? null);
 
-	return { focusRoleId, roles, rows, tray, cells, notes, dissent, rowEdits };
+	return { focusRoleId, roles, rows, tray, cells, notes, dissent, rowEdits, removedDissent };
 };
 
 export const letterAt = (snapshot: BoardSnapshot, cardId: string, roleId: string): Letter | null =>

@@ -35,7 +35,8 @@ export const LIMITS = {
 } as const;
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
-const COLOR = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/;
+const HEX_COLOR = /^#[0-9a-fA-F]{6}$/;
+const SHORT_COLOR = /^#([0-9a-f])([0-9a-f])([0-9a-f])$/;
 
 const invalid = (message: string): BoardError => new BoardError('invalid-input', message);
 
@@ -62,9 +63,17 @@ const checkTags = (value: unknown, field: string): string[] => {
 	return [...new Set(value.map((tag) => checkLine(tag, field, LIMITS.tag)))];
 };
 
-const checkColor = (value: unknown): string => {
-	const color = typeof value === 'string' ? value.trim().toLowerCase() : '';
-	if (!COLOR.test(color)) throw invalid(`Colour must look like #1e88e5, not "${String(value)}"`);
+/** Strictly `#rrggbb`: the only colour form ever written into a style attribute. */
+export const isHexColor = (value: unknown): value is string =>
+	typeof value === 'string' && HEX_COLOR.test(value);
+
+/** A colour as stored: `#rrggbb` in lower case (`#abc` is widened to `#aabbcc`). */
+export const checkColor = (value: unknown): string => {
+	const color = (typeof value === 'string' ? value.trim().toLowerCase() : '').replace(
+		SHORT_COLOR,
+		'#$1$1$2$2$3$3'
+	);
+	if (!isHexColor(color)) throw invalid(`Colour must look like #1e88e5, not "${String(value)}"`);
 	return color;
 };
 

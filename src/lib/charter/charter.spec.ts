@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { FIXTURE_META, createFixtureBoard } from '../board/__fixtures__/board.ts';
+import { FIXTURE_META, ana, createFixtureBoard } from '../board/__fixtures__/board.ts';
+import { removeDissent } from '../board/operations.ts';
 import { buildCharter, listEntries, type Charter } from './charter.ts';
 import { readBoard } from '../board/snapshot.ts';
 
@@ -74,6 +75,22 @@ describe('buildCharter', () => {
 		expect(charter.sections.owns[2].note).toBe(
 			'Support joins so that beta feedback reaches the queue.'
 		);
+	});
+
+	it('records dissent a facilitator removed, and who removed it', () => {
+		const doc = createFixtureBoard();
+		removeDissent(doc, null, ana, 'vision', 'u-ben');
+		const item = buildCharter(readBoard(doc), FIXTURE_META).sections.owns[0];
+		expect(item.dissent).toEqual([]);
+		expect(item.removedDissent).toEqual([
+			{
+				userId: 'u-ben',
+				name: 'Ben Okafor',
+				removedBy: { id: 'u-ana', name: 'Ana Ruiz' },
+				at: '2025-03-14T15:00:00.000Z'
+			}
+		]);
+		expect(charter.sections.owns[0]).not.toHaveProperty('removedDissent');
 	});
 
 	it('names who owns what is outside the focus role', () => {

@@ -21,6 +21,13 @@ export type CharterRoleRef = { id: string; name: string; label: string };
 
 export type CharterDissent = { userId: string; name: string; reason: string; at: string };
 
+export type CharterRemoval = {
+	userId: string;
+	name: string;
+	removedBy: { id: string; name: string };
+	at: string;
+};
+
 export type CharterItem = {
 	cardId: string;
 	title: string;
@@ -32,6 +39,8 @@ export type CharterItem = {
 	/** The rationale written on the board, '' if none. */
 	note: string;
 	dissent: CharterDissent[];
+	/** Dissent a facilitator removed; present only when there was some. */
+	removedDissent?: CharterRemoval[];
 };
 
 export type CharterSections = {
@@ -121,8 +130,25 @@ const charterItem = (snapshot: BoardSnapshot, card: Card): CharterItem => ({
 	note: snapshot.notes[card.id] ?? '',
 	dissent: snapshot.dissent
 		.filter((entry) => entry.cardId === card.id)
-		.map(({ userId, name, reason, at }) => ({ userId, name, reason, at: isoTime(at) }))
+		.map(({ userId, name, reason, at }) => ({ userId, name, reason, at: isoTime(at) })),
+	...removals(snapshot, card.id)
 });
+
+const removals = (
+	snapshot: BoardSnapshot,
+	cardId: string
+): { removedDissent?: CharterRemoval[] } => {
+	const removed = (snapshot.removedDissent ?? []).filter((entry) => entry.cardId === cardId);
+	if (removed.length === 0) return {};
+	return {
+		removedDissent: removed.map(({ userId, name, removedBy, at }) => ({
+			userId,
+			name,
+			removedBy: { id: removedBy.id, name: removedBy.name },
+			at: isoTime(at)
+		}))
+	};
+};
 
 const checkMeta = (meta: CharterMeta): CharterMeta => {
 	if (!Number.isInteger(meta.version) || meta.version < 1) {

@@ -29,15 +29,15 @@ import { readRevealResult, type RevealResult } from './proposals.ts';
 import { LOCKED, STATE } from './schema.ts';
 import { createTimer, readTimer, type TimerState } from './timer.ts';
 
-const AGREED = 'agreed';
+export const AGREED = 'agreed';
 const VOTES = 'votes';
 const CONSENTS = 'consents';
 
-const PHASE = 'phase';
-const TIMER = 'timer';
-const SPOTLIGHT = 'spotlight';
-const FOLLOW = 'follow';
-const VOTE_BUDGET = 'voteBudget';
+export const PHASE = 'phase';
+export const TIMER = 'timer';
+export const SPOTLIGHT = 'spotlight';
+export const FOLLOW = 'follow';
+export const VOTE_BUDGET = 'voteBudget';
 const ROUND = 'round';
 const REVEAL = 'reveal';
 const PUBLISHED = 'published';

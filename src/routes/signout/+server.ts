@@ -3,10 +3,8 @@ import type { RequestHandler } from './$types';
 import { clearSessionCookie } from '#lib/server/session-cookie.ts';
 
 export const POST: RequestHandler = async ({ locals, cookies }) => {
-	if (locals.session) {
-		await locals.app.auth.invalidateSession(locals.session.id);
-		locals.app.sync.closeSession(locals.session.id);
-	}
+	// Ending the session closes its sockets too.
+	if (locals.session) await locals.app.auth.invalidateSession(locals.session.id);
 	clearSessionCookie(cookies);
 	// A shared computer must not show the last person's boards offline: drop the boards' service
 	// workers, their caches and the boards kept in IndexedDB. Edits made offline and never synced

@@ -12,6 +12,8 @@ import { expect, type BrowserContext } from '@playwright/test';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
+import type { Actor } from '../../../src/lib/board/index.ts';
+import { fixtureStore } from '../../support/sync-client.ts';
 
 export const PASSWORD = 'correct horse battery staple';
 
@@ -99,6 +101,21 @@ const withHeaders = (headers: Record<string, string>) =>
 			super(address, protocols, { headers });
 		}
 	} as unknown as typeof globalThis.WebSocket;
+
+/**
+ * A member as the server knows them (id and display name): entries that carry a name are only
+ * accepted from that person's own connection.
+ */
+export async function memberActor(
+	server: { dataDir: string },
+	workshopId: string,
+	displayName: string
+): Promise<Actor> {
+	const members = await fixtureStore(server, (store) => store.workshops.listMembers(workshopId));
+	const member = members.find((m) => m.displayName === displayName);
+	if (!member) throw new Error(`${displayName} is not a member of ${workshopId}`);
+	return { id: member.userId, name: member.displayName };
+}
 
 /** Connects to the board room with `cookie`, runs `edit` once synced, and waits for it to land. */
 export async function editBoard(

@@ -40,11 +40,12 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
-/** A workshop always keeps a facilitator: nobody can demote or remove the last one. */
-async function isLastFacilitator(event: RequestEvent, userId: string): Promise<boolean> {
-	const members = await event.locals.app.store.workshops.listMembers(event.params.id);
-	const facilitators = members.filter((m) => m.role === 'facilitator');
-	return facilitators.length === 1 && facilitators[0].userId === userId;
+/** The answer to a membership change the workshop service refused. */
+function refusedChange(userId: string, reason: 'not-a-member' | 'last-facilitator') {
+	if (reason === 'not-a-member') error(404, 'That person is not a member of this workshop.');
+	return fail(400, {
+		member: { userId, error: 'Make someone else facilitator first: a workshop needs one.' }
+	});
 }
 
 export const actions: Actions = {
@@ -80,13 +81,7 @@ export const actions: Actions = {
 				delete: { error: 'Type the workshop title exactly as shown to confirm.', value: confirm }
 			});
 		}
-		const { store, sync } = event.locals.app;
-		// Row first, so no new socket can join; then live rooms close and flush
-		// before both documents go.
-		await store.workshops.remove(workshop.id);
-		await sync.removeWorkshop(workshop.id);
-		await store.docs.remove(`${workshop.id}/board`);
-		await store.docs.remove(`${workshop.id}/facilitation`);
+		await event.locals.app.workshops.deleteWorkshop(workshop.id);
 		redirect(303, '/');
 	},
 
@@ -132,20 +127,12 @@ export const actions: Actions = {
 		const form = await event.request.formData();
 		const userId = String(form.get('userId') ?? '');
 		const role = String(form.get('role') ?? '');
-		const store = event.locals.app.store;
 		if (!isMemberRole(role)) {
 			return fail(400, { member: { userId, error: 'Choose facilitator, participant or reader.' } });
 		}
-		const current = await store.workshops.getMembership(workshop.id, userId);
-		if (!current) error(404, 'That person is not a member of this workshop.');
-		if (role !== 'facilitator' && (await isLastFacilitator(event, userId))) {
-			return fail(400, {
-				member: { userId, error: 'Make someone else facilitator first: a workshop needs one.' }
-			});
-		}
-		await store.workshops.setMemberRole(workshop.id, userId, role);
+		const changed = await event.locals.app.workshops.changeRole(workshop.id, userId, role);
+		if (!changed.ok) return refusedChange(userId, changed.reason);
 		forgetAccess(event.locals, workshop.id);
-		await event.locals.app.sync.refreshMember(workshop.id, userId);
 		if (userId === event.locals.user?.id && role !== 'facilitator')
 			redirect(303, `/w/${workshop.id}`);
 		return { member: { userId, saved: true } };
@@ -155,18 +142,9 @@ export const actions: Actions = {
 		const { workshop } = await facilitate(event);
 		const form = await event.request.formData();
 		const userId = String(form.get('userId') ?? '');
-		const store = event.locals.app.store;
-		if (!(await store.workshops.getMembership(workshop.id, userId))) {
-			error(404, 'That person is not a member of this workshop.');
-		}
-		if (await isLastFacilitator(event, userId)) {
-			return fail(400, {
-				member: { userId, error: 'Make someone else facilitator first: a workshop needs one.' }
-			});
-		}
-		await store.workshops.removeMember(workshop.id, userId);
+		const removed = await event.locals.app.workshops.removeMember(workshop.id, userId);
+		if (!removed.ok) return refusedChange(userId, removed.reason);
 		forgetAccess(event.locals, workshop.id);
-		await event.locals.app.sync.refreshMember(workshop.id, userId);
 		if (userId === event.locals.user?.id) redirect(303, '/');
 		return { member: { userId, removed: true } };
 	}
