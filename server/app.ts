@@ -5,7 +5,10 @@ import { openStore, type Store } from './store/index.ts';
 import { createAuth, type Auth } from './auth/index.ts';
 import { createSyncService, type SyncService } from './sync/service.ts';
 import { createSyncAccess } from './sync/app-access.ts';
+import { createPdfPool, type PdfPool } from './charter/pdf-pool.ts';
 import { WorkshopRoomPolicy } from './workshop/room-policy.ts';
+import { openRedisRelay } from './cluster/redis-relay.ts';
+import type { Relay } from './sync/relay.ts';
 import { createWorkshopService, type WorkshopService } from './workshop/service.ts';
 
 /** Everything one server process holds: wired here once, used by HTTP routes and sockets alike. */
@@ -17,6 +20,10 @@ export interface App {
 	auth: Auth;
 	/** Live rooms (server/sync): the WebSocket upgrade and the hooks routes call. */
 	sync: SyncService;
+	/** Charter PDFs, laid out in worker threads. */
+	pdf: PdfPool;
+	/** Between instances (REDIS_URL); null with one instance. */
+	relay: Relay | null;
 	/** Membership changes and workshop deletion, with what they mean for live rooms. */
 	workshops: WorkshopService;
 	close(): Promise<void>;
@@ -40,8 +47,19 @@ export async function createApp(config: Config): Promise<App> {
 		touchWorkshop: (workshopId, at) => store.workshops.touch(workshopId, at),
 		content: config.content
 	});
-	const sync = createSyncService({ config, metrics, docs: store.docs, access, policy });
+	const relay = config.redisUrl
+		? await openRelay(config.redisUrl, config.redisPrefix, metrics)
+		: null;
+	const sync = createSyncService({
+		config,
+		metrics,
+		docs: store.docs,
+		access,
+		policy,
+		relay: relay ?? undefined
+	});
 	sockets = sync;
+	const pdf = createPdfPool(config.pdf, metrics);
 	return {
 		config,
 		version: pkg.version,
@@ -49,12 +67,35 @@ export async function createApp(config: Config): Promise<App> {
 		store,
 		auth,
 		sync,
+		pdf,
+		relay,
 		workshops: createWorkshopService({ store, sync }),
 		async close() {
+			await pdf.close();
 			await sync.close();
+			await relay?.close();
 			await policy.close();
 			auth.close();
 			await store.close();
 		}
 	};
+}
+
+async function openRelay(url: string, prefix: string, metrics: Registry): Promise<Relay> {
+	const messages = metrics.counter(
+		'drawline_relay_messages_total',
+		'Messages relayed between instances, by direction'
+	);
+	const bytes = metrics.counter(
+		'drawline_relay_bytes_total',
+		'Bytes relayed between instances, by direction'
+	);
+	return openRedisRelay({
+		url,
+		prefix,
+		counted(direction, size) {
+			messages.inc(1, { direction });
+			bytes.inc(size, { direction });
+		}
+	});
 }

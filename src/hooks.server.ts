@@ -11,6 +11,29 @@ const SECURITY_HEADERS: Record<string, string> = {
 	'x-frame-options': 'DENY'
 };
 
+// Pages that show a workshop to its members or through a link: access can be revoked, so no
+// cache (a shared proxy, the browser's back-forward store) may keep a copy.
+const PRIVATE_ROUTES = ['/w/[id]', '/c/[token]', '/invite/[token]'];
+
+function isPrivate(routeId: string | null): boolean {
+	return PRIVATE_ROUTES.some((prefix) => routeId === prefix || routeId?.startsWith(prefix + '/'));
+}
+
+/** kit.csp allows 'self'; the sync socket's origin differs in scheme, so name it. */
+function withSyncSocket(policy: string, url: URL): string {
+	const socket = `${url.protocol === 'https:' ? 'wss' : 'ws'}://${url.host}`;
+	return policy.replace(/(^|;\s*)connect-src 'self'/, `$1connect-src 'self' ${socket}`);
+}
+
+function secure(response: Response, event: RequestEvent): void {
+	for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+		if (!response.headers.has(name)) response.headers.set(name, value);
+	}
+	const policy = response.headers.get('content-security-policy');
+	if (policy) response.headers.set('content-security-policy', withSyncSocket(policy, event.url));
+	if (isPrivate(event.route.id)) response.headers.set('cache-control', 'private, no-store');
+}
+
 async function authenticate(event: RequestEvent): Promise<void> {
 	const { locals, cookies, url } = event;
 	locals.user = null;
@@ -55,9 +78,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 		response = await resolve(event);
 	}
 	try {
-		for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
-			if (!response.headers.has(name)) response.headers.set(name, value);
-		}
+		secure(response, event);
 	} catch {
 		// Some responses (e.g. Response.redirect) have immutable headers.
 	}

@@ -61,26 +61,52 @@ describe('accounts', () => {
 		expect(wrong).toEqual({ ok: false, errors: { password: 'Wrong username or password.' } });
 	});
 
-	it('slows down repeated failures for one account, even with the right password', async () => {
+	it('slows one address guessing an account, even with the right password, but not its owner elsewhere', async () => {
 		await auth.signUp({ username: 'ana', password: 'plum tree at dusk' });
 		for (let i = 0; i < 5; i++) {
-			const r = await auth.signIn({
-				username: 'ana',
-				password: `guess ${i} nope`,
-				ip: `10.0.0.${i}`
-			});
+			const r = await auth.signIn({ username: 'ana', password: `guess ${i} nope`, ip: '10.0.0.1' });
 			expect(r.ok).toBe(false);
 		}
 		const blocked = await auth.signIn({
 			username: 'ana',
 			password: 'plum tree at dusk',
-			ip: '10.0.1.1'
+			ip: '10.0.0.1'
 		});
 		expect(blocked).toEqual({
 			ok: false,
 			errors: { form: 'Too many attempts, try again in 2 s.' }
 		});
+		expect(
+			(await auth.signIn({ username: 'ana', password: 'plum tree at dusk', ip: '10.0.1.1' })).ok
+		).toBe(true);
 		clock += 2000;
+		expect(
+			(await auth.signIn({ username: 'ana', password: 'plum tree at dusk', ip: '10.0.0.1' })).ok
+		).toBe(true);
+	});
+
+	it('bounds guessing from many addresses on one account, sparing where its owner signed in before', async () => {
+		auth.close();
+		auth = createAuth(
+			store,
+			{ sessionTtlMs: 30 * 24 * 3600_000 },
+			{ now: () => clock, pairFreeFailures: 2, accountCeiling: 6 }
+		);
+		await auth.signUp({ username: 'ana', password: 'plum tree at dusk' });
+		expect(
+			(await auth.signIn({ username: 'ana', password: 'plum tree at dusk', ip: '10.0.1.1' })).ok
+		).toBe(true);
+		for (let a = 0; a < 3; a++) {
+			for (let i = 0; i < 2; i++) {
+				await auth.signIn({ username: 'ana', password: `guess ${i} nope`, ip: `10.0.0.${a}` });
+			}
+		}
+		const fresh = await auth.signIn({
+			username: 'ana',
+			password: 'plum tree at dusk',
+			ip: '10.9.9.9'
+		});
+		expect(fresh.ok === false && fresh.errors.form).toMatch(/Too many attempts/);
 		expect(
 			(await auth.signIn({ username: 'ana', password: 'plum tree at dusk', ip: '10.0.1.1' })).ok
 		).toBe(true);

@@ -17,7 +17,7 @@ import {
 	type Session,
 	type SessionManager
 } from './sessions.ts';
-import { createThrottle, type Throttle } from './throttle.ts';
+import { createSignInThrottle, createThrottle, type Throttle } from './throttle.ts';
 
 export type AuthField = 'username' | 'password' | 'displayName' | 'form';
 export type FieldErrors = Partial<Record<AuthField, string>>;
@@ -36,16 +36,17 @@ export interface Auth extends SessionManager {
 		/** Keys the per-address limit on new accounts and guests. */
 		ip?: string;
 	}): Promise<AuthResult>;
-	/** `ip` keys the per-address throttle; the normalised username keys the per-account one. */
+	/** `ip` and the normalised username key the sign-in throttle (see throttle.ts). */
 	signIn(input: { username: string; password: string; ip: string }): Promise<AuthResult>;
 	joinAsGuest(input: { displayName: string; ip?: string }): Promise<AuthResult>;
 	close(): void;
 }
 
 export interface AuthOptions {
-	/** Failures allowed per account / per address before the wait starts doubling. */
-	accountFreeFailures?: number;
-	ipFreeFailures?: number;
+	/** Sign-in failures before the wait starts doubling: one address on one account, one address on any account, and one account from all addresses (see throttle.ts). */
+	pairFreeFailures?: number;
+	addressFreeFailures?: number;
+	accountCeiling?: number;
 	/** Accounts and guests one address may create per hour before creation slows down. */
 	ipFreeCreations?: number;
 	now?: () => number;
@@ -74,13 +75,11 @@ export function createAuth(
 		forgetAfterMs: 60 * 60_000,
 		now: options.now
 	};
-	const accountThrottle: Throttle = createThrottle({
+	const signInThrottle = createSignInThrottle({
 		...throttleDefaults,
-		freeFailures: options.accountFreeFailures ?? 5
-	});
-	const ipThrottle: Throttle = createThrottle({
-		...throttleDefaults,
-		freeFailures: options.ipFreeFailures ?? 20
+		pairFreeFailures: options.pairFreeFailures ?? 5,
+		addressFreeFailures: options.addressFreeFailures ?? 20,
+		accountFreeFailures: options.accountCeiling ?? 100
 	});
 	// Every account or guest created counts against its address, so a script cannot fill the
 	// database; a whole office behind one address still fits in the free allowance.
@@ -159,7 +158,8 @@ export function createAuth(
 			if (!input.password) return { ok: false, errors: { password: 'Enter your password.' } };
 			if (input.password.length > 1024) return { ok: false, errors: { password: WRONG } };
 
-			const wait = Math.max(ipThrottle.retryAfter(input.ip), accountThrottle.retryAfter(username));
+			const attempt = { address: input.ip, account: username };
+			const wait = signInThrottle.retryAfter(attempt);
 			if (wait > 0) {
 				const seconds = Math.ceil(wait / 1000);
 				return { ok: false, errors: { form: `Too many attempts, try again in ${seconds} s.` } };
@@ -171,11 +171,10 @@ export function createAuth(
 					? await verifyPassword(found.passwordHash, input.password)
 					: (await verifyPassword(await dummyHash, input.password), false);
 			if (!found || !valid) {
-				ipThrottle.fail(input.ip);
-				accountThrottle.fail(username);
+				signInThrottle.fail(attempt);
 				return { ok: false, errors: { password: WRONG } };
 			}
-			accountThrottle.reset(username);
+			signInThrottle.succeed(attempt);
 			return startSession(toAuthUser(found));
 		},
 

@@ -4,9 +4,14 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { readBoard } from '../../src/lib/board/index.ts';
 import { buildCharter, listEntries, type Charter } from '../../src/lib/charter/index.ts';
-import { FIXTURE_META, createFixtureBoard } from '../../src/lib/board/__fixtures__/board.ts';
+import {
+	FIXTURE_META,
+	createFixtureBoard,
+	fixtureAgreements
+} from '../../src/lib/board/__fixtures__/board.ts';
 import { BOUNDARY_COPY } from '../../src/lib/templates/index.ts';
 import { createLargeBoard } from './__fixtures__/large-board.ts';
+import { gridSnapshot } from '../../src/lib/board/__fixtures__/letters.ts';
 import { charterToPdf } from './pdf.ts';
 
 const ARTIFACTS = path.resolve('tests/.artifacts');
@@ -38,7 +43,8 @@ describe('charterToPdf', () => {
 	let text: string;
 
 	beforeAll(async () => {
-		charter = buildCharter(readBoard(createFixtureBoard()), FIXTURE_META);
+		const doc = createFixtureBoard();
+		charter = buildCharter(readBoard(doc), { ...FIXTURE_META, agreed: fixtureAgreements(doc) });
 		const pdf = await charterToPdf(charter);
 		expect(Buffer.from(pdf.subarray(0, 5)).toString()).toBe('%PDF-');
 		text = flat(extract('charter-fixture', pdf));
@@ -61,6 +67,8 @@ describe('charterToPdf', () => {
 		expect(text).toContain('Team Checkout');
 		expect(text).toContain('Version 1');
 		expect(text).toContain('Published 14 March 2025 by Ana Ruiz');
+		expect(text).toContain('3 took part: Ana Ruiz, Ben Okafor, Zoë Lindqvist');
+		expect(text).toContain('Consent: 1 consented, 1 objected, 1 not answered yet');
 	});
 
 	it('lists who took part and how each answered, non-ASCII names intact', () => {
@@ -90,10 +98,44 @@ describe('charterToPdf', () => {
 		expect(text).not.toContain('Hire product managers'); // left in the tray
 	});
 
+	it('marks each row agreed, not agreed or reopened, and never claims every row was agreed', () => {
+		expect(text).toContain('6 of 9 rows agreed; 2 not agreed; 1 reopened.');
+		expect(text).toContain('Agreed by Ana Ruiz on 2025-03-14');
+		expect(text).toContain('Not agreed in the workshop');
+		expect(text).toMatch(
+			/Reopened: changed by Ana Ruiz on \d{4}-\d\d-\d\d after Ana Ruiz agreed it/
+		);
+		expect(text).not.toContain('every row was agreed');
+	});
+
+	it('credits each row’s article and its tags, and ends with the Sources list', () => {
+		expect(text).toContain('Monthly · for senior PM, group PM');
+		expect(text).toContain(
+			'From “What Does A Product Manager Do?” by Ellen Merryweather (Product School)'
+		);
+		const list = text.slice(text.lastIndexOf('Sources'));
+		for (const source of charter.sources ?? []) expect(list).toContain(source.title);
+		expect(charter.sources).toHaveLength(4);
+	});
+
 	it('numbers every page "Page n of m"', () => {
 		const pages = Number(/Page 1 of (\d+)/.exec(text)?.[1]);
 		expect(pages).toBeGreaterThan(1);
 		for (let n = 1; n <= pages; n++) expect(text).toContain(`Page ${n} of ${pages}`);
+	});
+});
+
+describe('charterToPdf of a sparse board', () => {
+	it('collapses each empty section to one line', async () => {
+		const snapshot = gridSnapshot(['pm', 'eng'], { a: 'AR', b: 'RA' });
+		snapshot.focusRoleId = 'pm';
+		const text = flat(
+			extract('charter-sparse', await charterToPdf(buildCharter(snapshot, FIXTURE_META)))
+		);
+		expect(text).toContain(`Role pm · ${BOUNDARY_COPY.consulted.heading} (C): nothing here.`);
+		expect(text).toContain(`Role pm · ${BOUNDARY_COPY.informed.heading} (I): nothing here.`);
+		expect(text).not.toContain(flat(BOUNDARY_COPY.informed.intro));
+		expect(text).toContain(flat(BOUNDARY_COPY.owns.intro));
 	});
 });
 
@@ -121,7 +163,10 @@ describe('charterToPdf on a 60-row board', () => {
 		);
 		const first = pages.findIndex((page) => page.includes('Appendix: RACI matrix'));
 		expect(first).toBeGreaterThan(0);
-		const matrixPages = pages.slice(first);
+		// The Sources list follows the matrix and may start a page of its own.
+		const matrixPages = pages
+			.slice(first)
+			.filter((page) => !page.trimStart().startsWith('Sources'));
 		expect(matrixPages.length).toBeGreaterThan(1);
 		for (const page of matrixPages) {
 			expect(page).toMatch(/Responsibility PM ENG DES SLS CS MKT LEAD PGM/);

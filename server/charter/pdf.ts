@@ -11,6 +11,9 @@ import { existsSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import type { Charter, CharterDissent, CharterItem } from '../../src/lib/charter/charter.ts';
 import type { Issue } from '../../src/lib/board/rules.ts';
+import { everyRowAgreed } from '../../src/lib/charter/charter.ts';
+import { describeAgreement, summarizeAgreement } from '../../src/lib/charter/agreement-text.ts';
+import { creditLine, sourceText, tagLine, warningText } from '../../src/lib/charter/item-text.ts';
 import { BOUNDARY_COPY, RULE_COPY } from '../../src/lib/templates/copy.ts';
 
 export type Paper = 'A4' | 'Letter';
@@ -30,6 +33,7 @@ const MUTED = '#59636e';
 const RULE = '#d0d7de';
 const SHADE = '#f3f4f6';
 const ACCENT = '#0b5cad';
+const WARN = '#9a3412';
 
 const MARGIN = { top: 56, bottom: 64, left: 60, right: 60 };
 
@@ -108,6 +112,18 @@ class Writer {
 		return this;
 	}
 
+	/** A bullet whose wrapped lines hang under the text, not under the bullet. */
+	bullet(text: string, size: number, opts: TextOpts = {}): this {
+		const hang = 12;
+		const indent = opts.indent ?? 0;
+		this.keep(this.height(text, 'regular', size, this.width - indent - hang));
+		const y = this.doc.y;
+		this.font('regular', size, opts.color ?? INK);
+		this.doc.text('•', MARGIN.left + indent, y, { lineBreak: false });
+		this.doc.y = y;
+		return this.text(text, 'regular', size, { ...opts, indent: indent + hang });
+	}
+
 	/** Starts a new page unless `needed` points still fit on this one. */
 	keep(needed: number): void {
 		if (this.doc.y + needed > this.bottom) this.doc.addPage();
@@ -163,9 +179,16 @@ const dissentLines = (dissent: CharterDissent[]): string[] =>
 	dissent.map((entry) => `Dissent from ${entry.name}: ${entry.reason}`);
 
 /** One responsibility: title, category, detail, extra lines, rationale and dissent, kept together. */
-const item = (w: Writer, entry: CharterItem, extra: string[] = []): void => {
+const item = (w: Writer, charter: Charter, entry: CharterItem, extra: string[] = []): void => {
 	const indent = 10;
+	const warnings = (entry.warnings ?? []).map(
+		(warning) => `Warning: ${warningText(charter, warning)}`
+	);
+	const tags = tagLine(entry);
+	const credit = creditLine(charter, entry);
 	const notes = [...extra];
+	const agreement = entry.agreement ? describeAgreement(entry.agreement) : '';
+	const settled = entry.agreement?.state === 'agreed';
 	const rationale = entry.note ? `Rationale: ${entry.note}` : '';
 	const dissent = dissentLines(entry.dissent);
 	const inner = w.width - indent;
@@ -174,6 +197,10 @@ const item = (w: Writer, entry: CharterItem, extra: string[] = []): void => {
 		(entry.category ? w.height(entry.category, 'regular', 8.5, inner) : 0) +
 		(entry.detail ? w.height(entry.detail, 'regular', 9.5, inner) : 0) +
 		notes.reduce((sum, line) => sum + w.height(line, 'regular', 9.5, inner), 0) +
+		(agreement ? w.height(agreement, 'bold', 8.5, inner) : 0) +
+		(tags ? w.height(tags, 'regular', 8.5, inner) : 0) +
+		(credit ? w.height(credit, 'regular', 8.5, inner) : 0) +
+		warnings.reduce((sum, line) => sum + w.height(line, 'regular', 9, inner), 0) +
 		(rationale ? w.height(rationale, 'italic', 9.5, inner) : 0) +
 		dissent.reduce((sum, line) => sum + w.height(line, 'italic', 9.5, inner), 0) +
 		12;
@@ -184,9 +211,15 @@ const item = (w: Writer, entry: CharterItem, extra: string[] = []): void => {
 	if (entry.category)
 		w.text(entry.category.toUpperCase(), 'regular', 7.5, { indent, color: MUTED });
 	if (entry.detail) w.text(entry.detail, 'regular', 9.5, { indent });
+	if (tags) w.text(tags, 'regular', 8.5, { indent, color: MUTED });
+	if (credit) w.text(credit, 'regular', 8.5, { indent, color: MUTED });
+	if (agreement) {
+		w.text(agreement, settled ? 'regular' : 'bold', 8.5, { indent, color: settled ? MUTED : WARN });
+	}
+	for (const line of warnings) w.text(line, 'regular', 9, { indent, color: WARN });
 	for (const line of notes) w.text(line, 'bold', 9.5, { indent, color: ACCENT });
 	if (rationale) w.text(rationale, 'italic', 9.5, { indent, color: MUTED });
-	for (const line of dissent) w.text(line, 'italic', 9.5, { indent, color: '#9a3412' });
+	for (const line of dissent) w.text(line, 'italic', 9.5, { indent, color: WARN });
 	// A hairline in the margin ties the item's lines together.
 	if (w.doc.y > top) {
 		w.doc
@@ -212,7 +245,23 @@ const titleBlock = (w: Writer, charter: Charter): void => {
 		`Version ${charter.version}`,
 		`Published ${dateOf(charter.publishedAt)} by ${charter.author.name}`
 	].filter(Boolean);
-	w.text(facts.join('  ·  '), 'regular', 10, { color: MUTED, after: 10 });
+	w.text(facts.join('  ·  '), 'regular', 10, { color: MUTED, after: 2 });
+	const agreed = charter.consents.filter((consent) => consent.decision === 'agree').length;
+	const objected = charter.consents.length - agreed;
+	const answered = new Set(charter.consents.map((consent) => consent.userId));
+	const waiting = charter.participants.filter((person) => !answered.has(person.id)).length;
+	w.text(
+		`${charter.participants.length} took part: ${charter.participants.map((p) => p.name).join(', ')}`,
+		'regular',
+		10,
+		{ color: MUTED, after: 2 }
+	);
+	w.text(
+		`Consent: ${agreed} consented, ${objected} objected, ${waiting} not answered yet`,
+		'bold',
+		10,
+		{ color: objected > 0 ? WARN : MUTED, after: 10 }
+	);
 	w.hr(INK);
 	w.text(
 		`What the ${focus} owns (A), does (R), is consulted on (C) and is informed of (I), as the team ` +
@@ -230,6 +279,11 @@ const titleBlock = (w: Writer, charter: Charter): void => {
 		9,
 		{ color: MUTED }
 	);
+	const agreement = summarizeAgreement(charter);
+	if (agreement) {
+		const all = everyRowAgreed(charter);
+		w.text(`${agreement}.`, all ? 'regular' : 'bold', 9, { color: all ? MUTED : WARN });
+	}
 };
 
 const people = (w: Writer, charter: Charter): void => {
@@ -251,11 +305,26 @@ const people = (w: Writer, charter: Charter): void => {
 		if (!seen.has(consent.userId)) lines.push(`${consent.name} — ${consentText(consent.userId)}`);
 	}
 	if (lines.length === 0) none(w, 'Nobody is recorded.');
-	for (const line of lines) w.text(`•  ${line}`, 'regular', 9.5, { after: 1 });
+	for (const line of lines) w.bullet(line, 9.5, { after: 1 });
 	const agreed = charter.consents.filter((consent) => consent.decision === 'agree').length;
 	const objected = charter.consents.length - agreed;
 	w.space(3);
 	w.text(`${agreed} consented, ${objected} objected.`, 'regular', 9, { color: MUTED });
+};
+
+const roleWarnings = (w: Writer, charter: Charter): void => {
+	if (!charter.roleWarnings?.length) return;
+	heading(w, 'Warnings about roles');
+	for (const warning of charter.roleWarnings) {
+		w.bullet(warningText(charter, warning), 9.5, { color: WARN, after: 1 });
+	}
+};
+
+/** An empty section collapses to one line. */
+const emptySection = (w: Writer, title: string): void => {
+	w.keep(24);
+	w.space(8);
+	w.text(`${title}: nothing here.`, 'bold', 10.5, { color: MUTED, after: 4 });
 };
 
 const sections = (w: Writer, charter: Charter): void => {
@@ -268,22 +337,30 @@ const sections = (w: Writer, charter: Charter): void => {
 	] as const;
 	for (const [key, letter] of simple) {
 		const copy = BOUNDARY_COPY[key];
+		if (charter.sections[key].length === 0) {
+			emptySection(w, `${focus} · ${copy.heading} (${letter})`);
+			continue;
+		}
 		heading(w, `${focus} · ${copy.heading} (${letter})`, copy.intro);
-		if (charter.sections[key].length === 0) none(w);
-		for (const entry of charter.sections[key]) item(w, entry);
+		for (const entry of charter.sections[key]) item(w, charter, entry);
 	}
 	const outside = BOUNDARY_COPY.outside;
-	heading(w, `Not the ${focus}'s job`, outside.intro);
-	if (charter.sections.outside.length === 0) none(w);
+	if (charter.sections.outside.length === 0) emptySection(w, `Not the ${focus}'s job`);
+	else heading(w, `Not the ${focus}'s job`, outside.intro);
 	for (const entry of charter.sections.outside) {
 		const owners = entry.owners.map((role) => role.name).join(', ') || 'nobody yet';
-		item(w, entry, [`Accountable instead: ${owners}`]);
+		item(w, charter, entry, [`Accountable instead: ${owners}`]);
 	}
 	const open = BOUNDARY_COPY.unresolved;
 	heading(w, `Open questions`, open.intro);
-	if (charter.sections.unresolved.length === 0) none(w, 'None: every row was agreed.');
+	if (charter.sections.unresolved.length === 0) {
+		none(
+			w,
+			everyRowAgreed(charter) ? 'None: every row was agreed.' : 'None: no row breaks a rule.'
+		);
+	}
 	for (const entry of charter.sections.unresolved) {
-		item(w, entry, [
+		item(w, charter, entry, [
 			`Why it is open: ${entry.issues.map((i) => issueText(charter, i)).join('; ')}`
 		]);
 	}
@@ -401,6 +478,14 @@ const matrix = (w: Writer, charter: Charter): void => {
 	w.text(legend, 'regular', 8.5, { color: MUTED });
 };
 
+const sources = (w: Writer, charter: Charter): void => {
+	if (!charter.sources?.length) return;
+	heading(w, 'Sources', 'The articles the responsibilities on this board come from.');
+	for (const source of charter.sources) {
+		w.bullet(sourceText(source), 9.5, { after: 1 });
+	}
+};
+
 const footers = (w: Writer, charter: Charter): void => {
 	const doc = w.doc;
 	const range = doc.bufferedPageRange();
@@ -447,9 +532,11 @@ export const charterToPdf = (charter: Charter, options: PdfOptions = {}): Promis
 			const w = new Writer(doc);
 			titleBlock(w, charter);
 			people(w, charter);
+			roleWarnings(w, charter);
 			sections(w, charter);
 			roleSummaries(w, charter);
 			matrix(w, charter);
+			sources(w, charter);
 			footers(w, charter);
 			doc.end();
 		} catch (error) {

@@ -5,7 +5,9 @@
  * editable for the next revision. Consents are rows per user per version; the facilitation room
  * carries who answered, so the facilitator sees answers arrive.
  */
-import { buildCharter } from '../../src/lib/charter/index.ts';
+import type { BoardSnapshot } from '../../src/lib/board/index.ts';
+import { buildCharter, type Charter } from '../../src/lib/charter/index.ts';
+import type { Agreement } from '../../src/lib/facilitation/agreement.ts';
 import {
 	readFacilitation,
 	setConsentEntry,
@@ -20,11 +22,15 @@ import { FacilitationError } from './errors.ts';
 
 export const CONSENT_COMMENT_MAX = 1000;
 
-export async function publishCharter(
+type LiveCharter = { board: BoardSnapshot; agreed: Record<string, Agreement>; build: Build };
+type Build = (version: number, publishedAt: number) => Charter;
+
+/** Reads the live board and what the room agreed, ready to build a charter version from. */
+async function liveCharter(
 	deps: FacilitationDeps,
 	workshopId: string,
 	author: Actor
-): Promise<PublishResult> {
+): Promise<LiveCharter> {
 	const workshop = await deps.store.workshops.get(workshopId);
 	if (!workshop) throw new FacilitationError(404, 'There is no such workshop.');
 	const [board, agreed, members] = await Promise.all([
@@ -32,22 +38,51 @@ export async function publishCharter(
 		deps.sync.readDoc(workshopId, 'facilitation', (doc) => readFacilitation(doc).agreed),
 		deps.store.workshops.listMembers(workshopId)
 	]);
-	if (board.rows.length === 0) {
-		throw new FacilitationError(409, 'Place at least one responsibility on the board first.');
-	}
 	const participants = members
 		.filter((member) => member.role !== 'reader')
 		.map((member) => ({ id: member.userId, name: member.displayName, role: member.role }));
-	const published = await deps.store.charters.publish(workshopId, author.id, (version, at) => ({
-		charter: buildCharter(board, {
+	const build: Build = (version, at) =>
+		buildCharter(board, {
 			workshopId,
 			title: workshop.title,
 			team: workshop.team,
 			version,
 			publishedAt: new Date(at).toISOString(),
 			author,
-			participants
-		}),
+			participants,
+			agreed
+		});
+	return { board, agreed, build };
+}
+
+/**
+ * The charter that publishing now would make, as the next version, without storing it: for
+ * "what would change if we published now". Null while the board has no rows.
+ */
+export async function draftCharter(
+	deps: FacilitationDeps,
+	workshopId: string,
+	author: Actor
+): Promise<Charter | null> {
+	const [{ board, build }, latest] = await Promise.all([
+		liveCharter(deps, workshopId, author),
+		deps.store.charters.get(workshopId)
+	]);
+	if (board.rows.length === 0) return null;
+	return build((latest?.version ?? 0) + 1, Date.now());
+}
+
+export async function publishCharter(
+	deps: FacilitationDeps,
+	workshopId: string,
+	author: Actor
+): Promise<PublishResult> {
+	const { board, agreed, build } = await liveCharter(deps, workshopId, author);
+	if (board.rows.length === 0) {
+		throw new FacilitationError(409, 'Place at least one responsibility on the board first.');
+	}
+	const published = await deps.store.charters.publish(workshopId, author.id, (version, at) => ({
+		charter: build(version, at),
 		board
 	}));
 	await deps.sync.transact(workshopId, 'facilitation', (doc) =>

@@ -1,11 +1,8 @@
+import { once } from 'node:events';
+import type { Worker } from 'node:worker_threads';
 import type { Config } from '../config.ts';
-import type { CharterStore } from './charters.ts';
-import type { DocStore } from './docs.ts';
-import type { FacilitationStore } from './facilitation.ts';
-import type { InviteStore } from './invites.ts';
-import type { SessionStore } from './sessions.ts';
-import type { UserStore } from './users.ts';
-import type { WorkshopStore } from './workshops.ts';
+import type { Store } from './store.ts';
+import { openPostgres } from './postgres/open.ts';
 import { openSqlite } from './sqlite/open.ts';
 import { SqliteCharterStore } from './sqlite/charters.ts';
 import { SqliteDocStore } from './sqlite/docs.ts';
@@ -24,6 +21,7 @@ export type {
 	PublishedCharter
 } from './charters.ts';
 export type { DocStore, StoredDoc } from './docs.ts';
+export type { Store } from './store.ts';
 export type {
 	FacilitationStore,
 	ProposalRound,
@@ -36,23 +34,14 @@ export type { NewUser, User, UserStore, UserWithPassword } from './users.ts';
 export type { Member, NewWorkshop, Workshop, WorkshopStore, WorkshopSummary } from './workshops.ts';
 export { ROLE_RANK } from './workshops.ts';
 
-/** One interface over the database; SQLite now, PostgreSQL behind the same shape later. */
-export interface Store {
-	docs: DocStore;
-	users: UserStore;
-	sessions: SessionStore;
-	workshops: WorkshopStore;
-	invites: InviteStore;
-	charters: CharterStore;
-	facilitation: FacilitationStore;
-	/** True when the database answers a trivial query. */
-	ping(): Promise<boolean>;
-	close(): Promise<void>;
-}
+export type StoreConfig = Pick<Config, 'databasePath'> &
+	Partial<Pick<Config, 'databaseUrl' | 'databasePoolSize'>>;
 
-export async function openStore(config: Pick<Config, 'databasePath'>): Promise<Store> {
+export async function openStore(config: StoreConfig): Promise<Store> {
+	if (config.databaseUrl) return openPostgres(config.databaseUrl, config.databasePoolSize ?? 10);
 	const db = openSqlite(config.databasePath);
 	return {
+		backend: 'sqlite',
 		docs: new SqliteDocStore(db),
 		users: new SqliteUserStore(db),
 		sessions: new SqliteSessionStore(db),
@@ -69,7 +58,11 @@ export async function openStore(config: Pick<Config, 'databasePath'>): Promise<S
 			}
 		},
 		async close() {
-			if (db.isOpen) db.close();
+			if (!db.isOpen) return;
+			// Closed means the files are let go: the checkpoint thread too, which may still be starting.
+			const worker = (db as { checkpointer?: Worker | null }).checkpointer;
+			db.close();
+			if (worker && worker.threadId !== -1) await once(worker, 'exit');
 		}
 	};
 }

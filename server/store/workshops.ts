@@ -55,10 +55,15 @@ export interface WorkshopStore {
 	touch(id: string, at?: number): Promise<void>;
 	listForUser(userId: string, options?: { archived?: boolean }): Promise<WorkshopSummary[]>;
 	countForUser(userId: string): Promise<{ active: number; archived: number }>;
+	/** Workshops `userId` created at or after `since` (ms), deleted ones excepted. */
+	countCreatedSince(userId: string, since: number): Promise<number>;
 	getMembership(workshopId: string, userId: string): Promise<{ role: MemberRole } | null>;
 	listMembers(workshopId: string): Promise<Member[]>;
 	/** Adds a member, or raises an existing member to `role`; never lowers. Returns the resulting role. */
 	addMember(workshopId: string, userId: string, role: MemberRole): Promise<MemberRole>;
 	setMemberRole(workshopId: string, userId: string, role: MemberRole): Promise<void>;
+	/** Removes a membership and records when, for `removedAt`. */
 	removeMember(workshopId: string, userId: string): Promise<void>;
+	/** When `userId` was last removed from the workshop; null if never. */
+	removedAt(workshopId: string, userId: string): Promise<number | null>;
 }

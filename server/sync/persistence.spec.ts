@@ -8,6 +8,7 @@ import { DocLog, type PendingUpdate } from './persistence.ts';
 function counting(inner: DocStore = new SqliteDocStore(openSqlite(':memory:'))) {
 	const calls = { append: [] as number[], compact: 0 };
 	const store: DocStore = {
+		shared: inner.shared,
 		load: (doc) => inner.load(doc),
 		append: (doc, after, updates) => {
 			calls.append.push(updates.length);

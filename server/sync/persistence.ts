@@ -9,6 +9,12 @@
  * update that a crash could still lose. When the tail passes
  * `compactThreshold` rows, the whole state replaces the rows it covers,
  * atomically, and loading stays proportional to the state, not the history.
+ *
+ * With a shared store (several instances on one PostgreSQL), other instances
+ * append to the same log. `seq` is then the log position up to which every row
+ * is in the document: rows others appended arrive through `remote` (the relay's
+ * fast path) or, when a gap shows, are read from the store (`catchUp`) and
+ * handed to `onForeign`. Compaction covers only rows up to `seq`.
  */
 import type { DocStore } from '../store/docs.ts';
 
@@ -29,8 +35,10 @@ export interface DocLogOptions {
 	compactThreshold: number;
 	/** The full current state, for compaction. */
 	snapshot: () => Uint8Array;
-	/** Called in order, once per committed batch. */
-	onCommit: (batch: PendingUpdate[]) => void;
+	/** Called in order, once per committed batch, with the seq of its last row. */
+	onCommit: (batch: PendingUpdate[], lastSeq: number) => void;
+	/** Rows other instances appended, read from the store: apply them, never write them back. */
+	onForeign?: (updates: Uint8Array[]) => void;
 	/** The log cannot write: nothing more will be committed. */
 	onError: (error: Error) => void;
 	onBatchCommitted?: (seconds: number, size: number) => void;
@@ -58,6 +66,9 @@ export class DocLog {
 	private running = false;
 	private compacting: Promise<void> | null = null;
 	private failure: Error | null = null;
+	/** A read of others' rows in flight, and whether another is wanted after it. */
+	private catchingUp: Promise<void> | null = null;
+	private catchUpAgain = false;
 
 	constructor(options: DocLogOptions) {
 		this.options = options;
@@ -94,6 +105,32 @@ export class DocLog {
 		);
 	}
 
+	/**
+	 * Others' rows `first`..`last` were applied from the relay: the log moves on when they
+	 * follow what it has; a gap (missed messages) is read from the store.
+	 */
+	remote(first: number, last: number): void {
+		if (last <= this.seq) return;
+		if (first <= this.seq + 1) this.advance(last);
+		else void this.catchUp();
+	}
+
+	/** Reads every row past `seq` from the store (others' rows, e.g. after a relay outage). */
+	catchUp(): Promise<void> {
+		if (this.catchingUp) {
+			this.catchUpAgain = true;
+			return this.catchingUp;
+		}
+		this.catchingUp = this.readForeign().finally(() => {
+			this.catchingUp = null;
+			if (this.catchUpAgain) {
+				this.catchUpAgain = false;
+				void this.catchUp();
+			}
+		});
+		return this.catchingUp;
+	}
+
 	/** Compacts when any tail is left (or past the threshold with `onlyPastThreshold`). */
 	async compact(onlyPastThreshold = false): Promise<void> {
 		if (this.compacting) return this.compacting;
@@ -127,8 +164,9 @@ export class DocLog {
 			while (this.pending.length > 0 && !this.failure) {
 				const batch = this.pending.splice(0, MAX_BATCH);
 				const started = performance.now();
+				let last: number;
 				try {
-					this.seq = await this.options.store.append(
+					last = await this.options.store.append(
 						this.options.name,
 						this.seq,
 						batch.map((p) => p.update)
@@ -137,16 +175,37 @@ export class DocLog {
 					this.fail(error as Error);
 					return;
 				}
-				this.tail += batch.length;
 				this.committed += batch.length;
 				this.options.onBatchCommitted?.((performance.now() - started) / 1000, batch.length);
-				this.options.onCommit(batch);
+				this.options.onCommit(batch, last);
 				this.releaseWaiters();
+				// Rows of others between ours and what the log had: read them before moving past.
+				if (last - batch.length > this.seq) void this.catchUp();
+				else this.advance(last);
 			}
 		} finally {
 			this.running = false;
 		}
 		if (this.tail > this.options.compactThreshold) void this.compact(true);
+	}
+
+	private advance(seq: number): void {
+		if (seq <= this.seq) return;
+		this.tail += seq - this.seq;
+		this.seq = seq;
+	}
+
+	private async readForeign(): Promise<void> {
+		if (this.failure) return;
+		let stored;
+		try {
+			stored = await this.options.store.load(this.options.name, this.seq);
+		} catch (error) {
+			console.error(`sync: reading others' rows of ${this.options.name} failed`, error);
+			return;
+		}
+		if (stored.updates.length > 0) this.options.onForeign?.(stored.updates);
+		this.advance(stored.seq);
 	}
 
 	private releaseWaiters(): void {

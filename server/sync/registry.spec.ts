@@ -73,6 +73,7 @@ describe('RoomRegistry', () => {
 		let fail = true;
 		let appends = 0;
 		const store: DocStore = {
+			shared: false,
 			load: async (doc) => {
 				if (fail) throw new Error('database unavailable');
 				return inner.load(doc);

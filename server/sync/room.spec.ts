@@ -33,6 +33,7 @@ function recordingStore(inner: DocStore = new SqliteDocStore(openSqlite(':memory
 	const store: DocStore & { committed: Set<string>; appends: number } = {
 		committed,
 		appends: 0,
+		shared: inner.shared,
 		load: (doc) => inner.load(doc),
 		async append(doc, after, updates) {
 			const seq = await inner.append(doc, after, updates);

@@ -25,6 +25,7 @@ import {
 } from './awareness.ts';
 import { DocLog } from './persistence.ts';
 import type { PeerIdentity, RoomPolicy, RoomView } from './policy.ts';
+import type { RoomMessage } from './relay.ts';
 import { checkUpdate, missingDependency } from './validate.ts';
 import {
 	ProtocolError,
@@ -81,10 +82,14 @@ export interface RoomOptions {
 	/** The live documents of the rooms the policy named as this room's dependencies. */
 	dependency?: (name: string) => Y.Doc | undefined;
 	hooks?: RoomHooks;
+	/** Publishes to the room on other instances (several instances on one store). */
+	publish?: (message: RoomMessage) => void;
 }
 
 /** Origin of the transaction that replays stored updates: not written back. */
 const LOADING = Symbol('loading');
+/** Origin of updates and presence from other instances: shown to peers, not written back. */
+const REMOTE = Symbol('remote');
 
 export class Room implements RoomView {
 	readonly name: string;
@@ -98,6 +103,7 @@ export class Room implements RoomView {
 	private policy: RoomPolicy;
 	private dependencies: (name: string) => Y.Doc | undefined;
 	private hooks: RoomHooks;
+	private publish: (message: RoomMessage) => void;
 	private destroyed = false;
 	private frozen = false;
 	/** Updates emitted while applying a peer's update, held until Yjs returns cleanly. */
@@ -126,6 +132,7 @@ export class Room implements RoomView {
 		this.policy = options.policy;
 		this.dependencies = options.dependency ?? (() => undefined);
 		this.hooks = options.hooks ?? {};
+		this.publish = options.publish ?? (() => {});
 		this.log = new DocLog({
 			store: options.store,
 			name: options.name,
@@ -134,19 +141,24 @@ export class Room implements RoomView {
 			batchMs: options.batchMs,
 			compactThreshold: options.compactThreshold,
 			snapshot: () => this.snapshot(),
-			onCommit: (batch) => {
+			onCommit: (batch, last) => {
 				for (const { update, origin, queuedAt } of batch) {
 					this.broadcast(encodeUpdate(update), origin);
 					this.hooks.updateBroadcast?.((performance.now() - queuedAt) / 1000);
 				}
+				const updates = batch.map((p) => p.update);
+				this.publish({ type: 'update', first: last - batch.length + 1, last, updates });
 				this.policy.committed(this);
 			},
+			onForeign: (updates) => this.applyRemote(updates),
 			onError: (error) => this.hooks.broken?.(this, error),
 			onBatchCommitted: this.hooks.batchCommitted,
 			onCompacted: () => this.hooks.compacted?.(this)
 		});
 		doc.on('update', (update: Uint8Array, origin: unknown) => {
 			if (origin === LOADING) return;
+			// Committed by another instance already: only this instance's peers need it.
+			if (origin === REMOTE) return this.broadcast(encodeUpdate(update), null);
 			if (this.applying) this.applying.push(update);
 			else this.log.enqueue(update, origin);
 		});
@@ -154,11 +166,15 @@ export class Room implements RoomView {
 		this.awareness.setLocalState(null);
 		this.awareness.on(
 			'update',
-			({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
+			(
+				{ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+				origin: unknown
+			) => {
 				const changed = added.concat(updated, removed);
 				const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
 				// Everyone, the sender included: its own echo keeps the client's idle watchdog quiet.
 				this.broadcast(encodeAwareness(update), null);
+				if (origin !== REMOTE) this.publish({ type: 'awareness', update });
 			}
 		);
 	}
@@ -213,6 +229,26 @@ export class Room implements RoomView {
 			const code = error instanceof ProtocolError ? error.closeCode : CLOSE_INVALID_PAYLOAD;
 			peer.close(code, error instanceof ProtocolError ? error.message : 'malformed message');
 		}
+	}
+
+	/** A message from the room on another instance. */
+	receiveRemote(message: RoomMessage): void {
+		if (this.destroyed || this.frozen) return;
+		if (message.type === 'awareness') {
+			try {
+				awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, REMOTE);
+			} catch (error) {
+				console.error(`sync: bad presence relayed to ${this.name}`, error);
+			}
+			return;
+		}
+		if (!this.applyRemote(message.updates)) return;
+		this.log.remote(message.first, message.last);
+	}
+
+	/** Reads what other instances committed that this room has not seen (after a relay outage). */
+	catchUp(): Promise<void> {
+		return this.log.catchUp();
 	}
 
 	/** Resolves once every update applied so far is committed. */
@@ -289,6 +325,21 @@ export class Room implements RoomView {
 		if (peer.deniedNotified) return;
 		peer.deniedNotified = true;
 		peer.send(encodePermissionDenied(`${reason}: your changes to ${this.kind} are not saved`));
+	}
+
+	/** Updates another instance committed; false (and the room reloads) if Yjs rejects them. */
+	private applyRemote(updates: Uint8Array[]): boolean {
+		if (this.destroyed || this.frozen) return false;
+		try {
+			this.doc.transact(() => {
+				for (const update of updates) Y.applyUpdate(this.doc, update, REMOTE);
+			}, REMOTE);
+			return true;
+		} catch {
+			this.frozen = true;
+			this.hooks.tainted?.(this);
+			return false;
+		}
 	}
 
 	/** The whole state for compaction, refused unless it loads back cleanly. */

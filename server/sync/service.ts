@@ -17,6 +17,7 @@ import type { DocStore } from '../store/docs.ts';
 import { Connection, type Identity } from './connection.ts';
 import { registerSyncMetrics } from './metrics.ts';
 import type { RoomPolicy } from './policy.ts';
+import type { ClusterCommand, Relay, RoomMessage } from './relay.ts';
 import {
 	CLOSE_FORBIDDEN,
 	CLOSE_INTERNAL_ERROR,
@@ -59,6 +60,8 @@ export interface SyncServiceOptions {
 	access: SyncAccess;
 	/** The app's rules for its rooms: dependencies, who may write, what may be written. */
 	policy: RoomPolicy;
+	/** Several instances: rooms and commands span them (the store must be shared). */
+	relay?: Relay;
 }
 
 export interface SyncService {
@@ -90,7 +93,9 @@ export interface SyncService {
 const SHUTDOWN_GRACE_MS = 2000;
 
 export function createSyncService(options: SyncServiceOptions): SyncService {
-	const { config, docs, access, policy } = options;
+	const { config, docs, access, policy, relay } = options;
+	/** Per loaded room, the call that ends its relay subscription. */
+	const subscriptions = new Map<Room, () => void>();
 	const connections = new Set<Connection>();
 	/** Open and pending connections per room, for the per-room limit. */
 	const roomCounts = new Map<string, number>();
@@ -102,6 +107,8 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
 		idleMs: config.roomIdleMs,
 		load: loadRoom,
 		unloaded(room) {
+			subscriptions.get(room)?.();
+			subscriptions.delete(room);
 			const dependencies = held.get(room) ?? [];
 			held.delete(room);
 			for (const dependency of dependencies) rooms.release(dependency);
@@ -154,9 +161,21 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
 		const kind = name.slice(name.lastIndexOf('/') + 1) as RoomKind;
 		metrics.roomLoads.inc(1, { kind });
 		const dependencies: Room[] = [];
+		let leave = () => {};
 		try {
 			for (const dependency of policy.dependencies(name, kind)) {
 				dependencies.push(await rooms.acquire(dependency));
+			}
+			// Subscribed before the load reads the store: an update committed elsewhere is either
+			// in what the load reads or relayed after it (duplicates merge).
+			let loaded: Room | null = null;
+			const early: RoomMessage[] = [];
+			let missedEarly = false;
+			if (relay) {
+				leave = await relay.join(name, {
+					deliver: (message) => (loaded ? loaded.receiveRemote(message) : early.push(message)),
+					missed: () => (loaded ? void loaded.catchUp() : (missedEarly = true))
+				});
 			}
 			const room = await Room.load({
 				store: docs,
@@ -167,11 +186,17 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
 				maxAwarenessBytes: config.maxAwarenessBytes,
 				policy,
 				dependency: (wanted) => dependencies.find((d) => d.name === wanted)?.doc,
-				hooks: roomHooks
+				hooks: roomHooks,
+				publish: relay ? (message) => relay.publish(name, message) : undefined
 			});
+			loaded = room;
+			for (const message of early.splice(0)) room.receiveRemote(message);
+			if (missedEarly) void room.catchUp();
+			if (relay) subscriptions.set(room, leave);
 			if (dependencies.length > 0) held.set(room, dependencies);
 			return room;
 		} catch (error) {
+			leave();
 			metrics.roomLoadFailures.inc();
 			for (const dependency of dependencies) rooms.release(dependency);
 			throw error;
@@ -276,6 +301,68 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
 		);
 	}
 
+	async function refreshMemberHere(workshopId: string, userId: string): Promise<void> {
+		const affected = [...connections].filter(
+			(c) => c.workshopId === workshopId && c.userId === userId
+		);
+		if (affected.length === 0) return;
+		const role = await access.getRole(workshopId, userId);
+		for (const connection of affected) {
+			if (!role) connection.close(CLOSE_FORBIDDEN, 'removed from this workshop');
+			else if (role !== connection.role) {
+				connection.close(CLOSE_ROLE_CHANGED, 'your role in this workshop changed');
+			}
+		}
+	}
+
+	function closeSessionHere(sessionId: string): void {
+		for (const connection of connections) {
+			if (connection.sessionId === sessionId) connection.close(CLOSE_UNAUTHORIZED, 'signed out');
+		}
+	}
+
+	/** Closes the workshop's sockets and forgets its rooms here, without writing. */
+	async function closeWorkshopHere(workshopId: string): Promise<void> {
+		for (const connection of connections) {
+			if (connection.workshopId === workshopId) {
+				connection.close(CLOSE_NOT_FOUND, 'this workshop was deleted');
+			}
+		}
+		for (const kind of ['board', 'facilitation'] as const) {
+			const room = rooms.get(docName(workshopId, kind));
+			if (room) {
+				await room.flush().catch(() => {});
+				rooms.discard(room);
+			}
+		}
+	}
+
+	function runCommand(command: ClusterCommand): Promise<void> {
+		switch (command.type) {
+			case 'refresh-member':
+				return refreshMemberHere(command.workshopId, command.userId);
+			case 'close-session':
+				return Promise.resolve(closeSessionHere(command.sessionId));
+			case 'remove-workshop':
+				return closeWorkshopHere(command.workshopId);
+		}
+	}
+
+	relay?.onCommand((command) => {
+		runCommand(command).catch((error: unknown) =>
+			console.error(`sync: cluster command ${command.type} failed`, error)
+		);
+	});
+	relay?.onResync(() => {
+		for (const room of rooms.rooms()) void room.catchUp();
+	});
+
+	/** Here, then on every other instance. */
+	function everywhere(command: ClusterCommand): Promise<void> {
+		relay?.command(command);
+		return runCommand(command);
+	}
+
 	const heartbeat = setInterval(() => {
 		for (const connection of connections) {
 			if (!connection.alive) {
@@ -305,24 +392,12 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
 			return true;
 		},
 
-		async refreshMember(workshopId, userId) {
-			const affected = [...connections].filter(
-				(c) => c.workshopId === workshopId && c.userId === userId
-			);
-			if (affected.length === 0) return;
-			const role = await access.getRole(workshopId, userId);
-			for (const connection of affected) {
-				if (!role) connection.close(CLOSE_FORBIDDEN, 'removed from this workshop');
-				else if (role !== connection.role) {
-					connection.close(CLOSE_ROLE_CHANGED, 'your role in this workshop changed');
-				}
-			}
+		refreshMember(workshopId, userId) {
+			return everywhere({ type: 'refresh-member', workshopId, userId });
 		},
 
 		closeSession(sessionId) {
-			for (const connection of connections) {
-				if (connection.sessionId === sessionId) connection.close(CLOSE_UNAUTHORIZED, 'signed out');
-			}
+			void everywhere({ type: 'close-session', sessionId });
 		},
 
 		sessionIds() {
@@ -330,18 +405,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
 		},
 
 		async removeWorkshop(workshopId) {
-			for (const connection of connections) {
-				if (connection.workshopId === workshopId) {
-					connection.close(CLOSE_NOT_FOUND, 'this workshop was deleted');
-				}
-			}
-			for (const kind of ['board', 'facilitation'] as const) {
-				const room = rooms.get(docName(workshopId, kind));
-				if (room) {
-					await room.flush().catch(() => {});
-					rooms.discard(room);
-				}
-			}
+			await everywhere({ type: 'remove-workshop', workshopId });
 			for (const kind of ['board', 'facilitation'] as const) {
 				await docs.remove(docName(workshopId, kind));
 			}

@@ -1,5 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { getTemplate } from '#lib/templates/index.ts';
+import { workshopProgress } from './workshop-progress.server.ts';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = locals.user;
@@ -9,12 +10,16 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		locals.app.store.workshops.listForUser(user.id, { archived }),
 		locals.app.store.workshops.countForUser(user.id)
 	]);
+	const progress = await Promise.all(
+		workshops.map((w) => workshopProgress(locals.app.store, w.id))
+	);
 	return {
 		dashboard: {
 			archived,
 			counts,
 			now: Date.now(),
-			workshops: workshops.map((w) => ({
+			workshops: workshops.map((w, index) => ({
+				...progress[index],
 				id: w.id,
 				title: w.title,
 				team: w.team,

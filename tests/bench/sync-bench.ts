@@ -21,6 +21,11 @@
  * alternating which server goes first; each figure is the median over those
  * repetitions. One run on one machine; both servers share the CPU with the
  * clients (and with whatever else the machine is doing).
+ *
+ * BENCH_CLUSTER=1 adds Drawline on PostgreSQL (one instance) and two instances
+ * on PostgreSQL + Redis with each room's clients alternating between them, so
+ * every write reaches half its receivers across instances (TEST_DATABASE_URL,
+ * TEST_REDIS_URL as for the tests; a fresh database, dropped after).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -28,7 +33,9 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import * as Y from 'yjs';
-import { startServer } from '../support/server.ts';
+import { createTestDatabase } from '../../server/store/__fixtures__/pg-database.ts';
+import { randomId } from '../../server/store/ids.ts';
+import { startServer, type RunningServer } from '../support/server.ts';
 import { addMember, connect, signUp, waitFor, type Client } from '../support/sync-client.ts';
 import { createWorkshop } from '../support/workshop-http.ts';
 
@@ -86,13 +93,22 @@ function freePort(): Promise<number> {
 	});
 }
 
-async function drawlineTarget(): Promise<Target & { seed(): Promise<Uint8Array> }> {
+async function drawlineTarget(
+	name = 'drawline (SQLite)',
+	env: Record<string, string> = {},
+	instances = 1
+): Promise<Target & { seed(): Promise<Uint8Array> }> {
 	// BENCH_NODE_OPTIONS (e.g. --cpu-prof) reaches both server processes, for profiling.
 	const nodeOptions = process.env.BENCH_NODE_OPTIONS;
-	const server = await startServer(nodeOptions ? { env: { NODE_OPTIONS: nodeOptions } } : {});
+	const servers: RunningServer[] = await Promise.all(
+		Array.from({ length: instances }, () =>
+			startServer({ env: { ...env, ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}) } })
+		)
+	);
+	const [server] = servers;
 	const [fay, pat] = [await signUp(server, 'Bench Fay'), await signUp(server, 'Bench Pat')];
 	const target = {
-		name: 'drawline (SQLite)',
+		name,
 		url: server.url,
 		pid: server.process.pid!,
 		async newRooms(count: number) {
@@ -105,7 +121,7 @@ async function drawlineTarget(): Promise<Target & { seed(): Promise<Uint8Array> 
 			return ids;
 		},
 		open(room: string, i: number) {
-			return connect(server.url, i % 2 ? pat : fay, room);
+			return connect(servers[i % servers.length].url, i % 2 ? pat : fay, room);
 		},
 		/** The board every new workshop starts with, to give the reference the same state. */
 		async seed() {
@@ -117,11 +133,32 @@ async function drawlineTarget(): Promise<Target & { seed(): Promise<Uint8Array> 
 			return state;
 		},
 		async stop() {
-			await server.stop();
-			server.cleanup();
+			await Promise.all(servers.map((s) => s.stop()));
+			for (const s of servers) s.cleanup();
 		}
 	};
 	return target;
+}
+
+/** Drawline on PostgreSQL alone, and two instances relaying through Redis. */
+async function clusterTargets(): Promise<Target[]> {
+	const database = await createTestDatabase();
+	const env = {
+		DATABASE_URL: database.url,
+		REDIS_URL: process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379',
+		REDIS_PREFIX: `drawline-bench-${randomId(8)}:`
+	};
+	const single = await drawlineTarget('drawline (PostgreSQL)', { DATABASE_URL: database.url });
+	const pair = await drawlineTarget('drawline (2 instances)', env, 2);
+	let stopped = 0;
+	const dropAfterBoth = async (stop: () => Promise<void>) => {
+		await stop();
+		if (++stopped === 2) await database.drop();
+	};
+	return [
+		{ ...single, stop: () => dropAfterBoth(single.stop) },
+		{ ...pair, stop: () => dropAfterBoth(pair.stop) }
+	];
 }
 
 const REFERENCE_PACKAGE = '@y/websocket-server@0.1.1';
@@ -318,7 +355,8 @@ async function main(): Promise<void> {
 	process.setMaxListeners(0); // every Node provider adds an 'exit' listener
 	const drawline = await drawlineTarget();
 	const reference = await referenceTarget(await drawline.seed());
-	const targets: Target[] = [drawline, reference];
+	const cluster = process.env.BENCH_CLUSTER ? await clusterTargets() : [];
+	const targets: Target[] = [drawline, reference, ...cluster];
 	const results: Result[] = [];
 	const spreads: string[] = [];
 	const pairedRatios: Record<string, number[]> = {};
@@ -352,6 +390,14 @@ async function main(): Promise<void> {
 			`  ${scenario.name}, paired ratios: ${paired.map((r) => r.toFixed(2)).join(', ')} (median ${median(paired).toFixed(2)})`
 		);
 		pairedRatios[scenario.name] = paired;
+		if (cluster.length > 0) {
+			// The cross-instance target: p99 within 2 × single-instance p99 + 2 ms.
+			const bound = p99s(drawline).map((single) => 2 * single + 2);
+			const across = p99s(cluster[1]).map((p99, i) => p99 / bound[i]);
+			spreads.push(
+				`  ${scenario.name}, 2 instances p99 / (2 × SQLite p99 + 2 ms): ${across.map((r) => r.toFixed(2)).join(', ')} (median ${median(across).toFixed(2)})`
+			);
+		}
 	}
 	for (const target of targets) {
 		results.push({
@@ -424,10 +470,11 @@ async function main(): Promise<void> {
 	process.exit(0);
 }
 
+const BUDGET_MINUTES = process.env.BENCH_CLUSTER ? 10 : 5;
 const deadline = setTimeout(() => {
-	console.error('bench: over its 5-minute budget, giving up');
+	console.error(`bench: over its ${BUDGET_MINUTES}-minute budget, giving up`);
 	process.exit(1);
-}, 300_000);
+}, BUDGET_MINUTES * 60_000);
 deadline.unref();
 
 await main();

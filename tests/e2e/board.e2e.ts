@@ -218,7 +218,7 @@ test('a rule badge appears and clears as letters change, and undo takes back onl
 	);
 
 	// Ana's undo takes back her A on the PM, not Fay's letters.
-	await anaPage.getByRole('button', { name: 'Undo' }).click();
+	await anaPage.getByRole('button', { name: 'Undo', exact: true }).click();
 	await expect(cell(fayPage, 'lead-discovery', 'pm')).toContainText('No letter');
 	await expect(cell(fayPage, 'lead-discovery', 'design')).toContainText('Accountable');
 	await expect(cell(fayPage, 'lead-discovery', 'engineering')).toContainText('Responsible');
@@ -650,7 +650,7 @@ test('a busy board with two people on it reads well (screenshot)', async ({ brow
 	await fayPage.setViewportSize({ width: 1024, height: 768 });
 	await fayPage.waitForTimeout(400);
 	await fayPage.screenshot({ path: path.join(SHOTS, 'board-busy-1024.png') });
-	await fayPage.getByRole('button', { name: 'Insights' }).click();
+	await fayPage.getByRole('button', { name: 'Insights', exact: true }).click();
 	await fayPage.waitForTimeout(400);
 	await fayPage.screenshot({ path: path.join(SHOTS, 'board-drawer-1024.png') });
 

@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { addMember, signUp, type TestUser } from '../support/sync-client.ts';
 import {
+	agreeRows,
 	createCharterWorkshop,
 	publishOverHttp,
 	writeFixtureBoard,
@@ -33,6 +34,7 @@ async function publishedCharter(): Promise<{ fac: TestUser; workshopId: string }
 	await addMember(server, fac, workshopId, ben, 'participant');
 	await addMember(server, fac, workshopId, zoe, 'participant');
 	await writeFixtureBoard(server, fac, workshopId, [ben, zoe]);
+	await agreeRows(server, fac, workshopId, ['vision', 'beta']);
 	await publishOverHttp(server, fac, workshopId);
 	await writeSecondBoard(server, fac, workshopId);
 	await publishOverHttp(server, fac, workshopId);
@@ -80,6 +82,13 @@ test('a reader opens the shared charter, searches, reads the Sales view and the 
 	await expect(page.getByRole('heading', { name: /^Owns/ })).toBeVisible();
 	await expect(page.getByRole('region', { name: 'Who took part' })).toContainText('Zoë Lindqvist');
 	await shoot(page, 'charter-shared');
+
+	// Vision was agreed; beta was agreed and then changed for version 2; the roadmap never was.
+	await expect(page.locator('#row-vision')).toContainText('Agreed by Ana Ruiz on');
+	await expect(page.locator('#row-beta')).toContainText('Reopened: changed by Ana Ruiz');
+	await expect(page.locator('#row-roadmap')).toContainText('Not agreed in the workshop');
+	await expect(page.getByText('1 of 9 rows agreed; 7 not agreed; 1 reopened.')).toBeVisible();
+	await expect(page.getByText('every row on the board was agreed')).toHaveCount(0);
 
 	await page.getByLabel('Search the charter').fill('who owns beta programs?');
 	await page.getByRole('button', { name: 'Search' }).click();

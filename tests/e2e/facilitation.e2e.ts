@@ -241,7 +241,7 @@ test('a facilitator runs a session with two participants', async ({ browser }) =
 		await expect(
 			f.page.getByRole('heading', { name: 'Charter v1 is published' }).first()
 		).toBeVisible();
-		await f.page.getByRole('button', { name: 'Done' }).click();
+		await f.page.getByRole('button', { name: 'Done', exact: true }).click();
 		for (const page of participants)
 			await expect(page.getByTestId('phase-name')).toHaveText('Published');
 

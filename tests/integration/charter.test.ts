@@ -130,6 +130,19 @@ describe('charter: pages, downloads, access and share links', () => {
 		expect(html).toContain('was informed, now responsible');
 	});
 
+	it('shows members what would change if the live board were published now, storing nothing', async () => {
+		await unpublishedWorkshop();
+		await writeFixtureBoard(server, fac, workshopId);
+		await publishOverHttp(server, fac, workshopId);
+		await writeSecondBoard(server, fac, workshopId);
+		const html = await (await get(`/w/${workshopId}/charter/diff?live`, reader)).text();
+		expect(html).toContain('What would change if we published now');
+		expect(html).toContain('1 responsibility added, 1 removed, 1 changed');
+		expect(html).toContain('Hire product managers');
+		expect((await get(`/w/${workshopId}/charter/v/2`, reader)).status).toBe(404);
+		expect((await get(`/w/${workshopId}/charter/diff?live`, outsider)).status).toBe(403);
+	});
+
 	it('serves every download to members with its content type, any version by ?v=', async () => {
 		await twoVersions();
 		for (const [ext, type] of Object.entries(FILES)) {
@@ -153,7 +166,9 @@ describe('charter: pages, downloads, access and share links', () => {
 		// Fetch's text() would swallow the byte order mark that Excel needs.
 		const csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(csvBytes);
 		expect(csv.startsWith('\uFEFFResponsibility,Category,Product Manager')).toBe(true);
-		expect(csv).toContain('\r\nRun beta programs,Execution and go-to-market,A,R,,R,R,\r\n');
+		expect(csv).toContain(
+			'\r\nRun beta programs,Execution and go-to-market,A,R,,R,R,,Not agreed in the workshop\r\n'
+		);
 		const pdf = new Uint8Array(
 			await (await get(`/w/${workshopId}/charter.pdf?paper=letter`, reader)).arrayBuffer()
 		);

@@ -148,7 +148,7 @@ describe('foundation: accounts, workshops, invites, authorization', () => {
 		const bob = new Client(url());
 		await bob.post(`${participantLink}?/guest`, { displayName: 'Bob Builder' });
 		const carol = await signedUp('carol', 'Carol Reader');
-		await carol.get(readerLink);
+		await carol.post(`${readerLink}?/join`, {});
 		const dave = await signedUp('dave', 'Dave Outsider');
 		return { alice, bob, carol, dave, workshopId, participantLink, readerLink };
 	}
@@ -341,17 +341,26 @@ describe('foundation: accounts, workshops, invites, authorization', () => {
 		expect(membership(workshopId, userIdOf('Bob Builder'))?.role).toBe('participant');
 	});
 
-	it('adds the membership when a signed-in user opens a link, never lowering a facilitator', async () => {
+	it('shows a signed-in user who they are and what they join, and joins on a POST only, never lowering a facilitator', async () => {
 		const { alice, workshopId } = await aliceWithWorkshop();
 		const readerLink = await inviteLink(alice, workshopId, 'reader', '');
 		const carol = await signedUp('carol', 'Carol Reader');
 		const opened = await carol.get(readerLink);
-		expect(opened.status).toBe(303);
-		expect(opened.headers.get('location')).toBe(`/w/${workshopId}`);
+		expect(opened.status).toBe(200);
+		const html = await opened.text();
+		expect(html).toContain('Signed in as <strong>Carol Reader</strong>');
+		expect(html).toContain('Where does the PM role end?');
+		expect(html).toContain('Join as Carol Reader');
+		expect(membership(workshopId, userIdOf('Carol Reader'))).toBeUndefined();
+
+		const joined = await carol.post(`${readerLink}?/join`, {});
+		expect(joined.status).toBe(303);
+		expect(joined.headers.get('location')).toBe(`/w/${workshopId}`);
 		expect(membership(workshopId, userIdOf('Carol Reader'))?.role).toBe('reader');
 
 		const own = await alice.get(readerLink);
 		expect(own.status).toBe(303);
+		expect((await alice.post(`${readerLink}?/join`, {})).status).toBe(303);
 		expect(membership(workshopId, userIdOf('Alice Facilitator'))?.role).toBe('facilitator');
 	});
 
@@ -500,6 +509,28 @@ describe('foundation: accounts, workshops, invites, authorization', () => {
 		).toBe(200);
 		expect(membership(workshopId, bobId)).toBeUndefined();
 		expect((await bob.get(`/w/${workshopId}`)).status).toBe(403);
+	});
+
+	it('keeps a removed member out through the link they joined with, and lets a newer link in', async () => {
+		const { alice, bob, workshopId, participantLink } = await everyone();
+		const bobId = userIdOf('Bob Builder');
+		expect(
+			(await alice.post(`/w/${workshopId}/settings?/removeMember`, { userId: bobId })).status
+		).toBe(200);
+		const page = await bob.get(participantLink);
+		expect(page.status).toBe(200);
+		expect(await page.text()).toContain('Signed in as <strong>Bob Builder</strong>');
+		for (const action of ['join', 'guest']) {
+			const again = await bob.post(`${participantLink}?/${action}`, { displayName: 'Bob' });
+			expect(again.status).toBe(403);
+			expect(await again.text()).toContain('You were removed from this workshop');
+			expect(membership(workshopId, bobId)).toBeUndefined();
+		}
+
+		const newer = await inviteLink(alice, workshopId, 'reader', 'Second chance');
+		const back = await bob.post(`${newer}?/join`, {});
+		expect(back.status).toBe(303);
+		expect(membership(workshopId, bobId)?.role).toBe('reader');
 	});
 
 	it('refuses revoked and unknown invite links plainly', async () => {

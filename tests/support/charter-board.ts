@@ -16,6 +16,7 @@ import {
 	setDissent,
 	unplaceCard
 } from '../../src/lib/board/index.ts';
+import { markAgreed, readFacilitation } from '../../src/lib/facilitation/facilitation-doc.ts';
 import { connect, synced, waitFor, type ServerRef, type TestUser } from './sync-client.ts';
 import { createWorkshop } from './workshop-http.ts';
 
@@ -131,4 +132,32 @@ export async function publishOverHttp(
 		);
 	}
 	return Number(match[1]);
+}
+
+/** The facilitator marks rows agreed as they stand, through the facilitation room. */
+export async function agreeRows(
+	server: ServerRef,
+	facilitator: TestUser,
+	workshopId: string,
+	cardIds: string[]
+): Promise<void> {
+	const board = connect(server.url, facilitator, workshopId);
+	const writer = connect(server.url, facilitator, workshopId, 'facilitation');
+	const observer = connect(server.url, facilitator, workshopId, 'facilitation');
+	try {
+		await Promise.all([synced(board), synced(writer), synced(observer)]);
+		const { rowEdits } = readBoard(board.doc);
+		const by = { id: facilitator.id, name: facilitator.displayName };
+		for (const cardId of cardIds) {
+			markAgreed(writer.doc, null, by, cardId, rowEdits[cardId] ?? null, Date.now());
+		}
+		await waitFor(
+			() => cardIds.every((id) => id in readFacilitation(observer.doc).agreed),
+			'the agreements to sync'
+		);
+	} finally {
+		board.destroy();
+		writer.destroy();
+		observer.destroy();
+	}
 }

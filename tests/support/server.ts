@@ -15,6 +15,8 @@ export interface RunningServer {
 	url: string;
 	port: number;
 	dataDir: string;
+	/** DATABASE_URL when started on PostgreSQL. */
+	databaseUrl?: string;
 	process: ChildProcess;
 	output: () => string;
 	/** SIGTERM and wait for exit; returns the exit code. */
@@ -76,6 +78,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
 		url: `http://127.0.0.1:${port}`,
 		port,
 		dataDir,
+		databaseUrl: options.env?.DATABASE_URL,
 		process: child,
 		output: () => log,
 		async stop() {

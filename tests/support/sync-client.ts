@@ -22,6 +22,8 @@ export interface TestUser {
 export interface ServerRef {
 	url: string;
 	dataDir: string;
+	/** Set when the server runs on PostgreSQL. */
+	databaseUrl?: string;
 }
 
 let counter = 0;
@@ -53,12 +55,16 @@ export async function signUp(server: ServerRef, displayName: string): Promise<Te
 	return { id: user.id, username, displayName, cookie };
 }
 
-/** Runs `fn` on the server's own database (WAL lets both processes use it). */
+/** Runs `fn` on the server's own database (SQLite's WAL lets both processes use it). */
 export async function fixtureStore<T>(
-	server: { dataDir: string },
+	server: { dataDir: string; databaseUrl?: string },
 	fn: (store: Store) => Promise<T>
 ): Promise<T> {
-	const store = await openStore({ databasePath: path.join(server.dataDir, 'drawline.db') });
+	const store = await openStore({
+		databasePath: path.join(server.dataDir, 'drawline.db'),
+		databaseUrl: server.databaseUrl ?? null,
+		databasePoolSize: 2
+	});
 	try {
 		return await fn(store);
 	} finally {
@@ -117,7 +123,7 @@ export async function inviteLink(
 	return link;
 }
 
-/** The facilitator makes an invite link for `role` and `user` opens it while signed in. */
+/** The facilitator makes an invite link for `role` and `user` joins through it while signed in. */
 export async function addMember(
 	server: ServerRef,
 	facilitator: TestUser,
@@ -126,12 +132,11 @@ export async function addMember(
 	role: 'participant' | 'reader'
 ): Promise<void> {
 	const link = await inviteLink(server, facilitator, workshopId, role);
-	const opened = await fetch(server.url + link, {
-		redirect: 'manual',
-		headers: { cookie: user.cookie, accept: 'text/html' }
-	});
-	if (opened.status !== 303)
-		throw new Error(`${user.displayName} could not join (${opened.status})`);
+	const joined = await expectAction(
+		await postForm(server, user, `${link}?/join`, {}),
+		`${user.displayName} joining`
+	);
+	if (!joined.includes('"type":"redirect"')) throw new Error(`${user.displayName} did not join`);
 }
 
 /** Someone signed out opens a participant invite and joins as a guest with just a name. */

@@ -17,7 +17,7 @@ export interface Person extends TestUser {
 	form(path: string, fields: Record<string, string | string[]>): Promise<Response>;
 }
 
-function asPerson(server: ServerRef, user: TestUser): Person {
+export function asPerson(server: ServerRef, user: TestUser): Person {
 	const headers = { origin: server.url, cookie: user.cookie, accept: 'application/json' };
 	return {
 		...user,
@@ -110,7 +110,7 @@ export async function createWorkshop(
 	return match[1];
 }
 
-/** The facilitator makes an invite link for `role`; each person opens it while signed in. */
+/** The facilitator makes an invite link for `role`; each person joins through it while signed in. */
 export async function invite(
 	server: ServerRef,
 	facilitator: Person,
@@ -132,11 +132,18 @@ export async function invite(
 	const link = /\/invite\/([a-z2-7]{16,64})/.exec(await response.text())?.[0];
 	if (!link) throw new Error(`no invite link in the settings page (${response.status})`);
 	for (const person of people) {
-		const opened = await fetch(server.url + link, {
+		const joined = await fetch(`${server.url}${link}?/join`, {
+			method: 'POST',
 			redirect: 'manual',
-			headers: { cookie: person.cookie, accept: 'text/html' }
+			body: new URLSearchParams(),
+			headers: {
+				origin: server.url,
+				cookie: person.cookie,
+				accept: 'text/html',
+				'content-type': 'application/x-www-form-urlencoded'
+			}
 		});
-		if (opened.status !== 303)
-			throw new Error(`${person.displayName} could not join (${opened.status})`);
+		if (joined.status !== 303)
+			throw new Error(`${person.displayName} could not join (${joined.status})`);
 	}
 }

@@ -1,4 +1,4 @@
-// A board the size of a long workshop: 60 real template responsibilities on the 8 default
+// A board the size of a long workshop: 60 (or any number of) real template responsibilities on the 8 default
 // roles, letters from a seeded generator (one A and one or two R per row, some C and I), a few
 // rows left without an owner so that the open-questions section has content.
 import * as Y from 'yjs';
@@ -19,10 +19,16 @@ const mulberry32 = (seed: number) => () => {
 export const createLargeBoard = (rows = 60): Y.Doc => {
 	const random = mulberry32(42);
 	const doc = new Y.Doc();
-	const cards = ALL_CARDS.slice(0, rows).map((card) => ({
-		...card,
-		category: card.category || 'General'
-	}));
+	// Past the template cards, the same cards again under new ids (the bench's 1,000 rows).
+	const cards = Array.from({ length: rows }, (_, index) => {
+		const card = ALL_CARDS[index % ALL_CARDS.length];
+		const round = Math.floor(index / ALL_CARDS.length);
+		return {
+			...card,
+			...(round > 0 ? { id: `${card.id}-${round}`, title: `${card.title} (${round + 1})` } : {}),
+			category: card.category || 'General'
+		};
+	});
 	seedBoard(doc, { roles: DEFAULT_ROLES, cards, focusRoleId: DEFAULT_ROLES[0].id });
 	const roleIds = DEFAULT_ROLES.map((role) => role.id);
 	const pick = () => roleIds[Math.floor(random() * roleIds.length)];

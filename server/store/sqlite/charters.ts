@@ -1,6 +1,4 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
-import { sha256 } from '@oslojs/crypto/sha2';
-import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import type {
 	CharterShare,
 	CharterStore,
@@ -12,16 +10,9 @@ import type {
 import type { BoardSnapshot } from '../../../src/lib/board/schema.ts';
 import type { Charter } from '../../../src/lib/charter/charter.ts';
 import { randomId } from '../ids.ts';
+import { toPublished, VERSION_COLUMNS, type VersionRow } from '../rows.ts';
+import { hashShareToken, isPlausibleShareToken, newShareToken } from '../share-tokens.ts';
 import { transaction } from './transaction.ts';
-
-interface VersionRow {
-	workshop_id: string;
-	version: number;
-	charter_json: string;
-	board_json: string;
-	author_id: string;
-	published_at: number;
-}
 
 interface ShareRow {
 	id: string;
@@ -37,27 +28,6 @@ interface ConsentRow {
 	comment: string;
 	at: number;
 }
-
-const toPublished = (row: VersionRow): PublishedCharter => ({
-	workshopId: row.workshop_id,
-	version: row.version,
-	charter: JSON.parse(row.charter_json) as Charter,
-	board: JSON.parse(row.board_json) as BoardSnapshot,
-	authorId: row.author_id,
-	publishedAt: row.published_at
-});
-
-const hashToken = (token: string): string =>
-	encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
-
-/** 160 random bits, base32: long enough to be unguessable, short enough for a URL. */
-const newToken = (): string => {
-	const bytes = new Uint8Array(20);
-	crypto.getRandomValues(bytes);
-	return encodeBase32LowerCaseNoPadding(bytes);
-};
-
-const VERSION_COLUMNS = 'workshop_id, version, charter_json, board_json, author_id, published_at';
 
 export class SqliteCharterStore implements CharterStore {
 	private db: DatabaseSync;
@@ -166,9 +136,9 @@ export class SqliteCharterStore implements CharterStore {
 		version: number | null,
 		createdBy: string
 	): Promise<{ token: string; id: string }> {
-		const token = newToken();
+		const token = newShareToken();
 		const id = randomId(12);
-		this.insertShare.run(id, workshopId, hashToken(token), version, createdBy, Date.now());
+		this.insertShare.run(id, workshopId, hashShareToken(token), version, createdBy, Date.now());
 		return { token, id };
 	}
 
@@ -189,8 +159,8 @@ export class SqliteCharterStore implements CharterStore {
 	async resolveShare(
 		token: string
 	): Promise<{ workshopId: string; version: number | null } | null> {
-		if (typeof token !== 'string' || token.length === 0 || token.length > 200) return null;
-		const row = this.selectShareByHash.get(hashToken(token)) as
+		if (!isPlausibleShareToken(token)) return null;
+		const row = this.selectShareByHash.get(hashShareToken(token)) as
 			{ workshop_id: string; version: number | null } | undefined;
 		return row ? { workshopId: row.workshop_id, version: row.version } : null;
 	}

@@ -8,6 +8,7 @@ import { transaction } from './transaction.ts';
  * what is already durable.
  */
 export class SqliteDocStore implements DocStore {
+	readonly shared = false;
 	private db: DatabaseSync;
 	private selectSnapshot: StatementSync;
 	private selectTail: StatementSync;
@@ -19,22 +20,25 @@ export class SqliteDocStore implements DocStore {
 
 	constructor(db: DatabaseSync) {
 		this.db = db;
-		this.selectSnapshot = db.prepare('SELECT seq, data FROM doc_snapshots WHERE doc = ?');
+		this.selectSnapshot = db.prepare(
+			'SELECT seq, data FROM doc_snapshots WHERE doc = ? AND seq > ?'
+		);
 		this.selectTail = db.prepare(
 			'SELECT seq, data FROM doc_updates WHERE doc = ? AND seq > ? ORDER BY seq'
 		);
 		this.insertUpdate = db.prepare('INSERT INTO doc_updates (doc, seq, data) VALUES (?, ?, ?)');
 		this.upsertSnapshot = db.prepare(
-			'INSERT INTO doc_snapshots (doc, seq, data) VALUES (?, ?, ?) ON CONFLICT (doc) DO UPDATE SET seq = excluded.seq, data = excluded.data'
+			'INSERT INTO doc_snapshots (doc, seq, data) VALUES (?, ?, ?) ON CONFLICT (doc) DO UPDATE SET seq = excluded.seq, data = excluded.data WHERE excluded.seq > doc_snapshots.seq'
 		);
 		this.deleteUpTo = db.prepare('DELETE FROM doc_updates WHERE doc = ? AND seq <= ?');
 		this.deleteUpdates = db.prepare('DELETE FROM doc_updates WHERE doc = ?');
 		this.deleteSnapshot = db.prepare('DELETE FROM doc_snapshots WHERE doc = ?');
 	}
 
-	async load(doc: string): Promise<StoredDoc> {
-		const snapshot = this.selectSnapshot.get(doc) as { seq: number; data: Uint8Array } | undefined;
-		const from = snapshot?.seq ?? 0;
+	async load(doc: string, afterSeq?: number): Promise<StoredDoc> {
+		const snapshot = this.selectSnapshot.get(doc, afterSeq ?? -1) as
+			{ seq: number; data: Uint8Array } | undefined;
+		const from = snapshot?.seq ?? afterSeq ?? 0;
 		const tail = this.selectTail.all(doc, from) as { seq: number; data: Uint8Array }[];
 		const updates = tail.map((row) => row.data);
 		if (snapshot) updates.unshift(snapshot.data);

@@ -6,41 +6,8 @@ import type {
 	StoredProposal,
 	VoteResult
 } from '../facilitation.ts';
+import { ROUND_COLUMNS, toProposal, toRound, type ProposalRow, type RoundRow } from '../rows.ts';
 import { transaction } from './transaction.ts';
-
-interface RoundRow {
-	workshop_id: string;
-	round: number;
-	named: number;
-	started_by: string;
-	started_at: number;
-	revealed_at: number | null;
-}
-
-interface ProposalRow {
-	user_id: string;
-	name: string;
-	cells: string;
-	updated_at: number;
-}
-
-const toRound = (row: RoundRow): ProposalRound => ({
-	workshopId: row.workshop_id,
-	round: row.round,
-	named: row.named === 1,
-	startedBy: row.started_by,
-	startedAt: row.started_at,
-	revealedAt: row.revealed_at
-});
-
-const toProposal = (row: ProposalRow): StoredProposal => ({
-	userId: row.user_id,
-	name: row.name,
-	cells: JSON.parse(row.cells) as Record<string, string>,
-	updatedAt: row.updated_at
-});
-
-const ROUND_COLUMNS = 'workshop_id, round, named, started_by, started_at, revealed_at';
 
 /** A round's proposals with their authors' display names; add a condition or an order. */
 const ROUND_PROPOSALS =

@@ -1,32 +1,7 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { randomId } from '../ids.ts';
+import { INVITE_COLUMNS as COLUMNS, toInvite, type InviteRow } from '../rows.ts';
 import type { Invite, InviteRole, InviteStore } from '../invites.ts';
-
-interface InviteRow {
-	id: string;
-	workshop_id: string;
-	role: InviteRole;
-	label: string;
-	created_by: string;
-	created_at: number;
-	revoked_at: number | null;
-	uses: number;
-}
-
-const COLUMNS = 'id, workshop_id, role, label, created_by, created_at, revoked_at, uses';
-
-function toInvite(row: InviteRow): Invite {
-	return {
-		id: row.id,
-		workshopId: row.workshop_id,
-		role: row.role,
-		label: row.label,
-		createdBy: row.created_by,
-		createdAt: row.created_at,
-		revokedAt: row.revoked_at,
-		uses: row.uses
-	};
-}
 
 export class SqliteInviteStore implements InviteStore {
 	private insert: StatementSync;

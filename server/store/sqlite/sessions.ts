@@ -1,16 +1,7 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { SessionRecord, SessionStore } from '../sessions.ts';
 import type { User } from '../users.ts';
-import { toUser, USER_COLUMNS, type UserRow } from './users.ts';
-
-interface SessionRow {
-	session_id: string;
-	user_id: string;
-	secret_hash: Uint8Array;
-	session_created_at: number;
-	last_verified_at: number;
-	expires_at: number;
-}
+import { SESSION_WITH_USER, toSessionWithUser, type SessionRow } from '../rows.ts';
 
 export class SqliteSessionStore implements SessionStore {
 	private insert: StatementSync;
@@ -25,11 +16,7 @@ export class SqliteSessionStore implements SessionStore {
 		this.insert = db.prepare(
 			'INSERT INTO sessions (id, user_id, secret_hash, created_at, last_verified_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)'
 		);
-		this.selectWithUser = db.prepare(
-			`SELECT sessions.id AS session_id, sessions.user_id, sessions.secret_hash, sessions.created_at AS session_created_at,
-				sessions.last_verified_at, sessions.expires_at, ${USER_COLUMNS}
-			FROM sessions JOIN users ON users.id = sessions.user_id WHERE sessions.id = ?`
-		);
+		this.selectWithUser = db.prepare(`${SESSION_WITH_USER} WHERE sessions.id = ?`);
 		this.updateExpiry = db.prepare(
 			'UPDATE sessions SET last_verified_at = ?, expires_at = ? WHERE id = ?'
 		);
@@ -51,19 +38,8 @@ export class SqliteSessionStore implements SessionStore {
 	}
 
 	async get(id: string): Promise<{ session: SessionRecord; user: User } | null> {
-		const row = this.selectWithUser.get(id) as (SessionRow & UserRow) | undefined;
-		if (!row) return null;
-		return {
-			session: {
-				id: row.session_id,
-				userId: row.user_id,
-				secretHash: row.secret_hash,
-				createdAt: row.session_created_at,
-				lastVerifiedAt: row.last_verified_at,
-				expiresAt: row.expires_at
-			},
-			user: toUser(row)
-		};
+		const row = this.selectWithUser.get(id) as SessionRow | undefined;
+		return row ? toSessionWithUser(row) : null;
 	}
 
 	async extend(id: string, lastVerifiedAt: number, expiresAt: number): Promise<void> {

@@ -1,29 +1,6 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import { toUser, USER_COLUMNS, type UserRow } from '../rows.ts';
 import type { NewUser, User, UserStore, UserWithPassword } from '../users.ts';
-
-export interface UserRow {
-	id: string;
-	username: string;
-	display_name: string;
-	password_hash: string | null;
-	is_guest: number;
-	color: string;
-	created_at: number;
-}
-
-export const USER_COLUMNS =
-	'users.id, users.username, users.display_name, users.is_guest, users.color, users.created_at';
-
-export function toUser(row: UserRow): User {
-	return {
-		id: row.id,
-		username: row.username,
-		displayName: row.display_name,
-		isGuest: row.is_guest === 1,
-		color: row.color,
-		createdAt: row.created_at
-	};
-}
 
 export class SqliteUserStore implements UserStore {
 	private insert: StatementSync;
@@ -75,7 +52,7 @@ export class SqliteUserStore implements UserStore {
 
 	async getByUsername(username: string): Promise<UserWithPassword | null> {
 		const row = this.selectByUsername.get(username) as UserRow | undefined;
-		return row ? { ...toUser(row), passwordHash: row.password_hash } : null;
+		return row ? { ...toUser(row), passwordHash: row.password_hash ?? null } : null;
 	}
 
 	async setPasswordHash(id: string, passwordHash: string): Promise<void> {

@@ -1,6 +1,7 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { MemberRole } from '#lib/contracts/roles.ts';
 import { randomId } from '../ids.ts';
+import { WORKSHOP_COLUMNS as COLUMNS, toWorkshop, type WorkshopRow } from '../rows.ts';
 import {
 	ROLE_RANK,
 	type Member,
@@ -10,35 +11,6 @@ import {
 	type WorkshopSummary
 } from '../workshops.ts';
 import { transaction } from './transaction.ts';
-
-interface WorkshopRow {
-	id: string;
-	title: string;
-	team: string;
-	template_id: string;
-	focus_role_id: string;
-	created_by: string;
-	created_at: number;
-	updated_at: number;
-	archived_at: number | null;
-}
-
-const COLUMNS =
-	'w.id, w.title, w.team, w.template_id, w.focus_role_id, w.created_by, w.created_at, w.updated_at, w.archived_at';
-
-function toWorkshop(row: WorkshopRow): Workshop {
-	return {
-		id: row.id,
-		title: row.title,
-		team: row.team,
-		templateId: row.template_id,
-		focusRoleId: row.focus_role_id,
-		createdBy: row.created_by,
-		createdAt: row.created_at,
-		updatedAt: row.updated_at,
-		archivedAt: row.archived_at
-	};
-}
 
 export class SqliteWorkshopStore implements WorkshopStore {
 	private db: DatabaseSync;
@@ -55,6 +27,9 @@ export class SqliteWorkshopStore implements WorkshopStore {
 	private selectMembers: StatementSync;
 	private updateRole: StatementSync;
 	private deleteMember: StatementSync;
+	private upsertRemoval: StatementSync;
+	private selectCreatedSince: StatementSync;
+	private selectRemoval: StatementSync;
 
 	constructor(db: DatabaseSync) {
 		this.db = db;
@@ -101,6 +76,15 @@ export class SqliteWorkshopStore implements WorkshopStore {
 			'UPDATE memberships SET role = ? WHERE workshop_id = ? AND user_id = ?'
 		);
 		this.deleteMember = db.prepare('DELETE FROM memberships WHERE workshop_id = ? AND user_id = ?');
+		this.selectCreatedSince = db.prepare(
+			'SELECT COUNT(*) AS n FROM workshops WHERE created_by = ? AND created_at >= ?'
+		);
+		this.upsertRemoval = db.prepare(
+			'INSERT INTO member_removals (workshop_id, user_id, removed_at) VALUES (?, ?, ?) ON CONFLICT (workshop_id, user_id) DO UPDATE SET removed_at = excluded.removed_at'
+		);
+		this.selectRemoval = db.prepare(
+			'SELECT removed_at FROM member_removals WHERE workshop_id = ? AND user_id = ?'
+		);
 	}
 
 	async create(input: NewWorkshop): Promise<Workshop> {
@@ -223,6 +207,19 @@ export class SqliteWorkshopStore implements WorkshopStore {
 	}
 
 	async removeMember(workshopId: string, userId: string): Promise<void> {
-		this.deleteMember.run(workshopId, userId);
+		transaction(this.db, () => {
+			if (this.deleteMember.run(workshopId, userId).changes > 0) {
+				this.upsertRemoval.run(workshopId, userId, Date.now());
+			}
+		});
+	}
+
+	async countCreatedSince(userId: string, since: number): Promise<number> {
+		return (this.selectCreatedSince.get(userId, since) as { n: number }).n;
+	}
+
+	async removedAt(workshopId: string, userId: string): Promise<number | null> {
+		const row = this.selectRemoval.get(workshopId, userId) as { removed_at: number } | undefined;
+		return row?.removed_at ?? null;
 	}
 }

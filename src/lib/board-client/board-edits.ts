@@ -16,6 +16,7 @@ import {
 	editCard,
 	editRole,
 	getNoteText,
+	recordNoteEdit,
 	letterAt,
 	moveRole,
 	moveRow,
@@ -291,7 +292,9 @@ export class BoardEdits {
 		return (textarea) => {
 			if (!this.#c.canEdit()) return;
 			try {
-				return bindTextarea(textarea, getNoteText(this.#c.doc(), cardId), this.#c.origin);
+				return bindTextarea(textarea, getNoteText(this.#c.doc(), cardId), this.#c.origin, () =>
+					recordNoteEdit(this.#c.doc(), this.#c.actor, cardId)
+				);
 			} catch (error) {
 				if (error instanceof BoardError) return;
 				throw error;

@@ -44,10 +44,12 @@ export const applyDiff = (text: Y.Text, before: string, after: string): void => 
 	if (inserted) text.insert(start, inserted);
 };
 
+/** `onEdit` runs inside the transaction of each local edit, to record who changed the text. */
 export function bindTextarea(
 	textarea: HTMLTextAreaElement,
 	text: Y.Text,
-	origin: object
+	origin: object,
+	onEdit?: () => void
 ): () => void {
 	const doc = text.doc;
 	textarea.value = text.toString();
@@ -56,8 +58,12 @@ export function bindTextarea(
 		const before = text.toString();
 		const after = textarea.value;
 		if (before === after) return;
-		if (doc) doc.transact(() => applyDiff(text, before, after), origin);
-		else applyDiff(text, before, after);
+		const edit = () => {
+			applyDiff(text, before, after);
+			onEdit?.();
+		};
+		if (doc) doc.transact(edit, origin);
+		else edit();
 	};
 	const onChange = (event: Y.YTextEvent, transaction: Y.Transaction) => {
 		if (transaction.origin === origin) return;

@@ -280,7 +280,8 @@ const fuzz = (seed: number, peerCount: number, opsPerPeer: number) => {
 		version: 1,
 		publishedAt: '2025-01-01T00:00:00Z',
 		author: ana,
-		participants: []
+		participants: [],
+		agreed: {}
 	});
 	return board;
 };

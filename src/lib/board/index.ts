@@ -42,6 +42,7 @@ export {
 	clearDissent,
 	removeDissent,
 	getNoteText,
+	recordNoteEdit,
 	type PlaceOptions
 } from './operations.ts';
 export { addRole, editRole, deleteRole, moveRole, setFocusRole } from './role-operations.ts';

@@ -16,7 +16,7 @@
  * Rows and roles are positioned by neighbours: `beforeId` is the entry that ends up just before
  * (above, or left of) the moved one, `afterId` the one just after it; null or absent means the
  * start or the end of the list. When both are given and disagree (a stale view), `beforeId` wins.
- * Changing a row's letters, placement or wording records the actor in `rowEdits`.
+ * Changing a row's letters, placement, wording or rationale records the actor in `rowEdits`.
  */
 import * as Y from 'yjs';
 import { DEFAULT_CONTENT_LIMITS } from './content.ts';
@@ -278,4 +278,14 @@ export const getNoteText = (doc: Y.Doc, cardId: string): Y.Text => {
 	const created = new Y.Text();
 	doc.transact(() => notes.set(cardId, created), NOTE_ORIGIN);
 	return created;
+};
+
+/**
+ * Records that the actor changed a row's rationale, so an agreed row is reopened as by a letter
+ * change: the rationale is published with the row. Call it inside the transaction that edits the
+ * note text; a tray card's note changes no agreement.
+ */
+export const recordNoteEdit = (doc: Y.Doc, actor: Actor, cardId: string): void => {
+	const by = checkActor(actor);
+	if (findCard(doc, cardId).get('placed') === true) recordRowEdit(doc, by, cardId);
 };

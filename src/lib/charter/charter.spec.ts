@@ -1,7 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { FIXTURE_META, ana, createFixtureBoard } from '../board/__fixtures__/board.ts';
-import { removeDissent } from '../board/operations.ts';
-import { buildCharter, listEntries, type Charter } from './charter.ts';
+import {
+	FIXTURE_META,
+	ana,
+	ben,
+	createFixtureBoard,
+	fixtureAgreements
+} from '../board/__fixtures__/board.ts';
+import { getNoteText, recordNoteEdit, removeDissent } from '../board/operations.ts';
+import {
+	buildCharter,
+	countAgreement,
+	everyRowAgreed,
+	listEntries,
+	type Charter
+} from './charter.ts';
+import { creditLine } from './item-text.ts';
 import { readBoard } from '../board/snapshot.ts';
 
 let charter: Charter;
@@ -59,7 +72,8 @@ describe('buildCharter', () => {
 			title: 'Set the product vision',
 			detail: 'Describe where the product is going and why it matters to customers.',
 			category: 'Vision and strategy',
-			source: 'four-pillars',
+			source: 'definitive-guide',
+			credits: ['definitive-guide'],
 			cadence: ['monthly'],
 			seniority: ['senior', 'group'],
 			note: '',
@@ -70,7 +84,8 @@ describe('buildCharter', () => {
 					reason: 'Engineering should shape the vision too.',
 					at: '2025-03-14T15:00:00.000Z'
 				}
-			]
+			],
+			agreement: { state: 'not-agreed' }
 		});
 		expect(charter.sections.owns[2].note).toBe(
 			'Support joins so that beta feedback reaches the queue.'
@@ -187,5 +202,102 @@ describe('buildCharter', () => {
 		);
 		expect(empty.focusRole).toBeNull();
 		expect(empty.matrix).toEqual({ roles: [], rows: [] });
+	});
+});
+
+describe('sources in the charter', () => {
+	it('credits every article that names a card, and lists the articles once', () => {
+		const snapshot = readBoard(createFixtureBoard());
+		snapshot.rows[1] = { ...snapshot.rows[1], id: 'own-roadmap', source: 'definitive-guide' };
+		snapshot.cells = {};
+		const built = buildCharter(snapshot, FIXTURE_META);
+		const roadmap = listEntries(built).find(({ item }) => item.cardId === 'own-roadmap')?.item;
+		expect(roadmap?.credits).toEqual(['definitive-guide', 'day-to-day']);
+		expect(creditLine(built, roadmap!)).toBe(
+			'From “Product Manager Responsibilities: The Definitive Guide” by SigOS; also named in ' +
+				'“What Does A Product Manager Do? 8 Day To Day Roles & Tasks” by The Product Manager'
+		);
+		expect(built.sources?.map((source) => source.id)).toEqual([
+			'definitive-guide',
+			'day-to-day',
+			'product-school',
+			'many-things',
+			'three-core'
+		]);
+	});
+
+	it('credits nothing for a card written in the workshop', () => {
+		const snapshot = readBoard(createFixtureBoard());
+		snapshot.rows[0] = { ...snapshot.rows[0], source: 'custom' };
+		const built = buildCharter(snapshot, FIXTURE_META);
+		expect(listEntries(built)[0].item.credits).toBeUndefined();
+		expect(creditLine(built, listEntries(built)[0].item)).toBe('');
+	});
+});
+
+describe('agreement in the charter', () => {
+	const agreementOf = (built: Charter) =>
+		Object.fromEntries(listEntries(built).map(({ item }) => [item.cardId, item.agreement?.state]));
+
+	it('records each row as agreed, not agreed or reopened, with who and when', () => {
+		const doc = createFixtureBoard();
+		const built = buildCharter(readBoard(doc), { ...FIXTURE_META, agreed: fixtureAgreements(doc) });
+		expect(agreementOf(built)).toEqual({
+			vision: 'agreed',
+			roadmap: 'agreed',
+			beta: 'agreed',
+			stories: 'reopened',
+			pricing: 'not-agreed',
+			releases: 'agreed',
+			contracts: 'agreed',
+			budget: 'agreed',
+			copy: 'not-agreed'
+		});
+		expect(built.sections.owns[0].agreement).toEqual({
+			state: 'agreed',
+			by: { id: ana.id, name: ana.name },
+			at: '2025-03-14T16:00:00.000Z'
+		});
+		expect(built.sections.does[0].agreement).toMatchObject({
+			state: 'reopened',
+			by: { name: ana.name },
+			at: '2025-03-14T14:30:00.000Z',
+			reopenedBy: { name: ana.name },
+			reopenedAt: '2025-03-14T15:00:00.000Z'
+		});
+		expect(countAgreement(built)).toEqual({ agreed: 6, notAgreed: 2, reopened: 1 });
+		expect(everyRowAgreed(built)).toBe(false);
+	});
+
+	it('says every row was agreed only when each one is', () => {
+		const doc = createFixtureBoard();
+		const agreed = fixtureAgreements(doc);
+		const { rowEdits, rows } = readBoard(doc);
+		for (const row of rows) agreed[row.id] = { at: 0, by: ana, edit: rowEdits[row.id] ?? null };
+		expect(everyRowAgreed(buildCharter(readBoard(doc), { ...FIXTURE_META, agreed }))).toBe(true);
+		expect(everyRowAgreed(charter)).toBe(false);
+	});
+
+	it('reopens an agreed row when its rationale changes', () => {
+		const doc = createFixtureBoard();
+		const agreed = fixtureAgreements(doc);
+		vi.setSystemTime(new Date('2025-03-14T16:10:00.000Z'));
+		doc.transact(() => {
+			getNoteText(doc, 'vision').insert(0, 'Customers asked for it.');
+			recordNoteEdit(doc, ben, 'vision');
+		});
+		const built = buildCharter(readBoard(doc), { ...FIXTURE_META, agreed });
+		expect(built.sections.owns[0].agreement).toMatchObject({
+			state: 'reopened',
+			reopenedBy: { id: ben.id, name: ben.name }
+		});
+		vi.setSystemTime(new Date('2025-03-14T15:00:00.000Z'));
+	});
+
+	it('leaves agreement unknown in versions published before it was recorded', () => {
+		const old = JSON.parse(JSON.stringify(charter)) as Charter;
+		for (const { item } of listEntries(old)) delete item.agreement;
+		expect(countAgreement(old)).toBeNull();
+		expect(everyRowAgreed(old)).toBe(false);
 	});
 });

@@ -12,6 +12,9 @@ import type { Issue } from '../board/rules.ts';
 import { letterAt } from '../board/snapshot.ts';
 import type { BoardSnapshot, Card, Letter, BoardRole } from '../board/schema.ts';
 import { BoardError, LIMITS, checkLine } from '../board/validate.ts';
+import { rowStatus, type Agreement } from '../facilitation/agreement.ts';
+import { creditsOf } from '../templates/credits.ts';
+import { boardWarnings, type CharterWarning } from './warnings.ts';
 
 export const CHARTER_SCHEMA = 'drawline.charter/1';
 
@@ -20,6 +23,26 @@ export type CharterRole = { id: string; name: string; label: string; color: stri
 export type CharterRoleRef = { id: string; name: string; label: string };
 
 export type CharterDissent = { userId: string; name: string; reason: string; at: string };
+
+export type CharterPerson = { id: string; name: string };
+
+/** An article the catalog's cards come from. */
+export type CharterSource = { id: string; title: string; author: string };
+
+/**
+ * Whether the workshop marked a row agreed as it was published. `reopened`: it was agreed, then
+ * changed (letters, placement, wording or rationale) before publishing.
+ */
+export type CharterAgreement =
+	| { state: 'agreed'; by: CharterPerson; at: string }
+	| { state: 'not-agreed' }
+	| {
+			state: 'reopened';
+			by: CharterPerson;
+			at: string;
+			reopenedBy: CharterPerson;
+			reopenedAt: string;
+	  };
 
 export type CharterRemoval = {
 	userId: string;
@@ -34,11 +57,17 @@ export type CharterItem = {
 	detail: string;
 	category: string;
 	source: string;
+	/** Ids of the articles (`Charter.sources`) that name this responsibility, its own first. */
+	credits?: string[];
 	cadence?: string[];
 	seniority?: string[];
 	/** The rationale written on the board, '' if none. */
 	note: string;
 	dissent: CharterDissent[];
+	/** Absent in versions published before agreement was recorded. */
+	agreement?: CharterAgreement;
+	/** The board's warnings on this row, only when one fires. */
+	warnings?: CharterWarning[];
 	/** Dissent a facilitator removed; present only when there was some. */
 	removedDissent?: CharterRemoval[];
 };
@@ -86,6 +115,8 @@ export type CharterMeta = {
 	author: { id: string; name: string };
 	participants: CharterParticipant[];
 	consents?: CharterConsent[];
+	/** The facilitation room's agreements by card id; every row without one is not agreed. */
+	agreed: Record<string, Agreement>;
 };
 
 export type Charter = {
@@ -104,6 +135,10 @@ export type Charter = {
 	roleViews: Record<string, RoleView>;
 	openQuestions: OpenQuestion[];
 	matrix: CharterMatrix;
+	/** The articles the rows credit, in the order rows first credit them; absent in older versions. */
+	sources?: CharterSource[];
+	/** Warnings about roles (overloaded, only informed) when published; absent in older versions. */
+	roleWarnings?: CharterWarning[];
 };
 
 export type CharterEntry = { item: CharterItem; boundary: Boundary };
@@ -119,18 +154,44 @@ const roleRef = ({ id, name, label }: BoardRole): CharterRoleRef => ({ id, name,
 
 const isoTime = (at: number): string => new Date(at).toISOString();
 
-const charterItem = (snapshot: BoardSnapshot, card: Card): CharterItem => ({
+const charterAgreement = (
+	agreement: Agreement | undefined,
+	lastEdit: BoardSnapshot['rowEdits'][string] | undefined
+): CharterAgreement => {
+	const status = rowStatus(agreement, lastEdit);
+	if (status.state === 'open') return { state: 'not-agreed' };
+	const agreed = {
+		by: { id: status.agreement.by.id, name: status.agreement.by.name },
+		at: isoTime(status.agreement.at)
+	};
+	if (status.state === 'agreed') return { state: 'agreed', ...agreed };
+	const { userId, name, at } = status.reopenedBy;
+	return {
+		state: 'reopened',
+		...agreed,
+		reopenedBy: { id: userId, name },
+		reopenedAt: isoTime(at)
+	};
+};
+
+const charterItem = (
+	snapshot: BoardSnapshot,
+	card: Card,
+	agreed: Record<string, Agreement>
+): CharterItem => ({
 	cardId: card.id,
 	title: card.title,
 	detail: card.detail,
 	category: card.category,
 	source: card.source,
+	...(creditsOf(card).length ? { credits: creditsOf(card).map((source) => source.id) } : {}),
 	...(card.cadence?.length ? { cadence: card.cadence } : {}),
 	...(card.seniority?.length ? { seniority: card.seniority } : {}),
 	note: snapshot.notes[card.id] ?? '',
 	dissent: snapshot.dissent
 		.filter((entry) => entry.cardId === card.id)
 		.map(({ userId, name, reason, at }) => ({ userId, name, reason, at: isoTime(at) })),
+	agreement: charterAgreement(agreed[card.id], snapshot.rowEdits[card.id]),
 	...removals(snapshot, card.id)
 });
 
@@ -167,7 +228,7 @@ const checkMeta = (meta: CharterMeta): CharterMeta => {
 };
 
 export const buildCharter = (snapshot: BoardSnapshot, meta: CharterMeta): Charter => {
-	const { workshopId, title, team, version, publishedAt, author, participants, consents } =
+	const { workshopId, title, team, version, publishedAt, author, participants, consents, agreed } =
 		checkMeta(meta);
 	const focus = snapshot.roles.find((role) => role.id === snapshot.focusRoleId) ?? null;
 	const roleById = new Map(snapshot.roles.map((role) => [role.id, role]));
@@ -185,8 +246,12 @@ export const buildCharter = (snapshot: BoardSnapshot, meta: CharterMeta): Charte
 	}
 	const openQuestions: OpenQuestion[] = [];
 
+	const warnings = boardWarnings(snapshot, focus?.id ?? null);
 	for (const card of snapshot.rows) {
-		const item = charterItem(snapshot, card);
+		const item: CharterItem = {
+			...charterItem(snapshot, card, agreed),
+			...(warnings.rows[card.id] ? { warnings: warnings.rows[card.id] } : {})
+		};
 		const row = boundaryOf(snapshot, card.id, focus?.id ?? null);
 		if (row.boundary === 'unresolved') {
 			sections.unresolved.push({ ...item, issues: row.issues });
@@ -222,6 +287,11 @@ export const buildCharter = (snapshot: BoardSnapshot, meta: CharterMeta): Charte
 		}))
 	};
 
+	const credited = new Map(
+		snapshot.rows.flatMap((card) => creditsOf(card)).map((source) => [source.id, source])
+	);
+	const sources = [...credited.values()].map(({ id, title, author }) => ({ id, title, author }));
+
 	return {
 		schema: CHARTER_SCHEMA,
 		workshopId,
@@ -243,7 +313,9 @@ export const buildCharter = (snapshot: BoardSnapshot, meta: CharterMeta): Charte
 		sections,
 		roleViews,
 		openQuestions,
-		matrix
+		matrix,
+		sources,
+		roleWarnings: warnings.roles
 	};
 };
 
@@ -254,4 +326,26 @@ export const listEntries = (charter: Charter): CharterEntry[] => {
 		for (const item of charter.sections[boundary]) byId.set(item.cardId, { item, boundary });
 	}
 	return charter.matrix.rows.flatMap((row) => byId.get(row.cardId) ?? []);
+};
+
+export type AgreementCount = { agreed: number; notAgreed: number; reopened: number };
+
+/** How many rows were agreed as published; null for versions published before it was recorded. */
+export const countAgreement = (charter: Charter): AgreementCount | null => {
+	const items = listEntries(charter).map((entry) => entry.item);
+	if (items.some((item) => !item.agreement)) return null;
+	const count: AgreementCount = { agreed: 0, notAgreed: 0, reopened: 0 };
+	for (const item of items) {
+		const state = item.agreement?.state;
+		if (state === 'agreed') count.agreed++;
+		else if (state === 'reopened') count.reopened++;
+		else count.notAgreed++;
+	}
+	return count;
+};
+
+/** True only when the charter records that every row on the board was agreed. */
+export const everyRowAgreed = (charter: Charter): boolean => {
+	const count = countAgreement(charter);
+	return !!count && count.notAgreed === 0 && count.reopened === 0 && charter.matrix.rows.length > 0;
 };

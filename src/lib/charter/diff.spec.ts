@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_META, ana, createFixtureBoard } from '../board/__fixtures__/board.ts';
 import { buildCharter, type Charter } from './charter.ts';
-import { diffCharters } from './diff.ts';
+import { diffCharters, movedText } from './diff.ts';
 import { addCard, deleteCard, editCard, placeCard, setCell } from '../board/operations.ts';
 import { addRole, deleteRole } from '../board/role-operations.ts';
 import { readBoard } from '../board/snapshot.ts';
@@ -35,8 +35,10 @@ describe('diffCharters', () => {
 		expect(changed.find((row) => row.cardId === 'budget')).toEqual({
 			cardId: 'budget',
 			title: 'Own the product budget',
-			cells: [{ roleId: 'pm', roleName: 'Product Manager', from: 'A', to: 'R' }]
+			cells: [{ roleId: 'pm', roleName: 'Product Manager', from: 'A', to: 'R' }],
+			moved: { from: 'unresolved', to: 'does' }
 		});
+		expect(movedText({ from: 'unresolved', to: 'does' })).toBe('Moved from Open question to Does');
 		expect(changed.find((row) => row.cardId === 'stories')).toEqual({
 			cardId: 'stories',
 			title: 'Write user stories with engineers',

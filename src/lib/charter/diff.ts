@@ -5,6 +5,7 @@
  */
 import { listEntries, type Charter, type CharterItem, type CharterRole } from './charter.ts';
 import type { Letter } from '../board/schema.ts';
+import type { Boundary } from '../board/boundary.ts';
 
 export type CellChange = { roleId: string; roleName: string; from: Letter | ''; to: Letter | '' };
 
@@ -13,7 +14,22 @@ export type RowChange = {
 	title: string;
 	cells: CellChange[];
 	titleChanged?: { from: string; to: string };
+	/** The focus role's section changed with the letters. */
+	moved?: { from: Boundary; to: Boundary };
 };
+
+const SECTION_NAMES: Record<Boundary, string> = {
+	owns: 'Owns',
+	does: 'Does',
+	consulted: 'Consulted',
+	informed: 'Informed',
+	outside: 'Not the focus role’s job',
+	unresolved: 'Open question'
+};
+
+/** "Moved from Open question to Does". */
+export const movedText = (moved: { from: Boundary; to: Boundary }): string =>
+	`Moved from ${SECTION_NAMES[moved.from]} to ${SECTION_NAMES[moved.to]}`;
 
 export type CharterDiff = {
 	added: CharterItem[];
@@ -30,6 +46,8 @@ export const diffCharters = (a: Charter, b: Charter): CharterDiff => {
 	const rolesB = new Set(b.roles.map((role) => role.id));
 	const roles = [...b.roles, ...a.roles.filter((role) => !rolesB.has(role.id))];
 	const rowsA = new Map(a.matrix.rows.map((row) => [row.cardId, row]));
+	const boundaryA = new Map(listEntries(a).map(({ item, boundary }) => [item.cardId, boundary]));
+	const boundaryB = new Map(listEntries(b).map(({ item, boundary }) => [item.cardId, boundary]));
 
 	const changed: RowChange[] = [];
 	for (const rowB of b.matrix.rows) {
@@ -42,12 +60,16 @@ export const diffCharters = (a: Charter, b: Charter): CharterDiff => {
 			if (from !== to) cells.push({ roleId: role.id, roleName: role.name, from, to });
 		}
 		const titleChanged = rowA.title !== rowB.title;
-		if (cells.length === 0 && !titleChanged) continue;
+		const from = boundaryA.get(rowB.cardId);
+		const to = boundaryB.get(rowB.cardId);
+		const moved = from && to && from !== to ? { from, to } : null;
+		if (cells.length === 0 && !titleChanged && !moved) continue;
 		changed.push({
 			cardId: rowB.cardId,
 			title: rowB.title,
 			cells,
-			...(titleChanged ? { titleChanged: { from: rowA.title, to: rowB.title } } : {})
+			...(titleChanged ? { titleChanged: { from: rowA.title, to: rowB.title } } : {}),
+			...(moved ? { moved } : {})
 		});
 	}
 

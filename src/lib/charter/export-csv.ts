@@ -6,7 +6,8 @@
  * advises against CSV injection: titles come from any participant, and a spreadsheet would
  * otherwise evaluate "=HYPERLINK(...)" when the facilitator opens the file.
  */
-import type { Charter } from './charter.ts';
+import { describeAgreement } from './agreement-text.ts';
+import { listEntries, type Charter } from './charter.ts';
 
 const BOM = '\uFEFF';
 
@@ -15,14 +16,22 @@ const field = (value: string): string => {
 	return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 };
 
+/** The Agreement column comes last so that role columns keep their place for older readers. */
 export const charterToCsv = (charter: Charter): string => {
 	const { roles, rows } = charter.matrix;
+	const agreementOf = new Map(
+		listEntries(charter).map(({ item }) => [
+			item.cardId,
+			item.agreement ? describeAgreement(item.agreement) : ''
+		])
+	);
 	const records = [
-		['Responsibility', 'Category', ...roles.map((role) => role.name)],
+		['Responsibility', 'Category', ...roles.map((role) => role.name), 'Agreement'],
 		...rows.map((row) => [
 			row.title,
 			row.category,
-			...roles.map((role) => row.letters[role.id] ?? '')
+			...roles.map((role) => row.letters[role.id] ?? ''),
+			agreementOf.get(row.cardId) ?? ''
 		])
 	];
 	return BOM + records.map((record) => record.map(field).join(',') + '\r\n').join('');

@@ -4,7 +4,14 @@
  * markup: inline markers are backslash-escaped, a line that would start a block (heading, quote,
  * list) has its marker escaped, and table cells get `\|` and no line breaks.
  */
-import type { Charter, CharterDissent, CharterItem } from './charter.ts';
+import {
+	type Charter,
+	type CharterAgreement,
+	type CharterDissent,
+	type CharterItem
+} from './charter.ts';
+import { describeAgreement, summarizeAgreement } from './agreement-text.ts';
+import { creditLine, sourceText, tagLine, warningText } from './item-text.ts';
 import type { Issue, RuleId } from '../board/rules.ts';
 
 export type MarkdownOptions = {
@@ -22,11 +29,15 @@ const escapeLine = (line: string): string =>
 /** One-line text. */
 const inline = (text: string): string => escapeInline(text.replace(/\s+/g, ' ').trim());
 
-/** Text with line breaks, continuing a list item indented by `indent`. */
+/**
+ * Text with line breaks, continuing a list item indented by `indent`. Markdown renderers also
+ * break lines at a bare CR (and some at U+2028/U+2029), so those are line breaks here too:
+ * otherwise the line after one would escape the indent and could open a heading.
+ */
 const block = (text: string, indent: string): string =>
 	text
 		.trim()
-		.split('\n')
+		.split(/\r\n?|[\n\u2028\u2029]/)
 		.map((line, i) => {
 			const escaped = escapeLine(line);
 			return i === 0 || escaped === '' ? escaped : indent + escaped;
@@ -38,11 +49,25 @@ const cell = (text: string): string => inline(text) || ' ';
 const dissentLine = (entry: CharterDissent): string =>
 	`  - Dissent from ${inline(entry.name)}: ${block(entry.reason, '    ')}`;
 
-const itemLines = (item: CharterItem, extra: string[] = []): string[] => {
+const agreementLine = (agreement: CharterAgreement | undefined): string[] => {
+	if (!agreement) return [];
+	const text = inline(describeAgreement(agreement));
+	return [agreement.state === 'agreed' ? `  - ${text}` : `  - **${text}**`];
+};
+
+const itemLines = (charter: Charter, item: CharterItem, extra: string[] = []): string[] => {
+	const credit = creditLine(charter, item);
+	const tags = tagLine(item);
 	const category = item.category ? ` _(${inline(item.category)})_` : '';
 	const detail = item.detail ? ` — ${block(item.detail, '  ')}` : '';
 	return [
 		`- **${inline(item.title)}**${category}${detail}`,
+		...agreementLine(item.agreement),
+		...(tags ? [`  - ${inline(tags)}`] : []),
+		...(credit ? [`  - ${inline(credit)}`] : []),
+		...(item.warnings ?? []).map(
+			(warning) => `  - Warning: ${inline(warningText(charter, warning))}`
+		),
 		...extra,
 		...(item.note ? [`  - Rationale: ${block(item.note, '    ')}`] : []),
 		...item.dissent.map(dissentLine)
@@ -70,6 +95,9 @@ export const charterToMarkdown = (charter: Charter, opts: MarkdownOptions = {}):
 		return (consent.decision === 'agree' ? 'agrees' : 'objects') + comment;
 	};
 
+	const agreement = summarizeAgreement(charter);
+	const agreementSummary = agreement ? [`- **Agreement:** ${agreement}`] : [];
+
 	const lines = [
 		`# ${inline(charter.title)}`,
 		'',
@@ -79,6 +107,7 @@ export const charterToMarkdown = (charter: Charter, opts: MarkdownOptions = {}):
 		...(charter.focusRole
 			? [`- **Focus role:** ${focus} (${inline(charter.focusRole.label)})`]
 			: []),
+		...agreementSummary,
 		'',
 		`What the ${focus} owns (A), does (R), is consulted on (C) and is informed of (I), ` +
 			'as the team agreed it, and what is not their job.',
@@ -94,35 +123,49 @@ export const charterToMarkdown = (charter: Charter, opts: MarkdownOptions = {}):
 				.map((consent) => `- ${inline(consent.name)}: ${consentText(consent.userId)}`)
 		]),
 		'',
+		...(charter.roleWarnings?.length
+			? [
+					'## Warnings about roles',
+					'',
+					...charter.roleWarnings.map((warning) => `- ${inline(warningText(charter, warning))}`),
+					''
+				]
+			: []),
 		'## Owns (A)',
 		'',
-		...listOrNone(sections.owns.flatMap((item) => itemLines(item))),
+		...listOrNone(sections.owns.flatMap((item) => itemLines(charter, item))),
 		'',
 		'## Does (R)',
 		'',
-		...listOrNone(sections.does.flatMap((item) => itemLines(item))),
+		...listOrNone(sections.does.flatMap((item) => itemLines(charter, item))),
 		'',
 		'## Consulted on (C)',
 		'',
-		...listOrNone(sections.consulted.flatMap((item) => itemLines(item))),
+		...listOrNone(sections.consulted.flatMap((item) => itemLines(charter, item))),
 		'',
 		'## Informed of (I)',
 		'',
-		...listOrNone(sections.informed.flatMap((item) => itemLines(item))),
+		...listOrNone(sections.informed.flatMap((item) => itemLines(charter, item))),
 		'',
 		`## Not the ${focus}'s job`,
 		'',
 		...listOrNone(
 			sections.outside.flatMap((item) =>
-				itemLines(item, [`  - Owned by ${item.owners.map((role) => inline(role.name)).join(', ')}`])
+				itemLines(charter, item, [
+					`  - Owned by ${item.owners.map((role) => inline(role.name)).join(', ')}`
+				])
 			)
 		),
 		'',
 		'## Open questions',
 		'',
 		...listOrNone(
-			charter.openQuestions.flatMap((question) => [
+			charter.sections.unresolved.flatMap((question) => [
 				`- **${inline(question.title)}**: ${question.issues.map(issueText).join('; ')}`,
+				...agreementLine(question.agreement),
+				...(question.warnings ?? []).map(
+					(warning) => `  - Warning: ${inline(warningText(charter, warning))}`
+				),
 				...question.dissent.map(dissentLine)
 			])
 		),
@@ -167,6 +210,14 @@ export const charterToMarkdown = (charter: Charter, opts: MarkdownOptions = {}):
 			),
 			'',
 			roles.map((role) => `${cell(role.label)}: ${inline(role.name)}`).join(' · ')
+		);
+	}
+	if (charter.sources?.length) {
+		lines.push(
+			'',
+			'## Sources',
+			'',
+			...charter.sources.map((source) => `- ${inline(sourceText(source))}`)
 		);
 	}
 	return lines.join('\n') + '\n';

@@ -1,6 +1,10 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { FIXTURE_META, createFixtureBoard } from '../board/__fixtures__/board.ts';
+import {
+	FIXTURE_META,
+	createFixtureBoard,
+	fixtureAgreements
+} from '../board/__fixtures__/board.ts';
 import { gridSnapshot } from '../board/__fixtures__/letters.ts';
 import { buildCharter, type Charter } from './charter.ts';
 import { charterToCsv } from './export-csv.ts';
@@ -22,7 +26,8 @@ let charter: Charter;
 beforeAll(() => {
 	vi.useFakeTimers({ toFake: ['Date'] });
 	vi.setSystemTime(new Date('2025-03-14T15:00:00.000Z'));
-	charter = buildCharter(readBoard(createFixtureBoard()), FIXTURE_META);
+	const doc = createFixtureBoard();
+	charter = buildCharter(readBoard(doc), { ...FIXTURE_META, agreed: fixtureAgreements(doc) });
 });
 
 afterAll(() => {
@@ -71,6 +76,20 @@ describe('charterToMarkdown', () => {
 		);
 		expect(markdown).not.toMatch(/^# not a heading/m);
 	});
+
+	it.each([
+		['a bare CR', '\r'],
+		['CRLF', '\r\n'],
+		['a line separator', '\u2028'],
+		['a paragraph separator', '\u2029']
+	])('treats %s in a note as a line break, never as the start of a heading', (_, br) => {
+		const awkward = awkwardCharter();
+		const row = awkward.sections.owns.find((item) => item.note) ?? awkward.sections.owns[0];
+		row.note = `Agreed.${br}# Fake heading${br}> fake quote`;
+		const markdown = charterToMarkdown(awkward);
+		expect(markdown).toContain('  - Rationale: Agreed.\n    \\# Fake heading\n    \\> fake quote');
+		expect(markdown).not.toMatch(/[\r\u2028\u2029]/);
+	});
 });
 
 describe('charterToCsv', () => {
@@ -82,18 +101,18 @@ describe('charterToCsv', () => {
 		const csv = charterToCsv(awkwardCharter());
 		expect(csv.startsWith('\uFEFF')).toBe(true);
 		expect(csv.slice(1).split('\r\n')).toEqual([
-			'Responsibility,Category,"Product, Manager","Ingeniería ""core"""',
-			'"Pricing, packaging and discounts",Strategy & vision,A,R',
-			'"Say ""no"" to scope creep",,R,A',
-			'"Line one\nline two",,A,R',
-			`"'=HYPERLINK(""http://evil.example"",""click"") | Ünïcødé 製品 🚀",,,R`,
+			'Responsibility,Category,"Product, Manager","Ingeniería ""core""",Agreement',
+			'"Pricing, packaging and discounts",Strategy & vision,A,R,Not agreed in the workshop',
+			'"Say ""no"" to scope creep",,R,A,Not agreed in the workshop',
+			'"Line one\nline two",,A,R,Not agreed in the workshop',
+			`"'=HYPERLINK(""http://evil.example"",""click"") | Ünïcødé 製品 🚀",,,R,Not agreed in the workshop`,
 			''
 		]);
 	});
 
 	it('writes a header alone for an empty board', () => {
 		const empty = buildCharter(gridSnapshot([], {}), FIXTURE_META);
-		expect(charterToCsv(empty)).toBe('\uFEFFResponsibility,Category\r\n');
+		expect(charterToCsv(empty)).toBe('\uFEFFResponsibility,Category,Agreement\r\n');
 	});
 });
 

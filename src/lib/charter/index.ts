@@ -1,6 +1,8 @@
 export {
 	buildCharter,
 	listEntries,
+	countAgreement,
+	everyRowAgreed,
 	CHARTER_SCHEMA,
 	type Charter,
 	type CharterMeta,
@@ -10,14 +12,32 @@ export {
 	type CharterRole,
 	type CharterRoleRef,
 	type CharterDissent,
+	type CharterAgreement,
+	type CharterPerson,
+	type CharterSource,
+	type AgreementCount,
 	type CharterConsent,
 	type CharterParticipant,
 	type CharterMatrix,
 	type OpenQuestion,
 	type RoleView
 } from './charter.ts';
+export {
+	boardWarnings,
+	isAccidentalCoordination,
+	type CharterWarning,
+	type CharterWarningId
+} from './warnings.ts';
+export { describeAgreement, summarizeAgreement } from './agreement-text.ts';
+export { creditLine, creditsOfItem, sourceText, tagLine, warningText } from './item-text.ts';
 export { searchCharter, type SearchResult } from './search.ts';
-export { diffCharters, type CharterDiff, type RowChange, type CellChange } from './diff.ts';
+export {
+	diffCharters,
+	movedText,
+	type CharterDiff,
+	type RowChange,
+	type CellChange
+} from './diff.ts';
 export { charterToMarkdown, type MarkdownOptions } from './export-markdown.ts';
 export { charterToCsv } from './export-csv.ts';
 export { charterToJson } from './export-json.ts';

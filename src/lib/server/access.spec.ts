@@ -20,4 +20,26 @@ describe('route policy', () => {
 		expect(safeNext('https://evil.example/')).toBe('/');
 		expect(safeNext(null)).toBe('/');
 	});
+
+	it.each([
+		'//evil',
+		'/\\evil',
+		'/\\/evil',
+		'/\t/evil.example',
+		'/\n/evil.example',
+		'/ /evil.example',
+		'https://evil',
+		'javascript:alert(1)',
+		' /w/abc',
+		'',
+		'w/abc'
+	])('falls back to / for %j', (value) => {
+		expect(safeNext(value)).toBe('/');
+	});
+
+	it('keeps a plain path, normalised so the Location header is always valid', () => {
+		expect(safeNext('/%09/evil.example')).toBe('/%09/evil.example');
+		expect(safeNext('/w/abc/../charter')).toBe('/w/charter');
+		expect(safeNext('/w/é?q=ü#top')).toBe('/w/%C3%A9?q=%C3%BC#top');
+	});
 });

@@ -44,12 +44,25 @@ function isReading(method: string): boolean {
 	return method === 'GET' || method === 'HEAD';
 }
 
-/** Only same-site paths: never `//evil.example` or an absolute URL. */
+const SAME_ORIGIN = 'http://drawline.invalid';
+
+/**
+ * A redirect target we may follow: a plain path on this site, normalised, or `fallback`.
+ * Browsers drop tabs and newlines from URLs and read `\` as `/`, so `/\t/evil.example`
+ * becomes `//evil.example`; such characters also make a `Location` header throw (a 500).
+ */
 export function safeNext(value: string | null | undefined, fallback = '/'): string {
-	if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) {
+	if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//'))
+		return fallback;
+	if (/[\u0000-\u0020\u007f\\]/.test(value)) return fallback;
+	let url: URL;
+	try {
+		url = new URL(value, SAME_ORIGIN);
+	} catch {
 		return fallback;
 	}
-	return value;
+	if (url.origin !== SAME_ORIGIN || url.pathname.startsWith('//')) return fallback;
+	return url.pathname + url.search + url.hash;
 }
 
 export function signInUrl(url: URL): string {

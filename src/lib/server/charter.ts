@@ -1,6 +1,4 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
-import { sha256 } from '@oslojs/crypto/sha2';
-import { encodeHexLowerCase } from '@oslojs/encoding';
 import { ANY_MEMBER, requireWorkshopRole } from './access.ts';
 import {
 	charterToCsv,
@@ -11,7 +9,8 @@ import {
 } from '#lib/charter/index.ts';
 import { RULE_COPY } from '#lib/templates/index.ts';
 import type { RuleId } from '#lib/templates/index.ts';
-import { charterToPdf } from '#server/charter/pdf.ts';
+import type { PdfPool, RenderedPdf } from '#server/charter/pdf-pool.ts';
+import { isPdfRefused } from '#server/charter/pdf-refusal.ts';
 import type { Store } from '#server/store/index.ts';
 import type { PublishedCharter } from '#server/store/charters.ts';
 import type { MemberRole } from '#lib/contracts/roles.ts';
@@ -182,23 +181,20 @@ const slug = (text: string): string =>
 		.replace(/^-+|-+$/g, '')
 		.slice(0, 60) || 'charter';
 
-// Laying out a 60-row charter takes a few hundred milliseconds of CPU (font shaping), and a
-// version only changes when someone consents, so recent PDFs are kept, keyed by their content.
-const PDF_CACHE_SIZE = 16;
-const pdfCache = new Map<string, Promise<Uint8Array>>();
+const PDF_STATUS = { 'too-large': 413, busy: 503, timeout: 503, failed: 500 } as const;
 
-function cachedPdf(charter: Charter, paper: 'A4' | 'Letter'): Promise<Uint8Array> {
-	const key = `${paper}:${encodeHexLowerCase(sha256(new TextEncoder().encode(JSON.stringify(charter))))}`;
-	let pdf = pdfCache.get(key);
-	if (pdf) {
-		pdfCache.delete(key);
-	} else {
-		pdf = charterToPdf(charter, { paper });
-		pdf.catch(() => pdfCache.delete(key));
+/** The pool's refusals as HTTP errors that say what to do instead. */
+async function renderPdf(
+	pool: PdfPool,
+	charter: Charter,
+	paper: 'A4' | 'Letter'
+): Promise<RenderedPdf> {
+	try {
+		return await pool.render(charter, paper);
+	} catch (cause) {
+		if (isPdfRefused(cause)) error(PDF_STATUS[cause.reason], cause.message);
+		throw cause;
 	}
-	pdfCache.set(key, pdf);
-	while (pdfCache.size > PDF_CACHE_SIZE) pdfCache.delete(pdfCache.keys().next().value as string);
-	return pdf;
 }
 
 /** A download of one version (`?v=N`, latest by default) in one format. */
@@ -217,7 +213,7 @@ export async function exportCharter(
 	else if (format === 'json') body = charterToJson(charter);
 	else {
 		const paper = event.url.searchParams.get('paper')?.toLowerCase() === 'letter' ? 'Letter' : 'A4';
-		body = await cachedPdf(charter, paper);
+		body = (await renderPdf(event.locals.app.pdf, charter, paper)).pdf;
 	}
 	const filename = `${slug(charter.title)}-v${charter.version}.${format}`;
 	return new Response(body as BodyInit, {

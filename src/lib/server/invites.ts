@@ -1,5 +1,5 @@
 import { generateInviteToken, hashInviteToken } from '#server/auth/tokens.ts';
-import type { Store } from '#server/store/index.ts';
+import { ROLE_RANK, type Store } from '#server/store/index.ts';
 import type { Invite, InviteRole } from '#server/store/invites.ts';
 import type { Workshop } from '#server/store/workshops.ts';
 import type { MemberRole } from '#lib/contracts/roles.ts';
@@ -37,14 +37,35 @@ export async function findInvite(
 	return { status: 'valid', invite, workshop };
 }
 
-/** Adds the membership (never lowering an existing role) and counts the use. */
+export type InviteAcceptance =
+	{ ok: true; role: MemberRole } | { ok: false; reason: 'removed-since' };
+
+/**
+ * Adds the membership (never lowering an existing role) and counts the use. Someone removed from
+ * the workshop gets back in only through a link created after the removal: a facilitator's
+ * removal must not be undone by a link the person already holds.
+ */
 export async function acceptInvite(
 	store: Pick<Store, 'invites' | 'workshops'>,
 	invite: Invite,
 	userId: string
-): Promise<MemberRole> {
+): Promise<InviteAcceptance> {
 	const existing = await store.workshops.getMembership(invite.workshopId, userId);
+	if (!existing) {
+		const removedAt = await store.workshops.removedAt(invite.workshopId, userId);
+		if (removedAt !== null && invite.createdAt <= removedAt) {
+			return { ok: false, reason: 'removed-since' };
+		}
+	}
 	const role = await store.workshops.addMember(invite.workshopId, userId, invite.role);
 	if (!existing) await store.invites.recordUse(invite.id);
-	return role;
+	return { ok: true, role };
+}
+
+/** Whether opening the link would change nothing: already a member at least as high. */
+export function inviteAddsNothing(
+	invite: Invite,
+	membership: { role: MemberRole } | null
+): boolean {
+	return membership !== null && ROLE_RANK[membership.role] >= ROLE_RANK[invite.role];
 }

@@ -26,7 +26,8 @@ export const CLASSIC_LIST = defineTemplate({
 			'align-partners',
 			'build-and-support-team',
 			'run-team-meetings',
-			'update-stakeholders'
+			'update-stakeholders',
+			'mentor-pms'
 		],
 		Operations: [
 			'drive-execution',
@@ -35,7 +36,10 @@ export const CLASSIC_LIST = defineTemplate({
 			'test-before-release',
 			'measure-outcomes',
 			'produce-product-docs',
-			'work-with-vendors'
+			'work-with-vendors',
+			'plan-release-course',
+			'run-product-operations',
+			'review-product-health'
 		]
 	}
 });

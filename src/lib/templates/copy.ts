@@ -38,6 +38,16 @@ export const RULE_COPY: Record<RuleId, { label: string; explanation: string }> =
 	}
 };
 
+/**
+ * A check the charter adds to the board's: the focus role does a row that no other role owns or
+ * does, which is how work nobody else owns ends up coordinated by the PM without anyone deciding it.
+ */
+export const COORDINATOR_COPY = {
+	label: 'Accidental coordinator',
+	explanation:
+		'The focus role does this and no other role owns or does it, so it may be carrying work that nobody else has taken on.'
+};
+
 // Written for someone who joins months after the workshop and reads the charter cold.
 export const BOUNDARY_COPY: Record<BoundaryId, { heading: string; intro: string }> = {
 	owns: {

@@ -24,7 +24,9 @@ export const EVERYTHING_PMS_DO = defineTemplate({
 			'manage-program',
 			'defend-projects-to-execs',
 			'liaise-with-customer-teams',
-			'flag-team-issues'
+			'flag-team-issues',
+			'own-in-between-work',
+			'run-product-operations'
 		],
 		'Enablement & content': [
 			'write-content',

@@ -14,7 +14,9 @@ export const FOUR_PILLARS = defineTemplate({
 			'set-value-metric',
 			'choose-portfolio-bets',
 			'align-multiple-teams',
-			'prepare-leadership-decisions'
+			'prepare-leadership-decisions',
+			'raise-decision-quality',
+			'mentor-pms'
 		],
 		'Discovery & research': [
 			'lead-discovery',
@@ -35,7 +37,8 @@ export const FOUR_PILLARS = defineTemplate({
 			'plan-sprints',
 			'manage-tradeoffs',
 			'align-partners',
-			'close-the-loop-on-requests'
+			'close-the-loop-on-requests',
+			'weigh-platform-health'
 		],
 		'Execution & go-to-market': [
 			'define-requirements',
@@ -45,7 +48,9 @@ export const FOUR_PILLARS = defineTemplate({
 			'define-success-metrics',
 			'coordinate-launch',
 			'measure-outcomes',
-			'update-stakeholders'
+			'update-stakeholders',
+			'plan-release-course',
+			'review-product-health'
 		]
 	}
 });

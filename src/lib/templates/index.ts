@@ -8,8 +8,9 @@ export type {
 	TemplateCard,
 	TemplateRole
 } from './types.ts';
-export { CADENCES, SENIORITIES } from './tags.ts';
+export { CADENCES, SENIORITIES, seniorityWord, tagWords } from './tags.ts';
+export { creditsOf, creditWords, sourceText } from './credits.ts';
 export { SOURCES } from './sources.ts';
 export { DEFAULT_ROLES, FOCUS_ROLE_ID } from './roles.ts';
 export { ALL_CARDS, TEMPLATES, getTemplate } from './catalog.ts';
-export { BOUNDARY_COPY, RULE_COPY } from './copy.ts';
+export { BOUNDARY_COPY, COORDINATOR_COPY, RULE_COPY } from './copy.ts';

@@ -13,7 +13,10 @@ export interface TemplateCard {
 	title: string;
 	detail: string;
 	category: string;
+	/** The article the card comes from (a `Source` id). */
 	source: string;
+	/** Other articles that name the same responsibility. */
+	alsoIn?: string[];
 	cadence?: Cadence[];
 	seniority?: Seniority[];
 }

@@ -5,6 +5,8 @@ import { getNoteText, placeCard, setCell, setDissent } from '../operations.ts';
 import { seedBoard } from '../seed.ts';
 import type { Actor, Letter } from '../schema.ts';
 import type { CharterMeta } from '../../charter/charter.ts';
+import type { Agreement } from '../../facilitation/agreement.ts';
+import { readBoard } from '../snapshot.ts';
 
 export const ana: Actor = { id: 'u-ana', name: 'Ana Ruiz' };
 export const ben: Actor = { id: 'u-ben', name: 'Ben Okafor' };
@@ -25,7 +27,7 @@ const CARD_SEED = [
 		title: 'Set the product vision',
 		detail: 'Describe where the product is going and why it matters to customers.',
 		category: 'Vision and strategy',
-		source: 'four-pillars',
+		source: 'definitive-guide',
 		cadence: ['monthly'],
 		seniority: ['senior', 'group']
 	},
@@ -34,21 +36,21 @@ const CARD_SEED = [
 		title: 'Prioritise the roadmap',
 		detail: 'Decide what gets built next and what waits.',
 		category: 'Prioritization and roadmapping',
-		source: 'four-pillars'
+		source: 'definitive-guide'
 	},
 	{
 		id: 'beta',
 		title: 'Run beta programs',
 		detail: 'Recruit early users, collect their feedback and decide when the beta ends.',
 		category: 'Execution and go-to-market',
-		source: 'classic-list'
+		source: 'product-school'
 	},
 	{
 		id: 'stories',
 		title: 'Write user stories',
 		detail: 'Stories with acceptance criteria.\nReviewed with QA before planning.',
 		category: 'Execution and go-to-market',
-		source: 'classic-list',
+		source: 'product-school',
 		cadence: ['weekly']
 	},
 	{
@@ -56,42 +58,42 @@ const CARD_SEED = [
 		title: 'Set pricing & packaging',
 		detail: 'Price points, plans and discounts.',
 		category: 'Vision and strategy',
-		source: 'everything-pms-do'
+		source: 'many-things'
 	},
 	{
 		id: 'releases',
 		title: 'Ship releases | hotfixes',
 		detail: 'Cut, test and deploy releases.',
 		category: 'Execution and go-to-market',
-		source: 'three-core-functions'
+		source: 'three-core'
 	},
 	{
 		id: 'contracts',
 		title: 'Negotiate customer contracts',
 		detail: 'Terms, renewals and discounts for individual deals.',
 		category: 'Execution and go-to-market',
-		source: 'everything-pms-do'
+		source: 'many-things'
 	},
 	{
 		id: 'budget',
 		title: 'Own the product budget',
 		detail: '',
 		category: 'Vision and strategy',
-		source: 'everything-pms-do'
+		source: 'many-things'
 	},
 	{
 		id: 'copy',
 		title: 'Write marketing copy',
 		detail: 'Landing pages and launch emails.',
 		category: 'Execution and go-to-market',
-		source: 'everything-pms-do'
+		source: 'many-things'
 	},
 	{
 		id: 'hiring',
 		title: 'Hire product managers',
 		detail: 'Left in the tray: not part of this charter.',
 		category: 'Leadership',
-		source: 'classic-list'
+		source: 'product-school'
 	}
 ];
 
@@ -135,6 +137,7 @@ export const FIXTURE_META: CharterMeta = {
 		{ id: ben.id, name: ben.name, role: 'participant' },
 		{ id: zoe.id, name: zoe.name, role: 'participant' }
 	],
+	agreed: {},
 	consents: [
 		{ userId: ana.id, name: ana.name, decision: 'agree', at: '2025-03-14T17:00:00.000Z' },
 		{
@@ -145,4 +148,20 @@ export const FIXTURE_META: CharterMeta = {
 			at: '2025-03-14T17:05:00.000Z'
 		}
 	]
+};
+
+/**
+ * Agreements for the fixture board in each state: most rows agreed as they stand, `stories`
+ * edited again after Ana agreed it (reopened), and `pricing` and `copy` never agreed.
+ */
+export const fixtureAgreements = (doc: Y.Doc): Record<string, Agreement> => {
+	const { rowEdits } = readBoard(doc);
+	const at = Date.parse('2025-03-14T16:00:00.000Z');
+	const agreed: Record<string, Agreement> = {};
+	for (const cardId of ['vision', 'roadmap', 'beta', 'releases', 'contracts', 'budget']) {
+		agreed[cardId] = { at, by: ana, edit: rowEdits[cardId] ?? null };
+	}
+	const earlier = Date.parse('2025-03-14T14:30:00.000Z');
+	agreed.stories = { at: earlier, by: ana, edit: { userId: ben.id, name: ben.name, at: earlier } };
+	return agreed;
 };

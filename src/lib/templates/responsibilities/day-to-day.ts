@@ -8,7 +8,8 @@ export const DAY_TO_DAY: Responsibility[] = [
 		title: 'Set and share the product vision',
 		detail:
 			"Turn the company's direction into a product vision that every team can repeat and steer by.",
-		source
+		source,
+		alsoIn: ['product-school']
 	},
 	{
 		id: 'know-domain',
@@ -57,5 +58,20 @@ export const DAY_TO_DAY: Responsibility[] = [
 		detail:
 			'Prepare case studies, product comparisons, competitor write-ups and decks for presentations.',
 		source
+	},
+	{
+		id: 'plan-release-course',
+		title: 'Plan the release course',
+		detail:
+			'Map the road from a finished build to general availability and keep every team walking it.',
+		source
+	},
+	{
+		id: 'run-product-operations',
+		title: 'Keep product operations running',
+		detail:
+			'Understand the routine machinery behind a live product, then handle each part or hand it to someone.',
+		source,
+		cadence: ['daily']
 	}
 ];

@@ -100,6 +100,7 @@ export const DEFINITIVE_GUIDE: Responsibility[] = [
 		detail:
 			'Study what competitors and neighboring tools do, and where customer jobs are still left unserved.',
 		source,
+		alsoIn: ['day-to-day'],
 		cadence: ['monthly']
 	},
 	{
@@ -138,6 +139,7 @@ export const DEFINITIVE_GUIDE: Responsibility[] = [
 		detail:
 			'Weigh value to customers and the business against effort, dependencies, risk and timing to decide what comes next.',
 		source,
+		alsoIn: ['day-to-day'],
 		seniority: ['pm']
 	},
 	{
@@ -146,6 +148,7 @@ export const DEFINITIVE_GUIDE: Responsibility[] = [
 		detail:
 			'Keep the roadmap as a record of decisions and sequencing, and check each month that upcoming bets still fit the evidence.',
 		source,
+		alsoIn: ['day-to-day'],
 		cadence: ['monthly'],
 		seniority: ['pm']
 	},
@@ -250,5 +253,37 @@ export const DEFINITIVE_GUIDE: Responsibility[] = [
 			'Keep leaders and partner teams current on progress, roadblocks and the trade-offs behind the dates.',
 		source,
 		cadence: ['weekly']
+	},
+	{
+		id: 'weigh-platform-health',
+		title: 'Weigh platform health against features',
+		detail:
+			'Give technical debt and platform upkeep a fair hearing next to new features whenever the team plans.',
+		source,
+		cadence: ['monthly']
+	},
+	{
+		id: 'mentor-pms',
+		title: 'Mentor and coach PMs',
+		detail:
+			'Grow newer product managers through feedback, pairing on hard calls and sharing context.',
+		source,
+		seniority: ['senior', 'group']
+	},
+	{
+		id: 'raise-decision-quality',
+		title: 'Improve how the team decides',
+		detail:
+			'Make the evidence, options and reasoning behind calls visible so choices get better over time.',
+		source,
+		seniority: ['senior']
+	},
+	{
+		id: 'review-product-health',
+		title: 'Review product-health KPIs',
+		detail:
+			'Check adoption, retention and reliability figures on a set rhythm and act on what moves.',
+		source,
+		cadence: ['monthly']
 	}
 ];

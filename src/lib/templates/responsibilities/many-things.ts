@@ -95,5 +95,12 @@ export const MANY_THINGS: Responsibility[] = [
 		title: 'Run beta and design-partner programs',
 		detail: 'Recruit alpha, beta and design-partner customers and manage the early-access program.',
 		source
+	},
+	{
+		id: 'own-in-between-work',
+		title: 'Pick up the work between teams',
+		detail:
+			'Spot jobs that fall in the gaps between teams and find each one a real owner instead of quietly absorbing it.',
+		source
 	}
 ];

@@ -6,6 +6,7 @@ import { BoardError, seedBoard } from '#lib/board/index.ts';
 import { docName } from '#lib/contracts/sync.ts';
 import { requireUser } from '#lib/server/access.ts';
 import { parseRoles, readTitleAndTeam } from '#lib/server/workshop-form.ts';
+import { workshopCapProblem } from '#lib/server/creation-caps.ts';
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	requireUser(locals, url);
@@ -63,6 +64,8 @@ export const actions: Actions = {
 		}
 
 		const store = locals.app.store;
+		const capped = await workshopCapProblem(store, locals.app.config.caps, user.id);
+		if (capped) return fail(429, { errors: { form: capped }, roleErrors: {}, values });
 		const workshop = await store.workshops.create({
 			title,
 			team,

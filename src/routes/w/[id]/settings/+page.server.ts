@@ -4,6 +4,7 @@ import { FACILITATOR, forgetAccess, requireWorkshopRole } from '#lib/server/acce
 import { isMemberRole } from '#lib/contracts/roles.ts';
 import { readTitleAndTeam } from '#lib/server/workshop-form.ts';
 import { createInvite } from '#lib/server/invites.ts';
+import { inviteCapProblem } from '#lib/server/creation-caps.ts';
 
 const LABEL_MAX = 60;
 
@@ -101,9 +102,12 @@ export const actions: Actions = {
 				invite: { errors: { label: `Keep the note to ${LABEL_MAX} characters.` }, values }
 			});
 		}
-		const origin = event.locals.app.config.origin ?? event.url.origin;
+		const { store, config } = event.locals.app;
+		const capped = await inviteCapProblem(store, config.caps, workshop.id);
+		if (capped) return fail(429, { invite: { errors: { form: capped }, values } });
+		const origin = config.origin ?? event.url.origin;
 		const { invite, link } = await createInvite(
-			event.locals.app.store,
+			store,
 			{ workshopId: workshop.id, role, label, createdBy: user.id },
 			origin
 		);

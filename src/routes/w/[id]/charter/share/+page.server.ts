@@ -2,6 +2,7 @@ import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { FACILITATOR, requireWorkshopRole } from '#lib/server/access.ts';
 import { listVersions, memberScope } from '#lib/server/charter.ts';
+import { shareCapProblem } from '#lib/server/creation-caps.ts';
 
 async function facilitate(event: RequestEvent) {
 	return requireWorkshopRole(event.locals, event.params.id, FACILITATOR, event.url);
@@ -32,6 +33,8 @@ export const actions: Actions = {
 		} else if (!(await store.charters.get(workshop.id))) {
 			return fail(400, { create: { error: 'Publish a version before sharing the charter.' } });
 		}
+		const capped = await shareCapProblem(store, event.locals.app.config.caps, workshop.id);
+		if (capped) return fail(429, { create: { error: capped } });
 		const { token, id } = await store.charters.createShare(workshop.id, version, user.id);
 		return { created: { id, version, link: `${event.url.origin}/c/${token}` } };
 	},

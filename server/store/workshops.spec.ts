@@ -1,11 +1,13 @@
 import { describe, it, expect, beforeEach } from 'vitest';
-import { openStore, type Store } from '../index.ts';
-import { addUsers, addWorkshop } from '../__fixtures__/seed.ts';
+import type { Store } from './index.ts';
+import { BACKENDS, useStoreBackend } from './__fixtures__/backends.ts';
+import { addUsers, addWorkshop } from './__fixtures__/seed.ts';
 
-describe('workshops, memberships and invites', () => {
+describe.each(BACKENDS)('workshops, memberships and invites (%s)', (backend) => {
+	const db = useStoreBackend(backend);
 	let store: Store;
 	beforeEach(async () => {
-		store = await openStore({ databasePath: ':memory:' });
+		store = db.store();
 		await addUsers(store, ['fac', 'pat']);
 	});
 
@@ -40,6 +42,20 @@ describe('workshops, memberships and invites', () => {
 			['fac', 'facilitator'],
 			['pat', 'participant']
 		]);
+	});
+
+	it('records when a member was removed, and counts the workshops an account started', async () => {
+		const before = Date.now();
+		const w = await addWorkshop(store, 'fac');
+		await store.workshops.addMember(w.id, 'pat', 'participant');
+		expect(await store.workshops.removedAt(w.id, 'pat')).toBeNull();
+		await store.workshops.removeMember(w.id, 'pat');
+		expect(await store.workshops.removedAt(w.id, 'pat')).toBeGreaterThanOrEqual(before);
+		await store.workshops.removeMember(w.id, 'fac-never-joined');
+		expect(await store.workshops.removedAt(w.id, 'fac-never-joined')).toBeNull();
+		expect(await store.workshops.countCreatedSince('fac', before)).toBe(1);
+		expect(await store.workshops.countCreatedSince('fac', Date.now() + 1000)).toBe(0);
+		expect(await store.workshops.countCreatedSince('pat', before)).toBe(0);
 	});
 
 	it('deleting a workshop removes its memberships and invites', async () => {

@@ -1,15 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DatabaseSync } from 'node:sqlite';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { openStore, type Store } from '../index.ts';
-import { addUsers, addWorkshop } from '../__fixtures__/seed.ts';
-import { openSqlite } from './open.ts';
-import { SqliteCharterStore } from './charters.ts';
-import { buildCharter } from '../../../src/lib/charter/charter.ts';
-import { readBoard } from '../../../src/lib/board/snapshot.ts';
-import { FIXTURE_META, createFixtureBoard } from '../../../src/lib/board/__fixtures__/board.ts';
+import type { Store } from './index.ts';
+import { BACKENDS, useStoreBackend } from './__fixtures__/backends.ts';
+import { addUsers, addWorkshop } from './__fixtures__/seed.ts';
+import { buildCharter } from '../../src/lib/charter/charter.ts';
+import { readBoard } from '../../src/lib/board/snapshot.ts';
+import { FIXTURE_META, createFixtureBoard } from '../../src/lib/board/__fixtures__/board.ts';
 
 const board = readBoard(createFixtureBoard());
 
@@ -32,10 +27,11 @@ async function seed(store: Store) {
 	workshopId = (await addWorkshop(store, 'fac', { title: 'PM lines', team: 'Checkout' })).id;
 }
 
-describe('charter store', () => {
+describe.each(BACKENDS)('charter store (%s)', (backend) => {
+	const db = useStoreBackend(backend);
 	let store: Store;
 	beforeEach(async () => {
-		store = await openStore({ databasePath: ':memory:' });
+		store = db.store();
 		await seed(store);
 	});
 
@@ -134,55 +130,27 @@ describe('charter store', () => {
 		]);
 		await expect(store.charters.setConsent(workshopId, 9, 'pat', 'agree', '')).rejects.toThrow();
 	});
-});
 
-describe('charter immutability in the database', () => {
-	it('aborts any UPDATE or DELETE of a published version, but lets the workshop go with it', async () => {
-		const dir = mkdtempSync(path.join(tmpdir(), 'drawline-charters-'));
-		try {
-			const file = path.join(dir, 'db.sqlite');
-			const store = await openStore({ databasePath: file });
-			await seed(store);
-			await store.charters.publish(workshopId, 'fac', build);
-			await store.charters.setConsent(workshopId, 1, 'pat', 'agree', '');
-			await store.charters.createShare(workshopId, 1, 'fac');
-
-			// A second connection, as any tool with the file would have.
-			const raw = new DatabaseSync(file);
-			raw.exec('PRAGMA foreign_keys = ON');
-			expect(() => raw.prepare("UPDATE charter_versions SET charter_json = '{}'").run()).toThrow(
-				/immutable/
-			);
-			expect(() => raw.prepare('UPDATE charter_versions SET version = 5').run()).toThrow(
-				/immutable/
-			);
-			expect(() => raw.prepare('DELETE FROM charter_versions').run()).toThrow(/immutable/);
-			expect((await store.charters.get(workshopId, 1))?.charter.version).toBe(1);
-
-			raw.prepare('DELETE FROM workshops WHERE id = ?').run(workshopId);
-			expect(
-				(raw.prepare('SELECT COUNT(*) AS n FROM charter_versions').get() as { n: number }).n
-			).toBe(0);
-			raw.close();
-			await store.close();
-		} finally {
-			rmSync(dir, { recursive: true, force: true });
-		}
+	it('assigns distinct numbers to publishers on two connections to one database', async () => {
+		const other = await db.openAnother();
+		const stores = [store.charters, other.charters, store.charters, other.charters];
+		const published = await Promise.all(stores.map((s) => s.publish(workshopId, 'fac', build)));
+		expect(published.map((p) => p.version).sort()).toEqual([1, 2, 3, 4]);
 	});
 
-	it('assigns distinct numbers to publishers on two connections to one file', async () => {
-		const dir = mkdtempSync(path.join(tmpdir(), 'drawline-charters-'));
-		try {
-			const file = path.join(dir, 'db.sqlite');
-			const store = await openStore({ databasePath: file });
-			await seed(store);
-			const other = new SqliteCharterStore(openSqlite(file));
-			const stores = [store.charters, other, store.charters, other];
-			const published = await Promise.all(stores.map((s) => s.publish(workshopId, 'fac', build)));
-			expect(published.map((p) => p.version).sort()).toEqual([1, 2, 3, 4]);
-			await store.close();
-		} finally {
-			rmSync(dir, { recursive: true, force: true });
-		}
+	it('aborts any UPDATE or DELETE of a published version, but lets the workshop go with it', async () => {
+		await store.charters.publish(workshopId, 'fac', build);
+		await store.charters.setConsent(workshopId, 1, 'pat', 'agree', '');
+		await store.charters.createShare(workshopId, 1, 'fac');
+
+		await expect(db.raw("UPDATE charter_versions SET charter_json = '{}'")).rejects.toThrow(
+			/immutable/
+		);
+		await expect(db.raw('UPDATE charter_versions SET version = 5')).rejects.toThrow(/immutable/);
+		await expect(db.raw('DELETE FROM charter_versions')).rejects.toThrow(/immutable/);
+		expect((await store.charters.get(workshopId, 1))?.charter.version).toBe(1);
+
+		await db.raw('DELETE FROM workshops WHERE id = $1', [workshopId]);
+		expect(await db.raw('SELECT version FROM charter_versions')).toEqual([]);
 	});
 });

@@ -1,0 +1,29 @@
+/** A row's sources and tags in words, as the catalog words them, from what the charter stored. */
+import { creditWords } from '../templates/credits.ts';
+import { COORDINATOR_COPY, RULE_COPY } from '../templates/copy.ts';
+import { tagWords } from '../templates/tags.ts';
+import type { CharterWarning } from './warnings.ts';
+import type { Charter, CharterItem, CharterSource } from './charter.ts';
+
+export { sourceText } from '../templates/credits.ts';
+
+/** The articles a row credits, its own first; [] when it credits none. */
+export const creditsOfItem = (charter: Charter, item: CharterItem): CharterSource[] => {
+	const byId = new Map((charter.sources ?? []).map((source) => [source.id, source]));
+	return (item.credits ?? []).flatMap((id) => byId.get(id) ?? []);
+};
+
+export const creditLine = (charter: Charter, item: CharterItem): string =>
+	creditWords(creditsOfItem(charter, item));
+
+export const tagLine = (item: CharterItem): string => tagWords(item.cadence, item.seniority);
+
+/** "Everyone consulted (Design, Sales): <why it matters>". */
+export const warningText = (charter: Charter, warning: CharterWarning): string => {
+	const copy =
+		warning.rule === 'accidental-coordinator' ? COORDINATOR_COPY : RULE_COPY[warning.rule];
+	const names = warning.roleIds.map(
+		(id) => charter.roles.find((role) => role.id === id)?.name ?? id
+	);
+	return `${copy.label}${names.length ? ` (${names.join(', ')})` : ''}: ${copy.explanation}`;
+};

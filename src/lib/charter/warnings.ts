@@ -1,0 +1,56 @@
+/**
+ * The board's warnings as the charter records them: a row's (everyone consulted, and the focus
+ * role as the accidental coordinator of work nobody else owns or does) and a role's (overloaded,
+ * spread too thin, only informed), with the board's default thresholds.
+ */
+import { checkBoard } from '../board/rules.ts';
+import { letterAt } from '../board/snapshot.ts';
+import type { BoardSnapshot } from '../board/schema.ts';
+
+export type CharterWarningId =
+	'consulted-everyone' | 'only-informed' | 'overload' | 'focus-overload' | 'accidental-coordinator';
+
+export type CharterWarning = { rule: CharterWarningId; roleIds: string[] };
+
+/** The focus role holds R, and no other role holds R or A. */
+export const isAccidentalCoordination = (
+	snapshot: BoardSnapshot,
+	cardId: string,
+	focusRoleId: string | null
+): boolean => {
+	if (!focusRoleId || letterAt(snapshot, cardId, focusRoleId) !== 'R') return false;
+	return snapshot.roles.every((role) => {
+		if (role.id === focusRoleId) return true;
+		const letter = letterAt(snapshot, cardId, role.id);
+		return letter !== 'R' && letter !== 'A';
+	});
+};
+
+export type BoardWarnings = {
+	rows: Record<string, CharterWarning[]>;
+	roles: CharterWarning[];
+};
+
+export const boardWarnings = (
+	snapshot: BoardSnapshot,
+	focusRoleId: string | null
+): BoardWarnings => {
+	const check = checkBoard(snapshot);
+	const rows: Record<string, CharterWarning[]> = {};
+	for (const row of snapshot.rows) {
+		const warnings: CharterWarning[] = check.rows[row.id]
+			.filter((issue) => issue.severity === 'warning')
+			.map((issue) => ({ rule: issue.rule as CharterWarningId, roleIds: issue.roleIds ?? [] }));
+		if (isAccidentalCoordination(snapshot, row.id, focusRoleId)) {
+			warnings.push({ rule: 'accidental-coordinator', roleIds: focusRoleId ? [focusRoleId] : [] });
+		}
+		if (warnings.length > 0) rows[row.id] = warnings;
+	}
+	const roles = Object.values(check.roles).flatMap((role) =>
+		role.issues.map((issue) => ({
+			rule: issue.rule as CharterWarningId,
+			roleIds: issue.roleIds ?? []
+		}))
+	);
+	return { rows, roles };
+};
