@@ -1,6 +1,6 @@
-import type { App as DrawlineApp } from '../server/app.ts';
-import type { AuthUser, Session } from '../server/auth/sessions.ts';
-import type { AccessDecision } from '../server/auth/access.ts';
+import type { App as DrawlineApp } from '#server/app.ts';
+import type { AuthUser, Session } from '#server/auth/sessions.ts';
+import type { AccessDecision } from '#server/auth/access.ts';
 
 declare global {
 	namespace App {

@@ -1,7 +1,7 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
 import type { Handle } from '@sveltejs/kit/hooks';
-import { getApp } from '../server/context.ts';
-import { SESSION_COOKIE, sessionCookieOptions } from '../server/auth/cookies.ts';
+import { getApp } from '#server/context.ts';
+import { SESSION_COOKIE, sessionCookieOptions } from '#server/auth/cookies.ts';
 import { guardRequest } from '#lib/server/access.ts';
 
 const SECURITY_HEADERS: Record<string, string> = {

@@ -4,7 +4,7 @@
  * everyone's answers (counts only, unless named) and writes the result into the facilitation
  * room, where every screen shows it. Adopting the majority writes letters into the board room.
  */
-import { placeCard, readBoard, setCell, type Letter } from '../../src/lib/board/index.ts';
+import { cellKey, placeCard, readBoard, setCell, type Letter } from '../../src/lib/board/index.ts';
 import {
 	readFacilitation,
 	setPhase,
@@ -164,7 +164,7 @@ export async function adoptMajority(
 			if (!board.rows.some((row) => row.id === cardId))
 				placeCard(doc, SERVER_ORIGIN, actor, cardId);
 			for (const id of roleIds) {
-				const majority = cellMajority(result.cells[`${cardId}:${id}`]);
+				const majority = cellMajority(result.cells[cellKey(cardId, id)]);
 				if (!majority) continue;
 				const letter = majority === 'none' ? null : majority;
 				setCell(doc, SERVER_ORIGIN, actor, cardId, id, letter);

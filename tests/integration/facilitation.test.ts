@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { readBoard, placeCard, setCell } from '../../src/lib/board/index.ts';
+import { cellKey, readBoard, placeCard, setCell } from '../../src/lib/board/index.ts';
 import {
 	markAgreed,
 	readFacilitation,
@@ -130,11 +130,11 @@ describe('blind proposals', () => {
 		expect(started.status).toBe(201);
 		await waitFor(() => readFacilitation(facilitation.doc).phase === 'propose', 'Propose phase');
 
-		const patCells = { [`${roadmap}:${pm}`]: 'A', [`${roadmap}:${eng}`]: 'R' };
+		const patCells = { [cellKey(roadmap, pm)]: 'A', [cellKey(roadmap, eng)]: 'R' };
 		const riaCells = {
-			[`${roadmap}:${eng}`]: 'A',
-			[`${roadmap}:${pm}`]: 'R',
-			[`${launch}:${pm}`]: 'A'
+			[cellKey(roadmap, eng)]: 'A',
+			[cellKey(roadmap, pm)]: 'R',
+			[cellKey(launch, pm)]: 'A'
 		};
 		expect((await pat.api('PUT', `${base()}/proposals`, { cells: patCells })).status).toBe(200);
 		expect((await ria.api('PUT', `${base()}/proposals`, { cells: riaCells })).status).toBe(200);
@@ -157,8 +157,8 @@ describe('blind proposals', () => {
 		expect(revealed.body.respondents).toBe(2);
 		await waitFor(() => readFacilitation(facilitation.doc).reveal !== null, 'reveal to arrive');
 		const reveal = readFacilitation(facilitation.doc).reveal!;
-		expect(reveal.cells[`${roadmap}:${pm}`].counts).toEqual({ A: 1, R: 1 });
-		expect(reveal.cells[`${launch}:${pm}`].counts).toEqual({ A: 1 });
+		expect(reveal.cells[cellKey(roadmap, pm)].counts).toEqual({ A: 1, R: 1 });
+		expect(reveal.cells[cellKey(launch, pm)].counts).toEqual({ A: 1 });
 		const shared = JSON.stringify(facilitation.doc.toJSON());
 		for (const person of [pat, ria]) {
 			expect(shared).not.toContain(person.id);
@@ -168,7 +168,7 @@ describe('blind proposals', () => {
 		expect((await fay.api('GET', `${base()}/proposals`)).body.cells).toEqual({});
 		expect((await pat.api('GET', `${base()}/proposals`)).body.cells).toEqual(patCells);
 		const late = await pat.api('PUT', `${base()}/proposals`, {
-			cells: { [`${launch}:${pm}`]: 'C' }
+			cells: { [cellKey(launch, pm)]: 'C' }
 		});
 		expect(late.status).toBe(409);
 		expect((await fay.api('POST', `${base()}/reveal`)).status).toBe(409);
@@ -180,19 +180,19 @@ describe('blind proposals', () => {
 		const [pm, eng] = roles;
 		await fay.api('POST', `${base()}/round`, { named: true });
 		await pat.api('PUT', `${base()}/proposals`, {
-			cells: { [`${row}:${pm}`]: 'A', [`${row}:${eng}`]: 'R' }
+			cells: { [cellKey(row, pm)]: 'A', [cellKey(row, eng)]: 'R' }
 		});
 		await ria.api('PUT', `${base()}/proposals`, {
-			cells: { [`${row}:${pm}`]: 'A', [`${row}:${eng}`]: 'C' }
+			cells: { [cellKey(row, pm)]: 'A', [cellKey(row, eng)]: 'C' }
 		});
 		await fay.api('PUT', `${base()}/proposals`, {
-			cells: { [`${row}:${pm}`]: 'A', [`${row}:${eng}`]: 'R' }
+			cells: { [cellKey(row, pm)]: 'A', [cellKey(row, eng)]: 'R' }
 		});
 		const { body } = await fay.api<{ cells: Record<string, { names?: Record<string, string[]> }> }>(
 			'POST',
 			`${base()}/reveal`
 		);
-		expect(body.cells[`${row}:${pm}`].names?.A).toEqual(['Fay', 'Pat', 'Ria']);
+		expect(body.cells[cellKey(row, pm)].names?.A).toEqual(['Fay', 'Pat', 'Ria']);
 
 		expect((await pat.api('POST', `${base()}/adopt`, { cardId: row })).status).toBe(403);
 		const adopted = await fay.api<{ letters: Record<string, string | null> }>(
@@ -203,8 +203,8 @@ describe('blind proposals', () => {
 		expect(adopted.status).toBe(200);
 		expect(adopted.body.letters).toMatchObject({ [pm]: 'A', [eng]: 'R' });
 		// The letters reach a connected board client through the board room.
-		await waitFor(() => readBoard(board.doc).cells[`${row}:${pm}`] === 'A', 'adopted letters');
-		expect(readBoard(board.doc).cells[`${row}:${eng}`]).toBe('R');
+		await waitFor(() => readBoard(board.doc).cells[cellKey(row, pm)] === 'A', 'adopted letters');
+		expect(readBoard(board.doc).cells[cellKey(row, eng)]).toBe('R');
 		expect(readBoard(board.doc).rowEdits[row].name).toBe('Fay');
 	});
 });

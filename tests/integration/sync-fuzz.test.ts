@@ -14,7 +14,7 @@ import {
 	type TestUser
 } from '../support/sync-client.ts';
 import { createWorkshop } from '../support/workshop-http.ts';
-import { encodeAwareness, encodeSyncStep1, encodeUpdate } from '../../server/sync/protocol.ts';
+import { encodeAwareness, encodeSyncStep1, encodeUpdate } from '#server/sync/protocol.ts';
 
 /**
  * Hostile members throw random, truncated and oversized frames at a room

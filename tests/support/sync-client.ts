@@ -9,7 +9,7 @@ import path from 'node:path';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
-import { openStore, type Store } from '../../server/store/index.ts';
+import { openStore, type Store } from '#server/store/index.ts';
 
 export interface TestUser {
 	id: string;

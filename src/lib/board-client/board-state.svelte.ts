@@ -1,11 +1,8 @@
 /**
  * The board document as Svelte sees it: read-only snapshots (`readBoard`) that are replaced,
- * never mutated, when the document changes. A snapshot is rebuilt lazily, on the first read after
- * a change, and only while someone is reading (createSubscriber listens to the document for as
- * long as an effect or template depends on it). Rules and the focus role's boundary derive from
- * the snapshot.
+ * never mutated, when the document changes (`ReactiveSnapshot`). Rules and the focus role's
+ * boundary derive from the snapshot.
  */
-import { createSubscriber } from 'svelte/reactivity';
 import type * as Y from 'yjs';
 import {
 	boundarySummary,
@@ -15,18 +12,11 @@ import {
 	type BoardSnapshot,
 	type BoundarySummary
 } from '#lib/board/index.ts';
+import { ReactiveSnapshot } from '#lib/sync-client/reactive-snapshot.svelte.ts';
 
 export class BoardState {
 	#doc: Y.Doc;
-	#version = 0;
-	#cache: { version: number; board: BoardSnapshot } | null = null;
-	#subscribe: () => void;
-	#listeners = new Set<() => void>();
-	#changed = () => {
-		// Always counted, so that a read after a quiet period (nobody subscribed) is not stale.
-		this.#version++;
-		for (const listener of this.#listeners) listener();
-	};
+	#snapshot = new ReactiveSnapshot(() => readBoard(this.#doc));
 
 	readonly check: BoardCheck = $derived.by(() => checkBoard(this.board));
 
@@ -42,26 +32,18 @@ export class BoardState {
 
 	constructor(doc: Y.Doc) {
 		this.#doc = doc;
-		doc.on('update', this.#changed);
-		this.#subscribe = createSubscriber((changed) => {
-			this.#listeners.add(changed);
-			return () => this.#listeners.delete(changed);
-		});
+		doc.on('update', this.#snapshot.changed);
 	}
 
 	/** Reads from `doc` from now on (the board was rebuilt from the server). */
 	replaceDoc(doc: Y.Doc): void {
-		this.#doc.off('update', this.#changed);
+		this.#doc.off('update', this.#snapshot.changed);
 		this.#doc = doc;
-		doc.on('update', this.#changed);
-		this.#changed();
+		doc.on('update', this.#snapshot.changed);
+		this.#snapshot.changed();
 	}
 
 	get board(): BoardSnapshot {
-		this.#subscribe();
-		if (this.#cache?.version !== this.#version) {
-			this.#cache = { version: this.#version, board: readBoard(this.#doc) };
-		}
-		return this.#cache.board;
+		return this.#snapshot.current;
 	}
 }

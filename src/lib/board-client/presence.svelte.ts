@@ -10,9 +10,9 @@
  *   focus     { cardId?, roleId? }: the cell, card, row or column this tab has focused
  *   dragging  { kind, id }: what this tab is dragging
  */
-import { createSubscriber } from 'svelte/reactivity';
 import type { Awareness } from 'y-protocols/awareness';
 import { isMemberRole, type MemberRole } from '#lib/contracts/roles.ts';
+import { ReactiveSnapshot } from '#lib/sync-client/reactive-snapshot.svelte.ts';
 
 export type Focus = { cardId?: string; roleId?: string };
 
@@ -54,17 +54,11 @@ export class PresenceState {
 	#awareness: Awareness | null = null;
 	#members: Map<string, Member>;
 	#self: Member;
-	#subscribe: () => void;
-	#notify: (() => void) | null = null;
-	#cache: Peer[] | null = null;
+	#peers = new ReactiveSnapshot(() => this.#readPeers());
 
 	constructor(self: Member, members: Member[]) {
 		this.#self = self;
 		this.#members = new Map(members.map((member) => [member.id, member]));
-		this.#subscribe = createSubscriber((update) => {
-			this.#notify = update;
-			return () => (this.#notify = null);
-		});
 	}
 
 	/** Starts publishing this tab's presence; returns the function that stops it. */
@@ -76,10 +70,7 @@ export class PresenceState {
 			focus: null,
 			dragging: null
 		});
-		const changed = () => {
-			this.#cache = null;
-			this.#notify?.();
-		};
+		const changed = this.#peers.changed;
 		awareness.on('change', changed);
 		changed();
 		return () => {
@@ -91,8 +82,10 @@ export class PresenceState {
 
 	/** Other tabs on this board, this user's other tabs included, by name. */
 	get peers(): Peer[] {
-		this.#subscribe();
-		if (this.#cache) return this.#cache;
+		return this.#peers.current;
+	}
+
+	#readPeers(): Peer[] {
 		const awareness = this.#awareness;
 		const peers: Peer[] = [];
 		awareness?.getStates().forEach((state, clientId) => {
@@ -113,7 +106,6 @@ export class PresenceState {
 			});
 		});
 		peers.sort((a, b) => a.name.localeCompare(b.name) || a.clientId - b.clientId);
-		this.#cache = peers;
 		return peers;
 	}
 

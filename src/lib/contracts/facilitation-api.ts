@@ -1,7 +1,7 @@
 /**
  * The facilitation HTTP API under `/w/<workshopId>/facilitation/`: what each endpoint takes and
  * answers. The route handlers and `server/facilitation` return these types and the browser's
- * client (`facilitation-ui/facilitation-api.ts`) reads them, so a changed shape fails the type
+ * client (`facilitation-ui/facilitation-client.ts`) reads them, so a changed shape fails the type
  * check on both sides. A refusal answers `{ message }` with a 4xx status.
  */
 import type { Letter } from '#lib/board/index.ts';

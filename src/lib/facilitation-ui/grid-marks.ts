@@ -3,7 +3,7 @@
  * reopened and by whom), and after a reveal the disagreement heat of every cell with how the
  * proposals spread. The grid shows these; it does not compute them.
  */
-import type { BoardSnapshot } from '#lib/board/index.ts';
+import { cellKey, type BoardSnapshot } from '#lib/board/index.ts';
 import { rowStatus } from '#lib/facilitation/agreement.ts';
 import type { FacilitationSnapshot } from '#lib/facilitation/facilitation-doc.ts';
 import { cellDisagreement, describeSpread } from '#lib/facilitation/proposals.ts';
@@ -30,7 +30,7 @@ export function gridMarks(facilitation: FacilitationSnapshot, board: BoardSnapsh
 		const cells: RowMark['cells'] = {};
 		if (reveal?.rows[row.id]) {
 			for (const role of board.roles) {
-				const spread = reveal.cells[`${row.id}:${role.id}`];
+				const spread = reveal.cells[cellKey(row.id, role.id)];
 				if (!spread) continue;
 				cells[role.id] = {
 					heat: heatColor(cellDisagreement(spread)),

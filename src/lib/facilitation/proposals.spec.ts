@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LETTERS } from '../board/schema.ts';
+import { LETTERS, cellKey } from '../board/schema.ts';
 import {
 	ANSWERS,
 	aggregateProposals,
@@ -116,7 +116,7 @@ describe('aggregating blind proposals', () => {
 				const cells: Record<string, (typeof LETTERS)[number]> = {};
 				for (const card of cards)
 					for (const role of roles)
-						if (random() < 0.4) cells[`${card}:${role}`] = LETTERS[Math.floor(random() * 4)];
+						if (random() < 0.4) cells[cellKey(card, role)] = LETTERS[Math.floor(random() * 4)];
 				return { userId: `u${i}`, name: `n${i}`, cells };
 			});
 			const r = aggregateProposals(list, roles, at);
@@ -125,7 +125,7 @@ describe('aggregating blind proposals', () => {
 				expect(d).toBeGreaterThanOrEqual(0);
 				expect(d).toBeLessThan(1);
 				for (const role of roles) {
-					const spread = r.cells[`${card}:${role}`];
+					const spread = r.cells[cellKey(card, role)];
 					const majority = cellMajority(spread);
 					if (majority && spread) {
 						const top = spread.counts[majority] ?? 0;

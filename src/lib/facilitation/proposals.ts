@@ -9,7 +9,7 @@
  * grows as answers split), and of a row the mean over the cells someone put a letter in. In
  * anonymous mode the result holds counts only; names appear only in named mode.
  */
-import { LETTERS, isLetter, type Letter } from '../board/schema.ts';
+import { LETTERS, cellKey, isLetter, type Letter } from '../board/schema.ts';
 
 /** cellKey (`cardId:roleId`) → letter. */
 export type ProposalCells = Record<string, Letter>;
@@ -91,7 +91,7 @@ export const aggregateProposals = (
 		for (const cardId of cards) {
 			rows[cardId] = (rows[cardId] ?? 0) + 1;
 			for (const roleId of roleIds) {
-				const key = `${cardId}:${roleId}`;
+				const key = cellKey(cardId, roleId);
 				const letter = proposal.cells[key];
 				const spread = (cells[key] ??= { counts: {} });
 				const answer: Answer = letter ?? 'none';
@@ -141,7 +141,7 @@ export const rowDisagreement = (
 	let sum = 0;
 	let n = 0;
 	for (const roleId of roleIds) {
-		const spread = result.cells[`${cardId}:${roleId}`];
+		const spread = result.cells[cellKey(cardId, roleId)];
 		if (!spread || !hasLetters(spread)) continue;
 		sum += cellDisagreement(spread);
 		n++;
@@ -177,7 +177,7 @@ export const rowMajority = (
 ): Record<string, Answer> => {
 	const majority: Record<string, Answer> = {};
 	for (const roleId of roleIds) {
-		const answer = cellMajority(result.cells[`${cardId}:${roleId}`]);
+		const answer = cellMajority(result.cells[cellKey(cardId, roleId)]);
 		if (answer) majority[roleId] = answer;
 	}
 	return majority;
@@ -220,6 +220,9 @@ export const letterSpread = (
 	letter: Letter
 ): { roleId: string; count: number }[] =>
 	roleIds
-		.map((roleId) => ({ roleId, count: result.cells[`${cardId}:${roleId}`]?.counts[letter] ?? 0 }))
+		.map((roleId) => ({
+			roleId,
+			count: result.cells[cellKey(cardId, roleId)]?.counts[letter] ?? 0
+		}))
 		.filter((entry) => entry.count > 0)
 		.sort((a, b) => b.count - a.count);

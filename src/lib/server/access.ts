@@ -1,8 +1,8 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
-import { decideWorkshopAccess, type AccessDecision } from '../../../server/auth/access.ts';
-import type { Workshop } from '../../../server/store/workshops.ts';
+import { decideWorkshopAccess, type AccessDecision } from '#server/auth/access.ts';
+import type { Workshop } from '#server/store/workshops.ts';
 import { MEMBER_ROLES, type MemberRole } from '#lib/contracts/roles.ts';
-import type { AuthUser } from '../../../server/auth/sessions.ts';
+import type { AuthUser } from '#server/auth/sessions.ts';
 
 /**
  * Authorization, in one place. hooks.server.ts runs `guardRequest` before any

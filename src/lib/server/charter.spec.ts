@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { openStore, type Store } from '../../../server/store/index.ts';
+import { openStore, type Store } from '#server/store/index.ts';
 import { readBoard } from '#lib/board/index.ts';
 import { buildCharter } from '#lib/charter/index.ts';
 import { FIXTURE_META, createFixtureBoard } from '#lib/board/__fixtures__/board.ts';

@@ -9,10 +9,10 @@ import {
 } from '#lib/charter/index.ts';
 import { RULE_COPY } from '#lib/templates/index.ts';
 import type { RuleId } from '#lib/templates/index.ts';
-import type { PdfPool, RenderedPdf } from '../../../server/charter/pdf-pool.ts';
-import { isPdfRefused } from '../../../server/charter/pdf-refusal.ts';
-import type { Store } from '../../../server/store/index.ts';
-import type { PublishedCharter } from '../../../server/store/charters.ts';
+import type { PdfPool, RenderedPdf } from '#server/charter/pdf-pool.ts';
+import { isPdfRefused } from '#server/charter/pdf-refusal.ts';
+import type { Store } from '#server/store/index.ts';
+import type { PublishedCharter } from '#server/store/charters.ts';
 import type { MemberRole } from '#lib/contracts/roles.ts';
 
 /**

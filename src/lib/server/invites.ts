@@ -1,7 +1,7 @@
-import { generateInviteToken, hashInviteToken } from '../../../server/auth/tokens.ts';
-import { ROLE_RANK, type Store } from '../../../server/store/index.ts';
-import type { Invite, InviteRole } from '../../../server/store/invites.ts';
-import type { Workshop } from '../../../server/store/workshops.ts';
+import { generateInviteToken, hashInviteToken } from '#server/auth/tokens.ts';
+import { ROLE_RANK, type Store } from '#server/store/index.ts';
+import type { Invite, InviteRole } from '#server/store/invites.ts';
+import type { Workshop } from '#server/store/workshops.ts';
 import type { MemberRole } from '#lib/contracts/roles.ts';
 
 /**

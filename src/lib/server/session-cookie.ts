@@ -1,9 +1,5 @@
 import type { Cookies } from '@sveltejs/kit';
-import {
-	SESSION_COOKIE,
-	needsSecureCookie,
-	sessionCookieOptions
-} from '../../../server/auth/cookies.ts';
+import { SESSION_COOKIE, needsSecureCookie, sessionCookieOptions } from '#server/auth/cookies.ts';
 
 export function setSessionCookie(cookies: Cookies, url: URL, token: string, expiresAt: Date): void {
 	cookies.set(SESSION_COOKIE, token, sessionCookieOptions(url, expiresAt));

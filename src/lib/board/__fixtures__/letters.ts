@@ -1,6 +1,6 @@
 // Builds a snapshot from a compact picture of the grid, one string per row and one character
 // per role ('.' for no letter), for the tests of the pure rules.
-import type { BoardSnapshot, Card, Letter } from '../schema.ts';
+import { cellKey, type BoardSnapshot, type Card, type Letter } from '../schema.ts';
 
 export const gridSnapshot = (
 	roleIds: string[],
@@ -10,7 +10,7 @@ export const gridSnapshot = (
 	const cells: Record<string, Letter> = {};
 	const cards: Card[] = Object.entries(rows).map(([id, letters], i) => {
 		[...letters].forEach((letter, j) => {
-			if (letter !== '.') cells[`${id}:${roleIds[j]}`] = letter as Letter;
+			if (letter !== '.') cells[cellKey(id, roleIds[j])] = letter as Letter;
 		});
 		const order = String.fromCharCode(65 + i);
 		return { id, title: `Row ${id}`, detail: '', category: '', source: '', placed: true, order };

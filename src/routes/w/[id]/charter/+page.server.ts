@@ -3,8 +3,8 @@ import type { Actions, PageServerLoad } from './$types';
 import { FACILITATOR, requireWorkshopRole } from '#lib/server/access.ts';
 import { loadCharterPage, memberScope } from '#lib/server/charter.ts';
 import { BoardError } from '#lib/board/index.ts';
-import { publishCharter } from '../../../../../server/facilitation/publish.ts';
-import { FacilitationError } from '../../../../../server/facilitation/errors.ts';
+import { publishCharter } from '#server/facilitation/publish.ts';
+import { FacilitationError } from '#server/facilitation/errors.ts';
 
 export const load: PageServerLoad = async (event) => {
 	const scope = await memberScope(event);

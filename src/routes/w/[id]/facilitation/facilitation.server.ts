@@ -1,6 +1,6 @@
 import { error, json, type RequestEvent } from '@sveltejs/kit';
-import { FacilitationError } from '../../../../../server/facilitation/errors.ts';
-import type { Actor, FacilitationDeps } from '../../../../../server/facilitation/context.ts';
+import { FacilitationError } from '#server/facilitation/errors.ts';
+import type { Actor, FacilitationDeps } from '#server/facilitation/context.ts';
 import { requireWorkshopRole } from '#lib/server/access.ts';
 import type { MemberRole } from '#lib/contracts/roles.ts';
 

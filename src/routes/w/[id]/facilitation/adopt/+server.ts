@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import type { AdoptResponse } from '#lib/contracts/facilitation-api.ts';
 import { FACILITATOR } from '#lib/server/access.ts';
-import { adoptMajority } from '../../../../../../server/facilitation/proposals.ts';
+import { adoptMajority } from '#server/facilitation/proposals.ts';
 import { facilitationRequest, readJson, respond } from '../facilitation.server.ts';
 
 /** Sets a row's (or one cell's) letters to the revealed majority (facilitator). */

@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import type { ConsentList } from '#lib/contracts/facilitation-api.ts';
 import { ANY_MEMBER, EDITORS } from '#lib/server/access.ts';
-import { recordConsent } from '../../../../../../server/facilitation/publish.ts';
+import { recordConsent } from '#server/facilitation/publish.ts';
 import { facilitationRequest, readJson, respond } from '../facilitation.server.ts';
 
 /** Who answered a version, with their comments (`?v=N`, else the latest). */

@@ -1,6 +1,6 @@
 import type { RequestHandler } from './$types';
 import { EDITORS } from '#lib/server/access.ts';
-import { getMyProposal, saveMyProposal } from '../../../../../../server/facilitation/proposals.ts';
+import { getMyProposal, saveMyProposal } from '#server/facilitation/proposals.ts';
 import { facilitationRequest, readJson, respond } from '../facilitation.server.ts';
 
 /**

@@ -1,6 +1,6 @@
 import type { RequestHandler } from './$types';
 import { FACILITATOR } from '#lib/server/access.ts';
-import { publishCharter } from '../../../../../../server/facilitation/publish.ts';
+import { publishCharter } from '#server/facilitation/publish.ts';
 import { facilitationRequest, respond } from '../facilitation.server.ts';
 
 /** Stores the board as the next immutable charter version (facilitator). */

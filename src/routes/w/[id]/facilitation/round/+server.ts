@@ -1,6 +1,6 @@
 import type { RequestHandler } from './$types';
 import { FACILITATOR } from '#lib/server/access.ts';
-import { startRound } from '../../../../../../server/facilitation/proposals.ts';
+import { startRound } from '#server/facilitation/proposals.ts';
 import { facilitationRequest, readJson, respond } from '../facilitation.server.ts';
 
 /** Starts a blind proposal round (facilitator); `named` is fixed for the round. */

@@ -1,6 +1,6 @@
 import type { RequestHandler } from './$types';
 import { EDITORS, FACILITATOR } from '#lib/server/access.ts';
-import { castVote, clearVotes, getMyVotes } from '../../../../../../server/facilitation/votes.ts';
+import { castVote, clearVotes, getMyVotes } from '#server/facilitation/votes.ts';
 import { facilitationRequest, readJson, respond } from '../facilitation.server.ts';
 
 /** My dot votes and what is left of my budget. */
