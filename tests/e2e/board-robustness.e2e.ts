@@ -43,7 +43,7 @@ const cell = (page: Page, cardId: string, roleId: string) =>
 async function placeLeadDiscovery(page: Page) {
 	await page
 		.getByRole('complementary', { name: /Unassigned tray/ })
-		.getByRole('button', { name: 'Lead discovery', exact: true })
+		.getByRole('button', { name: /^Lead discovery\s/ })
 		.focus();
 	await page.keyboard.press('m');
 	await page.getByRole('menuitem', { name: 'Place at the end' }).click();
@@ -74,12 +74,16 @@ test('an edit made offline and refused on reconnect (board locked) is rolled bac
 	);
 	await expect(cell(anaPage, 'lead-discovery', 'pm')).toContainText('No letter');
 	await expect(status).toHaveText(/^\s*Live/);
-	await expect(anaPage.getByText('The facilitator locked the board')).toBeVisible();
+	await expect(
+		anaPage.getByText('The facilitator locked the board', { exact: true })
+	).toBeVisible();
 
 	// Unlocked: Ana's next edits land (nothing is stuck behind the refused one), the refused one
 	// does not come back, not even from her browser's storage after a reload.
 	await lock(false);
-	await expect(anaPage.getByText('The facilitator locked the board')).toHaveCount(0);
+	await expect(anaPage.getByText('The facilitator locked the board', { exact: true })).toHaveCount(
+		0
+	);
 	await cell(anaPage, 'lead-discovery', 'design').focus();
 	await anaPage.keyboard.press('c');
 	await expect(cell(fayPage, 'lead-discovery', 'design')).toContainText('Consulted');

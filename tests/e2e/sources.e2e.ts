@@ -39,7 +39,7 @@ test('sources show in the tray, the row details and the charter', async ({ brows
 	await page.getByLabel('Filter by seniority').selectOption('pm');
 	await expect(roadmap).toBeVisible();
 
-	await tray.getByRole('button', { name: 'Own the roadmap', exact: true }).focus();
+	await tray.getByRole('button', { name: /^Own the roadmap\s/ }).focus();
 	await page.keyboard.press('m');
 	await page.getByRole('menuitem', { name: 'Place at the end' }).click();
 	await page.getByRole('rowheader').filter({ hasText: 'Own the roadmap' }).click();
