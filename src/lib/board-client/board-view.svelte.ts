@@ -29,9 +29,12 @@ export class BoardView {
 	panelOpen = $state(false);
 
 	#presence: PresenceState;
+	#sharesFocus: () => boolean;
 
-	constructor(presence: PresenceState) {
+	/** `sharesFocus` is false for a reader, whose look at a card tells the others nothing to act on. */
+	constructor(presence: PresenceState, sharesFocus: () => boolean) {
 		this.#presence = presence;
+		this.#sharesFocus = sharesFocus;
 	}
 
 	/** Moves the grid's focus to a cell and focuses it once it is rendered. */
@@ -55,7 +58,7 @@ export class BoardView {
 
 	/** Tells the others what this tab looks at. */
 	showFocus(focus: { cardId?: string; roleId?: string } | null): void {
-		this.#presence.setFocus(focus);
+		this.#presence.setFocus(this.#sharesFocus() ? focus : null);
 	}
 
 	/** A card left the rows: the side panel stops showing it. */

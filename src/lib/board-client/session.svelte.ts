@@ -86,7 +86,7 @@ export class BoardSession {
 		this.history = this.#live.history;
 		this.state = new BoardState(this.#live.doc);
 		this.presence = new PresenceState(options.self, options.members);
-		this.view = new BoardView(this.presence);
+		this.view = new BoardView(this.presence, () => this.role !== 'reader');
 		const board = () => this.state.board;
 		const canEdit = () => this.canEdit;
 		this.edits = new BoardEdits({

@@ -41,3 +41,4 @@ export {
 export { charterToMarkdown, type MarkdownOptions } from './export-markdown.ts';
 export { charterToCsv } from './export-csv.ts';
 export { charterToJson } from './export-json.ts';
+export { exportFilename } from './export-filename.ts';

@@ -4,6 +4,7 @@ import {
 	charterToCsv,
 	charterToJson,
 	charterToMarkdown,
+	exportFilename,
 	type Charter,
 	type CharterConsent
 } from '#lib/charter/index.ts';
@@ -172,14 +173,7 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
 	json: 'application/json; charset=utf-8'
 };
 
-const slug = (text: string): string =>
-	text
-		.normalize('NFKD')
-		.replace(/\p{M}/gu, '')
-		.toLowerCase()
-		.replace(/[^a-z0-9]+/g, '-')
-		.replace(/^-+|-+$/g, '')
-		.slice(0, 60) || 'charter';
+const isLetter = (url: URL) => url.searchParams.get('paper')?.toLowerCase() === 'letter';
 
 const PDF_STATUS = { 'too-large': 413, busy: 503, timeout: 503, failed: 500 } as const;
 
@@ -212,14 +206,15 @@ export async function exportCharter(
 	else if (format === 'csv') body = charterToCsv(charter);
 	else if (format === 'json') body = charterToJson(charter);
 	else {
-		const paper = event.url.searchParams.get('paper')?.toLowerCase() === 'letter' ? 'Letter' : 'A4';
-		body = (await renderPdf(event.locals.app.pdf, charter, paper)).pdf;
+		body = (await renderPdf(event.locals.app.pdf, charter, isLetter(event.url) ? 'Letter' : 'A4'))
+			.pdf;
 	}
-	const filename = `${slug(charter.title)}-v${charter.version}.${format}`;
+	const paper = format === 'pdf' && isLetter(event.url) ? 'letter' : '';
+	const filename = exportFilename(charter, format, paper);
 	return new Response(body as BodyInit, {
 		headers: {
 			'content-type': CONTENT_TYPES[format],
-			'content-disposition': `${format === 'pdf' ? 'inline' : 'attachment'}; filename="${filename}"`,
+			'content-disposition': `attachment; filename="${filename}"`,
 			// Access can be revoked, so nobody in between may keep a copy.
 			'cache-control': 'private, no-store',
 			...(scope.kind === 'share' ? { 'x-robots-tag': 'noindex' } : {})
