@@ -118,7 +118,7 @@ test('a participant made reader while the page is open gets the reader view at o
 	const fayPage = await openBoard(fay, id);
 	await placeLeadDiscovery(fayPage);
 	const anaPage = await openBoard(ana, id);
-	await expect(anaPage.getByRole('button', { name: 'Add role' })).toBeVisible();
+	await expect(anaPage.getByRole('button', { name: 'Add card' })).toBeVisible();
 
 	const settings = await fay.newPage();
 	await settings.goto(`/w/${id}/settings`);
@@ -128,7 +128,7 @@ test('a participant made reader while the page is open gets the reader view at o
 
 	// The server reconnects her with the new role and her page follows, without her doing anything.
 	await expect(anaPage.getByText('You are reading this board.')).toBeVisible();
-	await expect(anaPage.getByRole('button', { name: 'Add role' })).toHaveCount(0);
+	await expect(anaPage.getByRole('button', { name: 'Add card' })).toHaveCount(0);
 	await expect(anaPage.locator('.workshop-head .badge-reader')).toBeVisible();
 	await expect(anaPage.getByRole('status').filter({ hasText: 'Live' })).toBeVisible();
 	await cell(anaPage, 'lead-discovery', 'pm').focus();
@@ -137,7 +137,7 @@ test('a participant made reader while the page is open gets the reader view at o
 
 	// Raised back to participant: the editing tools come back and her edits land.
 	await settings.getByLabel('Role of Ana Lima').selectOption('participant');
-	await expect(anaPage.getByRole('button', { name: 'Add role' })).toBeVisible();
+	await expect(anaPage.getByRole('button', { name: 'Add card' })).toBeVisible();
 	await expect(anaPage.getByRole('status').filter({ hasText: 'Live' })).toBeVisible();
 	await cell(anaPage, 'lead-discovery', 'design').focus();
 	await anaPage.keyboard.press('c');
