@@ -15,6 +15,7 @@ import {
 	type Charter
 } from './charter.ts';
 import { creditLine } from './item-text.ts';
+import { charterToMarkdown } from './export-markdown.ts';
 import { readBoard } from '../board/snapshot.ts';
 
 let charter: Charter;
@@ -106,6 +107,9 @@ describe('buildCharter', () => {
 			}
 		]);
 		expect(charter.sections.owns[0]).not.toHaveProperty('removedDissent');
+		const markdown = charterToMarkdown(buildCharter(readBoard(doc), FIXTURE_META));
+		expect(markdown).toContain('- Dissent from Ben Okafor removed by Ana Ruiz on 2025-03-14');
+		expect(markdown).not.toContain('Dissent from Ben Okafor:');
 	});
 
 	it('names who owns what is outside the focus role', () => {

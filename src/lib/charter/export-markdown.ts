@@ -8,6 +8,7 @@ import {
 	type Charter,
 	type CharterAgreement,
 	type CharterDissent,
+	type CharterRemoval,
 	type CharterItem
 } from './charter.ts';
 import { describeAgreement, summarizeAgreement } from './agreement-text.ts';
@@ -49,6 +50,9 @@ const cell = (text: string): string => inline(text) || ' ';
 const dissentLine = (entry: CharterDissent): string =>
 	`  - Dissent from ${inline(entry.name)}: ${block(entry.reason, '    ')}`;
 
+const removalLine = (entry: CharterRemoval): string =>
+	`  - Dissent from ${inline(entry.name)} removed by ${inline(entry.removedBy.name)} on ${entry.at.slice(0, 10)}`;
+
 const agreementLine = (agreement: CharterAgreement | undefined): string[] => {
 	if (!agreement) return [];
 	const text = inline(describeAgreement(agreement));
@@ -70,7 +74,8 @@ const itemLines = (charter: Charter, item: CharterItem, extra: string[] = []): s
 		),
 		...extra,
 		...(item.note ? [`  - Rationale: ${block(item.note, '    ')}`] : []),
-		...item.dissent.map(dissentLine)
+		...item.dissent.map(dissentLine),
+		...(item.removedDissent ?? []).map(removalLine)
 	];
 };
 
