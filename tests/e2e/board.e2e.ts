@@ -509,6 +509,12 @@ test('cards and roles are added, edited and deleted; notes and dissent are share
 	await anaPage.getByRole('button', { name: 'Flag dissent' }).click();
 	await expect(fayPage.getByText('Sales should own pricing copy.')).toBeVisible();
 	await expect(rowOf(fayPage, cardId).getByRole('rowheader')).toContainText('1 person disagrees');
+	// Ana cannot take down anyone's dissent; the facilitator can, and the charter will say so.
+	await expect(anaPage.getByRole('button', { name: /^Remove .*dissent$/ })).toHaveCount(0);
+	await fayPage.getByRole('tab', { name: 'Row' }).click();
+	await fayPage.getByRole('button', { name: 'Remove Ana Lima’s dissent' }).click();
+	await expect(anaPage.getByText('Nobody disagrees with this row.')).toBeVisible();
+	await expect(anaPage.getByText('Sales should own pricing copy.')).toHaveCount(0);
 
 	// Deleting the card takes it off every screen.
 	await anaPage.getByRole('button', { name: 'Edit card' }).click();

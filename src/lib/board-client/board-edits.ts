@@ -17,6 +17,7 @@ import {
 	editRole,
 	getNoteText,
 	recordNoteEdit,
+	removeDissent,
 	letterAt,
 	moveRole,
 	moveRow,
@@ -274,6 +275,16 @@ export class BoardEdits {
 		this.#run(
 			() => clearDissent(this.#c.doc(), origin, actor, cardId),
 			() => `Your dissent on ${quote(this.#title(cardId))} is withdrawn.`
+		);
+	}
+
+	/** Moderation: the facilitator takes someone's dissent off a row; the charter records it. */
+	removeDissent(cardId: string, userId: string, name: string): void {
+		if (!this.#c.canEditRoles()) return;
+		const { origin, actor } = this.#c;
+		this.#run(
+			() => removeDissent(this.#c.doc(), origin, actor, cardId, userId),
+			() => `${name}’s dissent on ${quote(this.#title(cardId))} is removed.`
 		);
 	}
 
