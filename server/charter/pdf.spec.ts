@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { readBoard } from '../../src/lib/board/index.ts';
+import { readBoard, removeDissent } from '../../src/lib/board/index.ts';
 import { buildCharter, listEntries, type Charter } from '../../src/lib/charter/index.ts';
 import {
 	FIXTURE_META,
@@ -122,6 +122,16 @@ describe('charterToPdf', () => {
 		const pages = Number(/Page 1 of (\d+)/.exec(text)?.[1]);
 		expect(pages).toBeGreaterThan(1);
 		for (let n = 1; n <= pages; n++) expect(text).toContain(`Page ${n} of ${pages}`);
+	});
+});
+
+describe('charterToPdf of a board a facilitator moderated', () => {
+	it('says whose dissent was removed, by whom and when', async () => {
+		const doc = createFixtureBoard();
+		removeDissent(doc, null, { id: 'u-ana', name: 'Ana Ruiz' }, 'vision', 'u-ben');
+		const charter = buildCharter(readBoard(doc), FIXTURE_META);
+		const text = flat(extract('charter-moderated', await charterToPdf(charter)));
+		expect(text).toMatch(/Dissent from Ben Okafor removed by Ana Ruiz on \d{4}-\d{2}-\d{2}/);
 	});
 });
 

@@ -13,7 +13,13 @@ import type { Charter, CharterDissent, CharterItem } from '../../src/lib/charter
 import type { Issue } from '../../src/lib/board/rules.ts';
 import { everyRowAgreed } from '../../src/lib/charter/charter.ts';
 import { describeAgreement, summarizeAgreement } from '../../src/lib/charter/agreement-text.ts';
-import { creditLine, sourceText, tagLine, warningText } from '../../src/lib/charter/item-text.ts';
+import {
+	creditLine,
+	removalText,
+	sourceText,
+	tagLine,
+	warningText
+} from '../../src/lib/charter/item-text.ts';
 import { BOUNDARY_COPY, RULE_COPY } from '../../src/lib/templates/copy.ts';
 
 export type Paper = 'A4' | 'Letter';
@@ -190,7 +196,10 @@ const item = (w: Writer, charter: Charter, entry: CharterItem, extra: string[] =
 	const agreement = entry.agreement ? describeAgreement(entry.agreement) : '';
 	const settled = entry.agreement?.state === 'agreed';
 	const rationale = entry.note ? `Rationale: ${entry.note}` : '';
-	const dissent = dissentLines(entry.dissent);
+	const dissent = [
+		...dissentLines(entry.dissent),
+		...(entry.removedDissent ?? []).map(removalText)
+	];
 	const inner = w.width - indent;
 	const needed =
 		w.height(entry.title, 'bold', 10.5) +

@@ -12,7 +12,7 @@ import {
 	type CharterItem
 } from './charter.ts';
 import { describeAgreement, summarizeAgreement } from './agreement-text.ts';
-import { creditLine, sourceText, tagLine, warningText } from './item-text.ts';
+import { creditLine, removalText, sourceText, tagLine, warningText } from './item-text.ts';
 import type { Issue, RuleId } from '../board/rules.ts';
 
 export type MarkdownOptions = {
@@ -50,8 +50,7 @@ const cell = (text: string): string => inline(text) || ' ';
 const dissentLine = (entry: CharterDissent): string =>
 	`  - Dissent from ${inline(entry.name)}: ${block(entry.reason, '    ')}`;
 
-const removalLine = (entry: CharterRemoval): string =>
-	`  - Dissent from ${inline(entry.name)} removed by ${inline(entry.removedBy.name)} on ${entry.at.slice(0, 10)}`;
+const removalLine = (entry: CharterRemoval): string => `  - ${inline(removalText(entry))}`;
 
 const agreementLine = (agreement: CharterAgreement | undefined): string[] => {
 	if (!agreement) return [];

@@ -29,7 +29,14 @@ export {
 	type CharterWarningId
 } from './warnings.ts';
 export { describeAgreement, summarizeAgreement } from './agreement-text.ts';
-export { creditLine, creditsOfItem, sourceText, tagLine, warningText } from './item-text.ts';
+export {
+	creditLine,
+	creditsOfItem,
+	removalText,
+	sourceText,
+	tagLine,
+	warningText
+} from './item-text.ts';
 export { searchCharter, type SearchResult } from './search.ts';
 export {
 	diffCharters,

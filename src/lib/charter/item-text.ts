@@ -3,7 +3,7 @@ import { creditWords } from '../templates/credits.ts';
 import { COORDINATOR_COPY, RULE_COPY } from '../templates/copy.ts';
 import { tagWords } from '../templates/tags.ts';
 import type { CharterWarning } from './warnings.ts';
-import type { Charter, CharterItem, CharterSource } from './charter.ts';
+import type { Charter, CharterItem, CharterRemoval, CharterSource } from './charter.ts';
 
 export { sourceText } from '../templates/credits.ts';
 
@@ -27,3 +27,7 @@ export const warningText = (charter: Charter, warning: CharterWarning): string =
 	);
 	return `${copy.label}${names.length ? ` (${names.join(', ')})` : ''}: ${copy.explanation}`;
 };
+
+/** Dissent a facilitator took down, said wherever the charter is read. */
+export const removalText = (entry: CharterRemoval): string =>
+	`Dissent from ${entry.name} removed by ${entry.removedBy.name} on ${entry.at.slice(0, 10)}`;
