@@ -35,6 +35,10 @@ const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url),
 
 export async function createApp(config: Config): Promise<App> {
 	const metrics = new Registry();
+	metrics.info('drawline_instance_info', 'This process: its instance name and version', {
+		instance: config.instanceName,
+		version: pkg.version
+	});
 	const store = await openStore(config);
 	// Sessions and sockets know of each other: a session that ends closes its sockets.
 	let sockets: SyncService | undefined;

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import path from 'node:path';
 import { DEFAULT_CONTENT_LIMITS, type ContentLimits } from '../src/lib/board/content.ts';
 
@@ -19,6 +20,8 @@ export interface Config {
 	redisUrl: string | null;
 	/** Put before every Redis channel name, so deployments (or tests) can share one Redis. */
 	redisPrefix: string;
+	/** Names this process in /metrics, so series from several instances stay apart. */
+	instanceName: string;
 	sessionTtlMs: number;
 	maxMessageBytes: number;
 	/** Largest presence (awareness) state relayed, in bytes of JSON. */
@@ -99,6 +102,7 @@ export function loadConfig(env: Env = process.env): Config {
 		databasePoolSize: readInt(env, 'DATABASE_POOL_SIZE', 10, 1),
 		redisUrl: readRedisUrl(env, databaseUrl),
 		redisPrefix: env.REDIS_PREFIX || 'drawline:',
+		instanceName: env.INSTANCE_NAME || `${hostname()}-${process.pid}`,
 		sessionTtlMs: readInt(env, 'SESSION_TTL_DAYS', 30, 1) * 24 * 60 * 60 * 1000,
 		maxMessageBytes: readInt(env, 'MAX_MESSAGE_BYTES', 1024 * 1024, 1024),
 		maxAwarenessBytes: readInt(env, 'MAX_AWARENESS_BYTES', 8 * 1024, 256),

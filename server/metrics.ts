@@ -101,6 +101,11 @@ export class Registry {
 	histogram(name: string, help: string, buckets: number[]): Histogram {
 		return this.add(new Histogram(name, help, buckets));
 	}
+	/** A constant series whose labels describe this process (Prometheus "info" style). */
+	info(name: string, help: string, labels: Labels): void {
+		const line = `${name}${labelKey(labels)} 1`;
+		this.add({ render: () => [`# HELP ${name} ${help}`, `# TYPE ${name} gauge`, line].join('\n') });
+	}
 	render(): string {
 		return this.metrics.map((m) => m.render()).join('\n') + '\n';
 	}

@@ -69,6 +69,7 @@ describe('HTTP hardening', () => {
 		server = await startServer({
 			env: {
 				METRICS_TOKEN,
+				INSTANCE_NAME: 'drawline-a',
 				MAX_WORKSHOPS_PER_HOUR: '2',
 				MAX_OPEN_INVITES: '2',
 				MAX_SHARE_LINKS: '1'
@@ -139,7 +140,9 @@ describe('HTTP hardening', () => {
 			headers: { authorization: `Bearer ${METRICS_TOKEN}` }
 		});
 		expect(right.status).toBe(200);
-		expect(await right.text()).toContain('drawline_sync_connections');
+		const text = await right.text();
+		expect(text).toContain('drawline_sync_connections');
+		expect(text).toMatch(/^drawline_instance_info\{instance="drawline-a",version="[^"]+"\} 1$/m);
 	});
 
 	it('sends a CSP on every page and keeps member and share pages out of caches', async () => {
