@@ -52,4 +52,13 @@ export interface RoomPolicy {
 	checkUpdate(check: UpdateCheck): string | null;
 	/** A batch of the room's updates was committed and broadcast: keep it cheap. */
 	committed(room: RoomView): void;
+	/**
+	 * A presence state from `peer`, its `user` already stamped by the server, as it is to be
+	 * relayed: the app may overwrite what it knows better than the client.
+	 */
+	presence?(
+		room: RoomView,
+		peer: PeerIdentity,
+		state: Record<string, unknown>
+	): Record<string, unknown>;
 }

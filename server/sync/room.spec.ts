@@ -361,6 +361,19 @@ describe('Room', () => {
 		expect(room.awareness.getStates().has(ada.doc.clientID)).toBe(false);
 	});
 
+	it("relays presence with the member's real role, and no focus from a reader", async () => {
+		const room = await load(recordingStore());
+		const rita = connectClient(room, 'rita', 'reader');
+		const pat = connectClient(room, 'pat', 'participant');
+		rita.awareness.setLocalState({ role: 'facilitator', focus: { cardId: 'c1' } });
+		pat.awareness.setLocalState({ role: 'facilitator', focus: { cardId: 'c2' } });
+		await settle(room);
+		const seen = (by: typeof rita, of: typeof rita) =>
+			by.awareness.getStates().get(of.doc.clientID) as { role: string; focus: unknown };
+		expect(seen(pat, rita)).toMatchObject({ role: 'reader', focus: null });
+		expect(seen(rita, pat)).toMatchObject({ role: 'participant', focus: { cardId: 'c2' } });
+	});
+
 	it('closes only the peer that sent a malformed frame', async () => {
 		const store = recordingStore();
 		const room = await load(store);

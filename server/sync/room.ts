@@ -364,6 +364,13 @@ export class Room implements RoomView {
 			this.hooks.droppedAwareness?.(this, entries.length - accepted.length);
 		}
 		if (accepted.length === 0) return;
+		const stamp = this.policy.presence?.bind(this.policy);
+		if (stamp) {
+			const identity = identify(peer);
+			for (const entry of accepted) {
+				if (entry.state !== null) entry.state = stamp(this, identity, entry.state);
+			}
+		}
 		for (const { clientID, state } of accepted) {
 			if (state === null) continue;
 			this.owners.set(clientID, peer);

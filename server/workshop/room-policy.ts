@@ -66,6 +66,16 @@ export class WorkshopRoomPolicy implements RoomPolicy {
 		});
 	}
 
+	/** Presence says the member's real role, and a reader, who can move nothing, shows no focus. */
+	presence(
+		_room: RoomView,
+		peer: PeerIdentity,
+		state: Record<string, unknown>
+	): Record<string, unknown> {
+		const stamped = { ...state, role: peer.role };
+		return peer.role === 'reader' ? { ...stamped, focus: null, dragging: null } : stamped;
+	}
+
 	committed(room: RoomView): void {
 		if (room.kind === 'board') this.activity.note(workshopOf(room.name));
 	}
