@@ -81,6 +81,11 @@ test('a reader looking at a tray card does not show as watching it; a participan
 	const ritaPage = await openBoard(room.rita, room.id);
 	const anaPage = await openBoard(room.ana, room.id);
 	const tag = (name: string) => fayPage.locator('.tray .tag', { hasText: name });
+	// Presence flows both ways before anyone looks at a card.
+	await expect(fayPage.getByRole('listitem', { name: /^Ana Lima · .*on the board/ })).toBeVisible();
+	await expect(
+		anaPage.getByRole('listitem', { name: /^Fay Facilitator · .*on the board/ })
+	).toBeVisible();
 
 	await anaPage.locator('[data-tray-card]').first().focus();
 	await expect(tag('Ana Lima')).toBeVisible();
