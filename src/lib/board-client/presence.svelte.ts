@@ -52,6 +52,7 @@ const readDragging = (value: unknown): Dragging | null => {
 
 export class PresenceState {
 	#awareness: Awareness | null = null;
+	#focus: Focus | null = null;
 	#members: Map<string, Member>;
 	#self: Member;
 	#peers = new ReactiveSnapshot(() => this.#readPeers());
@@ -67,7 +68,8 @@ export class PresenceState {
 		awareness.setLocalState({
 			user: { id: this.#self.id, name: this.#self.name, color: this.#self.color },
 			role: this.#self.role,
-			focus: null,
+			// A link rebuilt (say after a refused write) keeps showing what this tab looks at.
+			focus: this.#focus,
 			dragging: null
 		});
 		const changed = this.#peers.changed;
@@ -75,7 +77,8 @@ export class PresenceState {
 		changed();
 		return () => {
 			awareness.off('change', changed);
-			this.#awareness = null;
+			// Only the link still attached stops being published to; a newer one carries on.
+			if (this.#awareness === awareness) this.#awareness = null;
 			changed();
 		};
 	}
@@ -146,6 +149,7 @@ export class PresenceState {
 
 	setFocus(focus: Focus | null): void {
 		const current = readFocus(this.#awareness?.getLocalState()?.focus);
+		this.#focus = focus;
 		if (current?.cardId === focus?.cardId && current?.roleId === focus?.roleId) return;
 		this.#awareness?.setLocalStateField('focus', focus);
 	}
