@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { cellKey, readBoard } from '../../src/lib/board/index.ts';
-import { setPhase } from '../../src/lib/facilitation/facilitation-doc.ts';
+import { setPhase, setSpotlight } from '../../src/lib/facilitation/facilitation-doc.ts';
 import { crowdedHead, layoutProblems, type KeyElement } from './support/layout.ts';
 import { serverPerTest } from './support/lab.ts';
 import { openBoard, roomInSession } from './support/room.ts';
@@ -123,6 +123,41 @@ test('on a phone a row shows its whole title and every role, a tap or a scroll c
 	await expect(button).toHaveAccessibleName(
 		new RegExp(`^${role.name}: ${next === 'C' ? 'Consulted' : 'Informed'}`)
 	);
+});
+
+test('on a phone a participant follows the spotlight, votes, raises a hand and consents', async ({
+	browser
+}) => {
+	const room = await roomInSession(lab, browser, 6);
+	const ana = await lab.newContext(browser, { viewport: PHONE, hasTouch: true, isMobile: true });
+	await ana.addCookies(await room.ana.cookies());
+	const page = await openBoard(ana, room.id);
+	await room.facilitate((doc) => setPhase(doc, 'test', 'discuss'));
+	await room.facilitate((doc) => setSpotlight(doc, 'test', room.rows[2].id));
+	await page.getByTestId('spotlight-chip').tap();
+	const focus = page.getByTestId('row-focus');
+	await expect(focus.getByRole('heading')).toHaveText(room.rows[2].title);
+	await expect(focus).toBeInViewport();
+
+	const centre = page.getByTestId('discuss-centre');
+	await centre.getByRole('button', { name: `Vote for ${room.rows[1].title}` }).tap();
+	await expect(page.getByTestId('votes-left')).toContainText('2 of 3');
+
+	await page.getByRole('button', { name: /^Insights/ }).tap();
+	const sheet = page.locator('#board-panel');
+	await expect(sheet).toBeInViewport();
+	await sheet.getByRole('tab', { name: 'Session' }).tap();
+	await sheet.getByRole('button', { name: 'Raise hand' }).tap();
+	await expect(sheet.getByRole('button', { name: 'Lower hand' })).toBeVisible();
+	await sheet.getByRole('button', { name: 'Close insights' }).tap();
+
+	await room.publish();
+	await page.getByTestId('consent-prompt').getByRole('button', { name: 'Answer' }).tap();
+	const consent = page.getByTestId('consent-panel');
+	await expect(consent).toBeInViewport();
+	await consent.getByRole('button', { name: 'I agree' }).tap();
+	await expect(page.getByTestId('my-consent')).toContainText('You agree');
+	expect(await layoutProblems(page, [])).toEqual([]);
 });
 
 test('on a tablet a finger drags a card from the tray onto a role column of the grid', async ({

@@ -90,6 +90,12 @@ test('each phase leads with what it is for: tray and grid, the private grid, the
 	await expect(tray).toBeVisible();
 	await page.getByRole('tab', { name: 'Board', exact: true }).click();
 	await expect(page.getByRole('grid')).toBeVisible();
+	// Unfolded by hand, it stays so while the phases keep it folded, until folded again.
+	await room.facilitate((doc) => setPhase(doc, 'test', 'agree'));
+	await expect(page.getByTestId('phase-name')).toHaveText('Agree');
+	await expect(tray).toBeVisible();
+	await toggle.click();
+	await expect(tray).toHaveCount(0);
 
 	await room.publish();
 	await expect(page.getByTestId('consent-prompt')).toBeVisible();
