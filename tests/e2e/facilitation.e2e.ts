@@ -65,6 +65,10 @@ async function openAs(
 	return { context, page };
 }
 
+/** Discuss and Agree centre the queue; the board is the switch's other view. */
+const centreView = (pages: Page[], name: 'Queue' | 'Board') =>
+	Promise.all(pages.map((page) => page.getByRole('tab', { name, exact: true }).click()));
+
 const cell = (page: Page, row: number, role: number) =>
 	page.locator(`[data-cell="${rows[row].id}:${roles[role].id}"]`);
 
@@ -190,6 +194,7 @@ test('a facilitator runs a session with two participants', async ({ browser }) =
 			rows[2].id
 		);
 		await expect(f.page.getByTestId('queue-item').first()).toContainText('50% split');
+		await centreView(everyone, 'Board');
 		for (const page of everyone) {
 			await expect(cell(page, 3, 0)).toContainText('Accountable');
 			await expect(cell(page, 3, 1)).toContainText('Responsible');
@@ -197,6 +202,7 @@ test('a facilitator runs a session with two participants', async ({ browser }) =
 	});
 
 	await test.step('dot votes count against the budget', async () => {
+		await centreView(everyone, 'Queue');
 		const vote = p.page.getByRole('button', { name: `Vote for ${rows[4].title}` });
 		await vote.click();
 		await expect(p.page.getByTestId('votes-left')).toContainText('2 of 3 votes left');
@@ -216,6 +222,7 @@ test('a facilitator runs a session with two participants', async ({ browser }) =
 			);
 		for (const page of everyone) await expect(status(page)).toHaveAttribute('data-state', 'agreed');
 		await f.page.getByRole('button', { name: `Spotlight ${rows[2].title}` }).click();
+		await centreView(participants, 'Board');
 		for (const page of participants) {
 			await expect(page.locator(`[data-row-id="${rows[2].id}"]`)).toHaveAttribute(
 				'data-spotlight',
@@ -225,6 +232,7 @@ test('a facilitator runs a session with two participants', async ({ browser }) =
 		await f.page.screenshot({ path: `${SHOTS}/facilitation-discuss-facilitator.png` });
 		await cell(r.page, 3, 2).focus();
 		await cell(r.page, 3, 2).press('C');
+		await centreView(participants, 'Queue');
 		for (const page of everyone) {
 			await expect(status(page)).toHaveAttribute('data-state', 'reopened');
 			await expect(status(page)).toContainText('Reopened by Ria Designer');

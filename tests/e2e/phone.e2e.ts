@@ -112,6 +112,7 @@ test('on a phone a row shows its whole title and every role, a tap or a scroll c
 	const menu = page.getByRole('menu', { name: `Letter of ${role.name}` });
 	await expect(menu).toBeVisible();
 	expect(await layoutProblems(page, ['letter menu'])).toEqual([]);
+	await page.screenshot({ path: `${SHOTS}/participant-letter-menu-390x844.png` });
 	expect(await serverLetter(room, row.id, role.id)).toBe(before);
 
 	const next = before === 'C' ? 'I' : 'C';
