@@ -23,6 +23,11 @@ import { FacilitationError } from './errors.ts';
 export const CONSENT_COMMENT_MAX = 1000;
 
 type LiveCharter = { board: BoardSnapshot; agreed: Record<string, Agreement>; build: Build };
+
+const agreementAndThresholds = (doc: Parameters<typeof readFacilitation>[0]) => {
+	const { agreed, thresholds } = readFacilitation(doc);
+	return { agreed, thresholds };
+};
 type Build = (version: number, publishedAt: number) => Charter;
 
 /** Reads the live board and what the room agreed, ready to build a charter version from. */
@@ -33,9 +38,9 @@ async function liveCharter(
 ): Promise<LiveCharter> {
 	const workshop = await deps.store.workshops.get(workshopId);
 	if (!workshop) throw new FacilitationError(404, 'There is no such workshop.');
-	const [board, agreed, members] = await Promise.all([
+	const [board, { agreed, thresholds }, members] = await Promise.all([
 		readBoardDoc(deps, workshopId),
-		deps.sync.readDoc(workshopId, 'facilitation', (doc) => readFacilitation(doc).agreed),
+		deps.sync.readDoc(workshopId, 'facilitation', agreementAndThresholds),
 		deps.store.workshops.listMembers(workshopId)
 	]);
 	const participants = members
@@ -50,7 +55,8 @@ async function liveCharter(
 			publishedAt: new Date(at).toISOString(),
 			author,
 			participants,
-			agreed
+			agreed,
+			thresholds
 		});
 	return { board, agreed, build };
 }
