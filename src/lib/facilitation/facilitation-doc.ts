@@ -137,11 +137,7 @@ export const setVoteBudget = (doc: Y.Doc, origin: unknown, budget: number): void
 	set(doc, origin, VOTE_BUDGET, budget);
 };
 
-export const setThresholds = (
-	doc: Y.Doc,
-	origin: unknown,
-	thresholds: WarningThresholds
-): void => {
+export const setThresholds = (doc: Y.Doc, origin: unknown, thresholds: WarningThresholds): void => {
 	if (!isThresholds(thresholds)) throw new RangeError('Not a set of warning thresholds');
 	set(doc, origin, THRESHOLDS, readThresholds(thresholds));
 };
