@@ -23,11 +23,6 @@ import { FacilitationError } from './errors.ts';
 export const CONSENT_COMMENT_MAX = 1000;
 
 type LiveCharter = { board: BoardSnapshot; agreed: Record<string, Agreement>; build: Build };
-
-const agreementAndThresholds = (doc: Parameters<typeof readFacilitation>[0]) => {
-	const { agreed, thresholds } = readFacilitation(doc);
-	return { agreed, thresholds };
-};
 type Build = (version: number, publishedAt: number) => Charter;
 
 /** Reads the live board and what the room agreed, ready to build a charter version from. */
@@ -40,7 +35,10 @@ async function liveCharter(
 	if (!workshop) throw new FacilitationError(404, 'There is no such workshop.');
 	const [board, { agreed, thresholds }, members] = await Promise.all([
 		readBoardDoc(deps, workshopId),
-		deps.sync.readDoc(workshopId, 'facilitation', agreementAndThresholds),
+		deps.sync.readDoc(workshopId, 'facilitation', (doc) => {
+			const { agreed, thresholds } = readFacilitation(doc);
+			return { agreed, thresholds };
+		}),
 		deps.store.workshops.listMembers(workshopId)
 	]);
 	const participants = members
