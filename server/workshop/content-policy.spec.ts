@@ -21,7 +21,8 @@ import { getDissentMap, getRoleMap, getRowEditMap } from '../../src/lib/board/sc
 import {
 	markAgreed,
 	setConsentEntry,
-	setLocked
+	setLocked,
+	setQueueOrder
 } from '../../src/lib/facilitation/facilitation-doc.ts';
 import { ContentPolicy, type Writer } from './content-policy.ts';
 
@@ -231,6 +232,18 @@ describe('facilitation content policy', () => {
 		);
 		expect(checkFacilitation(live, (d) => d.getMap('state').set('locked', 'yes'))).toBe(
 			'bad-value'
+		);
+	});
+
+	it('takes the queue order the facilitator picks, and the rows of a round from the server only', () => {
+		const live = new Y.Doc();
+		expect(checkFacilitation(live, (d) => setQueueOrder(d, null, 'issues'))).toBeNull();
+		expect(checkFacilitation(live, (d) => d.getMap('state').set('queueOrder', 'loudest'))).toBe(
+			'bad-value'
+		);
+		const round = { number: 1, named: false, startedAt: 1, submitted: 0, cardIds: ['vision'] };
+		expect(checkFacilitation(live, (d) => d.getMap('state').set('round', round))).toBe(
+			'server-only'
 		);
 	});
 });
