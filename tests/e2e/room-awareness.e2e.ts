@@ -43,6 +43,13 @@ test('a blind round asks only about the rows the facilitator picked', async ({ b
 	for (const row of picked) await chooser.getByRole('checkbox', { name: row.title }).check();
 	await expect(chooser).toContainText('2 picked');
 	await fayPage.screenshot({ path: path.join(SHOTS, 'round-rows-picker-1440.png') });
+	// On a phone the dialog scrolls; its buttons are reachable and not cut off.
+	await fayPage.setViewportSize({ width: 390, height: 844 });
+	await fayPage.screenshot({ path: path.join(SHOTS, 'round-rows-picker-390.png') });
+	await chooser.getByRole('button', { name: 'Start' }).scrollIntoViewIfNeeded();
+	await expect(chooser.getByRole('button', { name: 'Start' })).toBeInViewport({ ratio: 1 });
+	await fayPage.screenshot({ path: path.join(SHOTS, 'round-rows-picker-390-end.png') });
+	await fayPage.setViewportSize({ width: 1440, height: 900 });
 	await chooser.getByRole('button', { name: 'Start' }).click();
 
 	await expect(anaPage.getByRole('heading', { name: 'Your blind proposals' })).toBeVisible();
@@ -97,6 +104,7 @@ test('votes move the discuss queue; the facilitator can order it by open issues'
 		.getByRole('button', { name: 'Open issues' })
 		.click();
 	await expect(anaPage.getByTestId('queue-order')).toHaveText('Ordered by open issues');
+	await fayPage.screenshot({ path: path.join(SHOTS, 'queue-order-1440.png') });
 	// The row with the most open issues leads again; the vote only breaks ties.
 	expect(before[0]).not.toBe(last);
 	await expect(anaPage.getByTestId('queue-item').first()).toHaveAttribute(
@@ -126,6 +134,8 @@ test('peer labels stay inside the grid and never cover the row above', async ({ 
 			await box(fayPage.locator(`[data-cell="${room.rows[0].id}:${lastRole.id}"]`))
 		)
 	).toBe(true);
+
+	await grid.screenshot({ path: path.join(SHOTS, 'peer-label-cell-1440.png') });
 
 	// A row's title: the label stays in its own row, clear of the title above.
 	await anaPage.locator(`th[data-card-id="${room.rows[3].id}"]`).focus();
