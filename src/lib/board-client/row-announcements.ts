@@ -32,6 +32,9 @@ export type RowChange = {
 	unplaced: boolean;
 };
 
+/** A shared type as `transaction.changed` keys them. */
+type SharedType = Parameters<Y.Transaction['changed']['get']>[0];
+
 const stringField = (map: unknown, key: string): string => {
 	const value = map instanceof Y.Map ? map.get(key) : undefined;
 	return typeof value === 'string' ? value : '';
@@ -61,7 +64,7 @@ export const rowChangesOf = (transaction: Y.Transaction): RowChange[] => {
 		const edit = edits.get(cardId) as { userId?: unknown; name?: unknown } | undefined;
 		const card = getCardMap(doc).get(cardId);
 		if (typeof edit?.userId !== 'string' || !(card instanceof Y.Map)) continue;
-		const cardKeys = transaction.changed.get(card as Y.AbstractType<Y.YEvent<never>>);
+		const cardKeys = transaction.changed.get(card as unknown as SharedType);
 		const note = getNoteMap(doc).get(cardId);
 		const letters = changedCells
 			.filter((key) => splitKey(key)[0] === cardId)
@@ -78,7 +81,7 @@ export const rowChangesOf = (transaction: Y.Transaction): RowChange[] => {
 			by: { userId: edit.userId, name: typeof edit.name === 'string' ? edit.name : 'Someone' },
 			title: stringField(card, 'title'),
 			letters,
-			note: note instanceof Y.Text && transaction.changed.has(note as Y.AbstractType<never>),
+			note: note instanceof Y.Text && transaction.changed.has(note as unknown as SharedType),
 			retitled: cardKeys?.has('title') ?? false,
 			unplaced: (cardKeys?.has('placed') ?? false) && card.get('placed') !== true
 		});

@@ -10,8 +10,5 @@ import { facilitationRequest, readJson, respond } from '../facilitation.server.t
 export const POST: RequestHandler = async (event) => {
 	const { deps, workshopId, actor } = await facilitationRequest(event, FACILITATOR);
 	const body = await readJson(event.request);
-	return respond(
-		() => startRound(deps, workshopId, actor, body.named === true, body.cardIds),
-		201
-	);
+	return respond(() => startRound(deps, workshopId, actor, body.named === true, body.cardIds), 201);
 };
