@@ -14,13 +14,22 @@ import type { Issue } from '../../src/lib/board/rules.ts';
 import { everyRowAgreed } from '../../src/lib/charter/charter.ts';
 import { describeAgreement, summarizeAgreement } from '../../src/lib/charter/agreement-text.ts';
 import {
+	alsoDoesText,
 	creditLine,
 	removalText,
 	sourceText,
 	tagLine,
 	warningText
 } from '../../src/lib/charter/item-text.ts';
-import { BOUNDARY_COPY, RULE_COPY } from '../../src/lib/templates/copy.ts';
+import { BOUNDARY_COPY, RULE_COPY, boundaryCopy } from '../../src/lib/templates/copy.ts';
+import {
+	dutiesSentence,
+	frameworkOf,
+	hasDuty,
+	markName,
+	sectionLetter,
+	type Mark
+} from '../../src/lib/board/frameworks.ts';
 
 export type Paper = 'A4' | 'Letter';
 
@@ -273,7 +282,7 @@ const titleBlock = (w: Writer, charter: Charter): void => {
 	);
 	w.hr(INK);
 	w.text(
-		`What the ${focus} owns (A), does (R), is consulted on (C) and is informed of (I), as the team ` +
+		`What the ${focus} ${dutiesSentence(frameworkOf(charter.framework))}, as the team ` +
 			`agreed it, and what is explicitly not the ${focus}'s job, with the role that owns it instead.`,
 		'regular',
 		10.5,
@@ -338,20 +347,19 @@ const emptySection = (w: Writer, title: string): void => {
 
 const sections = (w: Writer, charter: Charter): void => {
 	const focus = charter.focusRole?.name ?? 'the focus role';
-	const simple = [
-		['owns', 'A'],
-		['does', 'R'],
-		['consulted', 'C'],
-		['informed', 'I']
-	] as const;
-	for (const [key, letter] of simple) {
-		const copy = BOUNDARY_COPY[key];
-		if (charter.sections[key].length === 0) {
+	const framework = frameworkOf(charter.framework);
+	for (const key of framework.sections) {
+		const copy = boundaryCopy(framework.id, key);
+		const letter = sectionLetter(framework, key);
+		const entries = charter.sections[key] ?? [];
+		if (entries.length === 0) {
 			emptySection(w, `${focus} · ${copy.heading} (${letter})`);
 			continue;
 		}
 		heading(w, `${focus} · ${copy.heading} (${letter})`, copy.intro);
-		for (const entry of charter.sections[key]) item(w, charter, entry);
+		for (const entry of entries) {
+			item(w, charter, entry, entry.alsoDoes ? [alsoDoesText(charter, focus)] : []);
+		}
 	}
 	const outside = BOUNDARY_COPY.outside;
 	if (charter.sections.outside.length === 0) emptySection(w, `Not the ${focus}'s job`);
@@ -380,14 +388,10 @@ const roleSummaries = (w: Writer, charter: Charter): void => {
 	const titles = new Map(charter.matrix.rows.map((row) => [row.cardId, row.title]));
 	for (const role of charter.roles) {
 		const view = charter.roleViews[role.id];
-		const groups = (
-			[
-				['Owns', view?.owns ?? []],
-				['Does', view?.does ?? []],
-				['Consulted on', view?.consulted ?? []],
-				['Informed of', view?.informed ?? []]
-			] as const
-		).filter(([, ids]) => ids.length > 0);
+		const framework = frameworkOf(charter.framework);
+		const groups = framework.sections
+			.map((section) => [framework.words[section].verb, view?.[section] ?? []] as const)
+			.filter(([, ids]) => ids.length > 0);
 		const lines = groups.map(
 			([label, ids]) => `${label}: ${ids.map((id) => titles.get(id) ?? id).join('; ')}`
 		);
@@ -406,11 +410,17 @@ const roleSummaries = (w: Writer, charter: Charter): void => {
 
 const matrix = (w: Writer, charter: Charter): void => {
 	const { roles, rows } = charter.matrix;
+	const framework = frameworkOf(charter.framework);
 	w.doc.addPage();
 	heading(
 		w,
-		'Appendix: RACI matrix',
-		'A = accountable (makes the final call), R = responsible (does the work), C = consulted, I = informed.'
+		`Appendix: ${framework.name} matrix`,
+		framework.letters
+			.map(
+				(info) => `${info.letter} = ${info.name.toLowerCase()} (${info.description.toLowerCase()})`
+			)
+			.concat(`${framework.both} = ${markName(framework, framework.both).toLowerCase()}`)
+			.join(', ') + '.'
 	);
 	if (rows.length === 0) {
 		none(w, 'No responsibilities were placed on the board.');
@@ -450,7 +460,10 @@ const matrix = (w: Writer, charter: Charter): void => {
 		const rowH = w.height(row.title, 'regular', 8.5, titleW - pad * 2) + pad * 2;
 		if (doc.y + rowH > w.bottom) {
 			doc.addPage();
-			w.text(`Appendix: RACI matrix (continued)`, 'bold', 9, { color: MUTED, after: 4 });
+			w.text(`Appendix: ${framework.name} matrix (continued)`, 'bold', 9, {
+				color: MUTED,
+				after: 4
+			});
 			drawHeader();
 		}
 		const y = doc.y;
@@ -458,18 +471,19 @@ const matrix = (w: Writer, charter: Charter): void => {
 		w.font('regular', 8.5);
 		doc.text(w.clean(row.title), x0 + pad, y + pad, { width: titleW - pad * 2, lineGap: 2 });
 		roles.forEach((role, i) => {
-			const letter = row.letters[role.id] ?? '';
+			const letter: Mark | '' = row.letters[role.id] ?? '';
 			if (!letter) return;
 			const cx = x0 + titleW + i * cellW;
-			if (letter === 'A')
+			const owns = hasDuty(framework, letter, 'owner');
+			if (owns)
 				doc
 					.rect(cx + 3, y + 2, cellW - 6, rowH - 4)
 					.fillColor('#dbeafe')
 					.fill();
 			w.font(
-				letter === 'A' || letter === 'R' ? 'bold' : 'regular',
-				9,
-				letter === 'A' ? ACCENT : INK
+				owns || hasDuty(framework, letter, 'doer') ? 'bold' : 'regular',
+				letter.length > 1 ? 8 : 9,
+				owns ? ACCENT : INK
 			);
 			doc.text(letter, cx, y + pad, { width: cellW, align: 'center' });
 		});

@@ -3,8 +3,7 @@
  * role as the accidental coordinator of work nobody else owns or does) and a role's (overloaded,
  * spread too thin, only informed), with the board's default thresholds.
  */
-import { checkBoard } from '../board/rules.ts';
-import { letterAt } from '../board/snapshot.ts';
+import { checkBoard, dutiesAt } from '../board/rules.ts';
 import type { BoardSnapshot } from '../board/schema.ts';
 
 export type CharterWarningId =
@@ -12,17 +11,19 @@ export type CharterWarningId =
 
 export type CharterWarning = { rule: CharterWarningId; roleIds: string[] };
 
-/** The focus role holds R, and no other role holds R or A. */
+/** The focus role does the row without owning it, and no other role owns or does it. */
 export const isAccidentalCoordination = (
 	snapshot: BoardSnapshot,
 	cardId: string,
 	focusRoleId: string | null
 ): boolean => {
-	if (!focusRoleId || letterAt(snapshot, cardId, focusRoleId) !== 'R') return false;
+	if (!focusRoleId) return false;
+	const focus = dutiesAt(snapshot, cardId, focusRoleId);
+	if (!focus.includes('doer') || focus.includes('owner')) return false;
 	return snapshot.roles.every((role) => {
 		if (role.id === focusRoleId) return true;
-		const letter = letterAt(snapshot, cardId, role.id);
-		return letter !== 'R' && letter !== 'A';
+		const duties = dutiesAt(snapshot, cardId, role.id);
+		return !duties.includes('doer') && !duties.includes('owner');
 	});
 };
 
