@@ -13,6 +13,7 @@ import {
 	deleteCard,
 	deleteRole,
 	editCard,
+	doerName,
 	editRole,
 	frameworkOf,
 	getNoteText,
@@ -158,7 +159,7 @@ export class BoardEdits {
 				}),
 			() =>
 				`Placed ${quote(this.#title(cardId))} at row ${Math.min(gap, ids.length) + 1}` +
-				(roleId ? ` with ${this.#roleName(roleId)} Responsible.` : '.')
+				(roleId ? ` with ${this.#roleName(roleId)} ${doerName(this.#c.board())}.` : '.')
 		);
 	}
 

@@ -65,6 +65,8 @@ export type Framework = {
 	id: FrameworkId;
 	/** "RACI". */
 	name: string;
+	/** One sentence on when to choose it. */
+	summary: string;
 	/** Letters in the order the legend, menus and load chart show them. */
 	letters: readonly LetterInfo[];
 	owner: Letter;
@@ -123,6 +125,7 @@ const marksOf = (letters: readonly LetterInfo[], owner: Letter, both: Mark): Mar
 const framework = (
 	id: FrameworkId,
 	name: string,
+	summary: string,
 	letters: LetterInfo[],
 	words: Record<DutySection, SectionWords>
 ): Framework => {
@@ -132,6 +135,7 @@ const framework = (
 	return {
 		id,
 		name,
+		summary,
 		letters,
 		owner,
 		doer,
@@ -147,10 +151,17 @@ const bySectionOrder = (a: DutySection, b: DutySection) =>
 	SECTION_ORDER.indexOf(a) - SECTION_ORDER.indexOf(b);
 
 export const FRAMEWORKS: Record<FrameworkId, Framework> = {
-	raci: framework('raci', 'RACI', [RESPONSIBLE, ACCOUNTABLE, CONSULTED, INFORMED], RACI_WORDS),
+	raci: framework(
+		'raci',
+		'RACI',
+		'The common default: who does the work, who answers for it, who is asked and who is told.',
+		[RESPONSIBLE, ACCOUNTABLE, CONSULTED, INFORMED],
+		RACI_WORDS
+	),
 	rasci: framework(
 		'rasci',
 		'RASCI',
+		'RACI with Supportive: roles that help whoever does the work without leading it.',
 		[
 			RESPONSIBLE,
 			ACCOUNTABLE,
@@ -163,6 +174,7 @@ export const FRAMEWORKS: Record<FrameworkId, Framework> = {
 	daci: framework(
 		'daci',
 		'DACI',
+		'For decisions: a Driver moves each one forward, one Approver makes the call.',
 		[
 			letter('D', 'Driver', 'doer', 'Drives the work and the decision', 'Driven by'),
 			letter('A', 'Approver', 'owner', 'Makes the final call'),
@@ -263,3 +275,9 @@ export const describeMarkCounts = (
 	framework: Framework,
 	counts: Partial<Record<Mark, number>>
 ): string => framework.marks.map((mark) => `${mark} ${counts[mark] ?? 0}`).join(', ');
+
+/** "Responsible", "Driver": the name of the letter a card dropped on a role's column gets. */
+export const doerName = (board: { framework: FrameworkId }): string => {
+	const framework = frameworkOf(board.framework);
+	return letterInfo(framework, framework.doer)!.name;
+};

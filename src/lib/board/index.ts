@@ -26,6 +26,7 @@ export {
 	SECTION_OF_DUTY,
 	dutiesSentence,
 	describeMarkCounts,
+	doerName,
 	sectionLetter,
 	frameworkOf,
 	isFrameworkId,

@@ -58,6 +58,9 @@ import {
 
 const NOTE_ORIGIN = Symbol('drawline/note');
 
+/** The framework the board's letters follow. */
+const docFramework = (doc: Y.Doc) => frameworkOf(getMetaMap(doc).get(FRAMEWORK));
+
 export type PlaceOptions = {
 	beforeId?: string | null;
 	afterId?: string | null;
@@ -136,7 +139,9 @@ export const placeCard = (
 		prune(doc);
 		writeOrder(getCardMap(doc), card, rows, index);
 		card.set('placed', true);
-		if (opts.roleId !== undefined) getCellMap(doc).set(cellKey(cardId, opts.roleId), 'R');
+		if (opts.roleId !== undefined) {
+			getCellMap(doc).set(cellKey(cardId, opts.roleId), docFramework(doc).doer);
+		}
 		recordRowEdit(doc, by, cardId);
 	}, origin);
 };
@@ -171,9 +176,6 @@ export const moveRow = (
 	if (index === sortedRows(doc).findIndex((row) => row.id === cardId)) return;
 	doc.transact(() => writeOrder(getCardMap(doc), card, rows, index), origin);
 };
-
-/** The framework the board's letters follow. */
-const docFramework = (doc: Y.Doc) => frameworkOf(getMetaMap(doc).get(FRAMEWORK));
 
 /** Sets or (with null) clears one cell's mark, which must belong to the board's framework. */
 export const setCell = (
