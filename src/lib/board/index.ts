@@ -79,6 +79,9 @@ export {
 	checkRow,
 	checkBoard,
 	DEFAULT_RULE_OPTIONS,
+	overloadThreshold,
+	type Measure,
+	type WarningThresholds,
 	type RuleId,
 	type Severity,
 	type Issue,
@@ -88,6 +91,13 @@ export {
 	type BoardCheck,
 	type RuleOptions
 } from './rules.ts';
+export {
+	parseThresholdFields,
+	readThresholds,
+	thresholdFields,
+	type ThresholdErrors,
+	type ThresholdFields
+} from './thresholds.ts';
 export {
 	boundaryOf,
 	boundarySummary,

@@ -25,7 +25,10 @@ export type RuleId =
 
 export type Severity = 'error' | 'warning';
 
-export type Issue = { rule: RuleId; severity: Severity; roleIds?: string[] };
+/** How far a threshold warning is past its threshold: `count` of `of`, firing from `threshold`. */
+export type Measure = { count: number; of: number; threshold: number };
+
+export type Issue = { rule: RuleId; severity: Severity; roleIds?: string[]; measure?: Measure };
 
 export type RowIssue = Issue;
 
@@ -55,9 +58,25 @@ export type RuleOptions = {
 	overloadShare?: number;
 	/** ...and at least this many of them (default 3), so that tiny boards do not warn. */
 	overloadMin?: number;
+	/**
+	 * A row consults everyone when it consults all but at most this many of the roles that neither
+	 * do nor own it (default 1), once more than this many plus two are left to consult.
+	 */
+	consultedLeftOut?: number;
 };
 
-export const DEFAULT_RULE_OPTIONS: Required<RuleOptions> = { overloadShare: 0.5, overloadMin: 3 };
+export type WarningThresholds = Required<RuleOptions>;
+
+export const DEFAULT_RULE_OPTIONS: WarningThresholds = {
+	overloadShare: 0.5,
+	overloadMin: 3,
+	consultedLeftOut: 1
+};
+
+/** Rows done or owned from which a role is overloaded, on a board of `rows` placed rows. */
+export const overloadThreshold = (rows: number, opts: WarningThresholds): number =>
+	// The epsilon keeps 0.3 × 10 at 3 rows, not 4.
+	Math.max(opts.overloadMin, Math.ceil(opts.overloadShare * rows - 1e-9));
 
 const emptyDuties = (): Record<Duty, number> => ({
 	owner: 0,
@@ -87,8 +106,13 @@ const rolesWith = (snapshot: BoardSnapshot, cardId: string): Record<Duty, string
 	return byDuty;
 };
 
-export const checkRow = (snapshot: BoardSnapshot, cardId: string): Issue[] => {
+export const checkRow = (
+	snapshot: BoardSnapshot,
+	cardId: string,
+	opts: RuleOptions = {}
+): Issue[] => {
 	requireRow(snapshot, cardId);
+	const leftOut = opts.consultedLeftOut ?? DEFAULT_RULE_OPTIONS.consultedLeftOut;
 	const { owner, doer, consulted } = rolesWith(snapshot, cardId);
 	const issues: Issue[] = [];
 	if (owner.length === 0) issues.push({ rule: 'no-accountable', severity: 'error' });
@@ -97,28 +121,38 @@ export const checkRow = (snapshot: BoardSnapshot, cardId: string): Issue[] => {
 	}
 	if (doer.length === 0) issues.push({ rule: 'no-responsible', severity: 'error' });
 	// Everyone left once the doers and the owner are counted (an owner who also does the row
-	// once); on boards of four or more such roles, leaving one out still counts as consulting
+	// once); where enough such roles remain, leaving a few out still counts as consulting
 	// everyone.
 	const others = snapshot.roles.length - new Set([...owner, ...doer]).size;
-	if (consulted.length >= 2 && consulted.length >= others - (others >= 4 ? 1 : 0)) {
-		issues.push({ rule: 'consulted-everyone', severity: 'warning', roleIds: consulted });
+	const threshold = Math.max(2, others - (others >= leftOut + 3 ? leftOut : 0));
+	if (consulted.length >= threshold) {
+		issues.push({
+			rule: 'consulted-everyone',
+			severity: 'warning',
+			roleIds: consulted,
+			measure: { count: consulted.length, of: others, threshold }
+		});
 	}
 	return issues;
 };
 
-const checkOptions = (opts: RuleOptions): Required<RuleOptions> => {
-	const { overloadShare, overloadMin } = { ...DEFAULT_RULE_OPTIONS, ...opts };
+const checkOptions = (opts: RuleOptions): WarningThresholds => {
+	const { overloadShare, overloadMin, consultedLeftOut } = { ...DEFAULT_RULE_OPTIONS, ...opts };
 	if (!(overloadShare > 0 && overloadShare <= 1)) {
 		throw new BoardError('invalid-input', 'overloadShare must be above 0 and at most 1');
 	}
 	if (!(Number.isInteger(overloadMin) && overloadMin >= 1)) {
 		throw new BoardError('invalid-input', 'overloadMin must be a whole number of at least 1');
 	}
-	return { overloadShare, overloadMin };
+	if (!(Number.isInteger(consultedLeftOut) && consultedLeftOut >= 0)) {
+		throw new BoardError('invalid-input', 'consultedLeftOut must be a whole number, 0 or more');
+	}
+	return { overloadShare, overloadMin, consultedLeftOut };
 };
 
 export const checkBoard = (snapshot: BoardSnapshot, opts: RuleOptions = {}): BoardCheck => {
-	const { overloadShare, overloadMin } = checkOptions(opts);
+	const thresholds = checkOptions(opts);
+	const overloadAt = overloadThreshold(snapshot.rows.length, thresholds);
 	const rows: Record<string, Issue[]> = {};
 	let errorCount = 0;
 	let warningCount = 0;
@@ -129,7 +163,7 @@ export const checkBoard = (snapshot: BoardSnapshot, opts: RuleOptions = {}): Boa
 		}
 	};
 	for (const row of snapshot.rows) {
-		rows[row.id] = checkRow(snapshot, row.id);
+		rows[row.id] = checkRow(snapshot, row.id, thresholds);
 		count(rows[row.id]);
 	}
 
@@ -150,13 +184,14 @@ export const checkBoard = (snapshot: BoardSnapshot, opts: RuleOptions = {}): Boa
 			if (duties.includes('owner') || duties.includes('doer')) load.load++;
 		}
 		load.share = snapshot.rows.length > 0 ? load.load / snapshot.rows.length : 0;
-		const overloaded = load.load >= overloadMin && load.share >= overloadShare;
+		const overloaded = load.load >= overloadAt;
 		const { informed, consulted, support } = load.duties;
 		const onlyInformed = informed > 0 && load.load + consulted + support === 0;
 		const issues: Issue[] = [];
 		if (overloaded) {
 			const rule = role.id === snapshot.focusRoleId ? 'focus-overload' : 'overload';
-			issues.push({ rule, severity: 'warning', roleIds: [role.id] });
+			const measure = { count: load.load, of: snapshot.rows.length, threshold: overloadAt };
+			issues.push({ rule, severity: 'warning', roleIds: [role.id], measure });
 		}
 		if (onlyInformed)
 			issues.push({ rule: 'only-informed', severity: 'warning', roleIds: [role.id] });

@@ -88,6 +88,10 @@ const itemLines = (charter: Charter, item: CharterItem, extra: string[] = []): s
 
 const listOrNone = (lines: string[]): string[] => (lines.length > 0 ? lines : ['_None._']);
 
+/** A boundary section; an empty one collapses to its heading line. */
+const section = (title: string, lines: string[]): string[] =>
+	lines.length > 0 ? [`## ${title}`, '', ...lines, ''] : [`## ${title}: nothing here`, ''];
+
 export const charterToMarkdown = (charter: Charter, opts: MarkdownOptions = {}): string => {
 	const focus = charter.focusRole ? inline(charter.focusRole.name) : 'focus role';
 	const roleName = new Map(charter.roles.map((role) => [role.id, inline(role.name)]));
@@ -144,11 +148,10 @@ export const charterToMarkdown = (charter: Charter, opts: MarkdownOptions = {}):
 					''
 				]
 			: []),
-		...framework.sections.flatMap((section) => [
-			`## ${framework.words[section].heading}`,
-			'',
-			...listOrNone(
-				(sections[section] ?? []).flatMap((item) =>
+		...framework.sections.flatMap((key) =>
+			section(
+				framework.words[key].heading,
+				(sections[key] ?? []).flatMap((item) =>
 					itemLines(
 						charter,
 						item,
@@ -157,22 +160,18 @@ export const charterToMarkdown = (charter: Charter, opts: MarkdownOptions = {}):
 							: []
 					)
 				)
-			),
-			''
-		]),
-		`## Not the ${focus}'s job`,
-		'',
-		...listOrNone(
+			)
+		),
+		...section(
+			`Not the ${focus}'s job`,
 			sections.outside.flatMap((item) =>
 				itemLines(charter, item, [
 					`  - Owned by ${item.owners.map((role) => inline(role.name)).join(', ')}`
 				])
 			)
 		),
-		'',
-		'## Open questions',
-		'',
-		...listOrNone(
+		...section(
+			'Open questions',
 			charter.sections.unresolved.flatMap((question) => [
 				`- **${inline(question.title)}**: ${question.issues.map(issueText).join('; ')}`,
 				...agreementLine(question.agreement),
@@ -182,7 +181,6 @@ export const charterToMarkdown = (charter: Charter, opts: MarkdownOptions = {}):
 				...question.dissent.map(dissentLine)
 			])
 		),
-		'',
 		'## Role by role',
 		''
 	];
