@@ -109,6 +109,22 @@ describe('limits shared by every instance', () => {
 		}
 	});
 
+	it('keeps signing people in, and throttling guesses, on an instance cut off from Redis', async () => {
+		const dave = await signUp(a, 'Dave');
+		await linkA.cut();
+		try {
+			await waitFor(async () => !(await healthy(a)), 'A sees Redis gone');
+			expect((await signIn(a, dave.username, PASSWORD)).status).toBe(303);
+			for (let i = 0; i < 5; i++) {
+				expect((await signIn(a, dave.username, 'wrong guess')).status).toBe(400);
+			}
+			expect((await signIn(a, dave.username, PASSWORD)).status).toBe(429);
+		} finally {
+			await linkA.restore();
+		}
+		await waitFor(() => healthy(a), 'A back on Redis');
+	});
+
 	it('counts workshops started on A and on B against one hourly cap', async () => {
 		const fay = await signUp(a, 'Fay');
 		await createWorkshop(a, fay);
