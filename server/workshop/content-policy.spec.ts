@@ -21,6 +21,7 @@ import { getDissentMap, getRoleMap, getRowEditMap } from '../../src/lib/board/sc
 import {
 	markAgreed,
 	setConsentEntry,
+	setThresholds,
 	setLocked
 } from '../../src/lib/facilitation/facilitation-doc.ts';
 import { ContentPolicy, type Writer } from './content-policy.ts';
@@ -232,5 +233,11 @@ describe('facilitation content policy', () => {
 		expect(checkFacilitation(live, (d) => d.getMap('state').set('locked', 'yes'))).toBe(
 			'bad-value'
 		);
+	});
+
+	it('refuses warning thresholds from any connection: only Settings sets them, on the server', () => {
+		const live = new Y.Doc();
+		const thresholds = { overloadShare: 0.9, overloadMin: 3, consultedLeftOut: 1 };
+		expect(checkFacilitation(live, (d) => setThresholds(d, null, thresholds))).toBe('server-only');
 	});
 });

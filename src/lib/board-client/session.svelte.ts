@@ -8,7 +8,7 @@
  * `start()` (in the browser only) then links it to IndexedDB, the sync server and awareness.
  */
 import { createContext } from 'svelte';
-import type { Actor } from '#lib/board/index.ts';
+import type { Actor, WarningThresholds } from '#lib/board/index.ts';
 import { refusedChangeMessage } from '#lib/contracts/refusals.ts';
 import type { MemberRole } from '#lib/contracts/roles.ts';
 import { Announcer } from './announcer.svelte.ts';
@@ -30,6 +30,8 @@ export type SessionOptions = {
 	locked: boolean;
 	/** Reads the live lock, from the tab's facilitation room. */
 	lock?: () => boolean;
+	/** Reads the workshop's warning thresholds, from the tab's facilitation room. */
+	thresholds?: () => WarningThresholds;
 	self: Member;
 	members: Member[];
 	/** Called once the local state is discarded after the server refused a write. */
@@ -84,7 +86,7 @@ export class BoardSession {
 		});
 		this.connection = this.#live.connection;
 		this.history = this.#live.history;
-		this.state = new BoardState(this.#live.doc);
+		this.state = new BoardState(this.#live.doc, options.thresholds);
 		this.presence = new PresenceState(options.self, options.members);
 		this.view = new BoardView(this.presence, () => this.role !== 'reader');
 		const board = () => this.state.board;

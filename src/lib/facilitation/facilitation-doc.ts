@@ -12,6 +12,7 @@
  *               round: Round | null                     (server: blind proposal round)
  *               reveal: RevealResult | null             (server: aggregated proposals)
  *               published: { version, at, by } | null   (server: latest charter version)
+ *               thresholds: WarningThresholds           (server: set in the workshop's Settings)
  *             }
  *   agreed    cardId → Agreement                        (agreement.ts)
  *   votes     cardId → total dot votes                  (server)
@@ -23,6 +24,8 @@
  */
 import type * as Y from 'yjs';
 import type { Actor, RowEdit } from '../board/schema.ts';
+import type { WarningThresholds } from '../board/rules.ts';
+import { isThresholds, readThresholds } from '../board/thresholds.ts';
 import { readAgreement, type Agreement } from './agreement.ts';
 import { DEFAULT_PHASE, isPhaseId, type PhaseId } from './phases.ts';
 import { readRevealResult, type RevealResult } from './proposals.ts';
@@ -41,6 +44,7 @@ export const VOTE_BUDGET = 'voteBudget';
 const ROUND = 'round';
 const REVEAL = 'reveal';
 const PUBLISHED = 'published';
+const THRESHOLDS = 'thresholds';
 
 export const DEFAULT_VOTE_BUDGET = 3;
 export const MAX_VOTE_BUDGET = 20;
@@ -79,6 +83,8 @@ export type FacilitationSnapshot = {
 	round: Round | null;
 	reveal: RevealResult | null;
 	published: Published | null;
+	/** The workshop's warning thresholds (the defaults until the facilitator sets them). */
+	thresholds: WarningThresholds;
 	agreed: Record<string, Agreement>;
 	votes: Record<string, number>;
 	consents: Consent[];
@@ -129,6 +135,11 @@ export const setVoteBudget = (doc: Y.Doc, origin: unknown, budget: number): void
 		throw new RangeError(`A vote budget is a whole number from 0 to ${MAX_VOTE_BUDGET}`);
 	}
 	set(doc, origin, VOTE_BUDGET, budget);
+};
+
+export const setThresholds = (doc: Y.Doc, origin: unknown, thresholds: WarningThresholds): void => {
+	if (!isThresholds(thresholds)) throw new RangeError('Not a set of warning thresholds');
+	set(doc, origin, THRESHOLDS, readThresholds(thresholds));
 };
 
 export const setRound = (doc: Y.Doc, origin: unknown, round: Round | null): void => {
@@ -284,6 +295,7 @@ export const readFacilitation = (doc: Y.Doc): FacilitationSnapshot => {
 		round: readRound(state.get(ROUND)),
 		reveal: readRevealResult(state.get(REVEAL)),
 		published: readPublished(state.get(PUBLISHED)),
+		thresholds: readThresholds(state.get(THRESHOLDS)),
 		agreed,
 		votes,
 		consents
