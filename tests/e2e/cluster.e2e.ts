@@ -24,6 +24,7 @@ import { boardPath, cookieOf, inviteGuest, signUp } from './support/workshop.ts'
 const SHOTS = path.resolve(import.meta.dirname, '../.artifacts/screenshots');
 const REDIS_URL = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379';
 const CONNECTIONS = 'drawline_sync_connections';
+const BOARD_LOADS = 'drawline_room_loads_total{kind="board"}';
 
 let database: TestDatabase;
 let servers: RunningServer[] = [];
@@ -56,7 +57,8 @@ test.beforeAll(async () => {
 		DATABASE_POOL_SIZE: '4',
 		REDIS_URL,
 		REDIS_PREFIX: `drawline-e2e-${randomId(8)}:`,
-		ORIGIN: `http://127.0.0.1:${port}`
+		ORIGIN: `http://127.0.0.1:${port}`,
+		ROOM_IDLE_MS: '600000'
 	};
 	servers = await Promise.all([startServer({ env }), startServer({ env })]);
 	nginx = await startNginx(
@@ -84,26 +86,37 @@ async function newContext(browser: Browser): Promise<BrowserContext> {
 
 /** Open sockets on each instance. */
 const sockets = () => Promise.all(servers.map((server) => metric(server.url, CONNECTIONS)));
+/**
+ * Board rooms each instance has loaded. Only a board socket loads a board room (a facilitation
+ * socket loads its own room only), and rooms stay loaded for the whole test (ROOM_IDLE_MS), so
+ * the instance whose count went up is the one serving the board socket that just connected.
+ */
+const boardLoads = () => Promise.all(servers.map((server) => metric(server.url, BOARD_LOADS)));
 
 /**
- * Opens the board in `context` and reloads it until both of its sockets (board and
- * facilitation) are on the instance `wanted` picks: nginx spreads requests round robin, so
- * which instance a page's sockets reach shifts from one load to the next.
+ * Opens the board in `context` until its board socket reaches an instance with no board room
+ * loaded yet, and returns that instance. nginx spreads requests round robin, so which instance
+ * a socket reaches depends on how many requests came before it; a page load makes the same
+ * number each time, so an extra request between attempts shifts the turn by one.
  */
-async function openBoardOn(
+async function openBoardOnNewInstance(
 	context: BrowserContext,
 	id: string,
-	wanted: (counts: number[]) => number | null
+	totalSockets: number
 ): Promise<{ page: Page; instance: number }> {
 	const page = await context.newPage();
-	for (let attempt = 0; attempt < 12; attempt++) {
+	for (let attempt = 0; attempt < 8; attempt++) {
+		const before = await boardLoads();
 		await page.goto(boardPath(id));
 		await expect(page.getByRole('status').filter({ hasText: 'Live' })).toBeVisible();
-		await expect.poll(async () => (await sockets()).reduce((a, b) => a + b)).toBeGreaterThan(0);
-		const instance = wanted(await sockets());
-		if (instance !== null) return { page, instance };
+		// The previous load's sockets close as this one's open: wait for the count to settle.
+		await expect.poll(async () => (await sockets()).reduce((a, b) => a + b)).toBe(totalSockets);
+		const after = await boardLoads();
+		const instance = after.findIndex((count, i) => before[i] === 0 && count > 0);
+		if (instance >= 0) return { page, instance };
+		await fetch(`${nginx.url}/healthz`);
 	}
-	throw new Error('nginx never sent both sockets of one page to the same instance');
+	throw new Error(`nginx never sent the board socket to a fresh instance: ${await boardLoads()}`);
 }
 
 const cell = (page: Page, cardId: string, roleId: string) =>
@@ -114,21 +127,17 @@ const trayCard = (page: Page, title: string) =>
 		.getByRole('button', { name: new RegExp(`^${title}\\s`) });
 
 test('two browsers on two instances behind nginx edit one board live', async ({ browser }) => {
+	test.setTimeout(120_000);
 	const fay = await newContext(browser);
 	await signUp(fay, nginx.url, 'Fay Facilitator');
 	const id = await createWorkshop({ url: nginx.url }, { cookie: await cookieOf(fay, nginx.url) });
 	const ana = await newContext(browser);
 	await inviteGuest(fay, ana, nginx.url, id, 'participant', 'Ana Lima');
 
-	// Fay's board and facilitation sockets on one instance, Ana's both on the other.
-	const onFay = await openBoardOn(fay, id, (counts) => {
-		const index = counts.indexOf(2);
-		return index >= 0 && counts.reduce((a, b) => a + b) === 2 ? index : null;
-	});
-	const other = 1 - onFay.instance;
-	const onAna = await openBoardOn(ana, id, (counts) =>
-		counts[onFay.instance] === 2 && counts[other] === 2 ? other : null
-	);
+	// Fay's board is served by one instance, Ana's by the other.
+	const onFay = await openBoardOnNewInstance(fay, id, 2);
+	const onAna = await openBoardOnNewInstance(ana, id, 4);
+	expect(onAna.instance).not.toBe(onFay.instance);
 	const [fayPage, anaPage] = [onFay.page, onAna.page];
 
 	// Fay places a card; Ana sees it and gives it a letter; Fay sees that.
@@ -166,6 +175,6 @@ test('two browsers on two instances behind nginx edit one board live', async ({ 
 	await cell(anaPage, 'lead-discovery', 'sales').focus();
 	await anaPage.keyboard.press('c');
 	await expect(cell(fayPage, 'lead-discovery', 'sales')).toContainText('Consulted');
-	// Neither page moved instance while they worked.
-	expect(await sockets()).toEqual([2, 2]);
+	// Neither page moved while they worked: still one board room on each instance.
+	expect(await boardLoads()).toEqual([1, 1]);
 });
