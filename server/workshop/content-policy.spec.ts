@@ -22,7 +22,8 @@ import {
 	markAgreed,
 	setConsentEntry,
 	setThresholds,
-	setLocked
+	setLocked,
+	setQueueOrder
 } from '../../src/lib/facilitation/facilitation-doc.ts';
 import { ContentPolicy, type Writer } from './content-policy.ts';
 
@@ -239,5 +240,17 @@ describe('facilitation content policy', () => {
 		const live = new Y.Doc();
 		const thresholds = { overloadShare: 0.9, overloadMin: 3, consultedLeftOut: 1 };
 		expect(checkFacilitation(live, (d) => setThresholds(d, null, thresholds))).toBe('server-only');
+	});
+
+	it('takes the queue order the facilitator picks, and the rows of a round from the server only', () => {
+		const live = new Y.Doc();
+		expect(checkFacilitation(live, (d) => setQueueOrder(d, null, 'issues'))).toBeNull();
+		expect(checkFacilitation(live, (d) => d.getMap('state').set('queueOrder', 'loudest'))).toBe(
+			'bad-value'
+		);
+		const round = { number: 1, named: false, startedAt: 1, submitted: 0, cardIds: ['vision'] };
+		expect(checkFacilitation(live, (d) => d.getMap('state').set('round', round))).toBe(
+			'server-only'
+		);
 	});
 });

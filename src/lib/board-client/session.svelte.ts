@@ -8,6 +8,7 @@
  * `start()` (in the browser only) then links it to IndexedDB, the sync server and awareness.
  */
 import { createContext } from 'svelte';
+import type * as Y from 'yjs';
 import type { Actor, WarningThresholds } from '#lib/board/index.ts';
 import { refusedChangeMessage } from '#lib/contracts/refusals.ts';
 import type { MemberRole } from '#lib/contracts/roles.ts';
@@ -112,6 +113,11 @@ export class BoardSession {
 			announcer: this.announcer
 		});
 		this.drag = this.moves.drag;
+	}
+
+	/** The live document; a new one after a refused write rebuilt the board from the server. */
+	get doc(): Y.Doc {
+		return this.#live.doc;
 	}
 
 	/** Links the document to this browser's storage, the server and the others. */
