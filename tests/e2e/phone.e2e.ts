@@ -89,7 +89,7 @@ test('on a phone a row shows its whole title and every role, a tap or a scroll c
 	const role = room.roles[1];
 	const card = page.locator(`[data-testid="phone-row"][data-row-id="${row.id}"]`);
 	await expect(card.getByTestId('row-title')).toHaveText(row.title);
-	await card.scrollIntoViewIfNeeded();
+	await card.evaluate((element) => element.scrollIntoView({ block: 'center' }));
 	for (const each of room.roles)
 		await expect(card.locator(`[data-role-id="${each.id}"]`)).toBeInViewport();
 
@@ -107,12 +107,23 @@ test('on a phone a row shows its whole title and every role, a tap or a scroll c
 	for (let step = 1; step <= 6; step++)
 		await touch('touchMove', box.y + box.height / 2 - step * 20);
 	await touch('touchEnd', 0);
+	// The swipe flings the page on for a moment; tap once it has come to rest.
+	let resting = -1;
+	await expect
+		.poll(async () => {
+			const y = await page.evaluate(() => window.scrollY);
+			const still = y === resting;
+			resting = y;
+			return still;
+		})
+		.toBe(true);
 	// A tap opens the letter menu and sets nothing either.
 	await button.tap();
 	const menu = page.getByRole('menu', { name: `Letter of ${role.name}` });
 	await expect(menu).toBeVisible();
-	expect(await layoutProblems(page, ['letter menu'])).toEqual([]);
 	await page.screenshot({ path: `${SHOTS}/participant-letter-menu-390x844.png` });
+	// The menu places itself beside its button once it is open.
+	await expect.poll(() => layoutProblems(page, ['letter menu'])).toEqual([]);
 	expect(await serverLetter(room, row.id, role.id)).toBe(before);
 
 	const next = before === 'C' ? 'I' : 'C';
