@@ -516,7 +516,7 @@ async function main(): Promise<void> {
 			`| ${r.target} | ${r.scenario} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${fmt(r.p99)} | ${fmt(r.connectP50)} | ${fmt(r.connectP95)} | ${fmt(r.rss)} |`
 		);
 	}
-	console.log('\nRatios drawline / reference (lower is better):');
+	if (reference) console.log('\nRatios drawline / reference (lower is better):');
 	const ours = results.filter((r) => r.target.startsWith('drawline'));
 	for (const mine of ours) {
 		const ref = results.find(
