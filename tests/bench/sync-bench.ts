@@ -361,7 +361,7 @@ async function run(target: Target, scenario: Scenario): Promise<Samples> {
 			}
 		})
 	);
-	await waitFor(() => outstanding.size === 0, 'every write everywhere', 60_000);
+	await waitFor(() => outstanding.size === 0, 'every write everywhere', 120_000);
 	const rss = rssMb(target.pid, 'VmRSS');
 	for (const clients of rooms) for (const client of clients) client.destroy();
 	await new Promise((resolve) => setTimeout(resolve, 300));
@@ -371,7 +371,7 @@ async function run(target: Target, scenario: Scenario): Promise<Samples> {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Resolves at the client's first sync: the provider's own event, not a poll. */
-function synced(client: Client, timeoutMs = 60_000): Promise<void> {
+function synced(client: Client, timeoutMs = 120_000): Promise<void> {
 	if (client.provider.synced) return Promise.resolve();
 	return new Promise((resolve, reject) => {
 		const timer = setTimeout(() => reject(new Error('timed out waiting for sync')), timeoutMs);
@@ -425,6 +425,7 @@ async function main(): Promise<void> {
 	const reference = drawline ? await referenceTarget(await drawline.seed()) : null;
 	const cluster = process.env.BENCH_CLUSTER ? await clusterTargets() : [];
 	const targets: Target[] = [...(drawline && reference ? [drawline, reference] : []), ...cluster];
+	running.push(...targets);
 	const results: Result[] = [];
 	const spreads: string[] = [];
 	const pairedRatios: Record<string, number[]> = {};
@@ -495,7 +496,7 @@ async function main(): Promise<void> {
 		});
 	}
 	const serverSide = await (await fetch(`${targets[0].url}/metrics`)).text();
-	await Promise.all(targets.map((t) => t.stop()));
+	await stopAll();
 	process.stderr.write('\n');
 	results.sort((a, b) => Number(a.target > b.target) - Number(a.target < b.target));
 
@@ -553,11 +554,25 @@ async function main(): Promise<void> {
 	process.exit(0);
 }
 
-const BUDGET_MINUTES = process.env.BENCH_CLUSTER ? 30 : 15;
-const deadline = setTimeout(() => {
-	console.error(`bench: over its ${BUDGET_MINUTES}-minute budget, giving up`);
+/** Every server started, stopped once however the bench ends (cluster targets drop their database). */
+const running: Target[] = [];
+let stopping: Promise<unknown> | null = null;
+function stopAll(): Promise<unknown> {
+	stopping ??= Promise.allSettled(running.map((t) => t.stop()));
+	return stopping;
+}
+
+async function giveUp(why: unknown): Promise<never> {
+	console.error('bench:', why);
+	await stopAll();
 	process.exit(1);
-}, BUDGET_MINUTES * 60_000);
+}
+
+const BUDGET_MINUTES = process.env.BENCH_CLUSTER ? 30 : 15;
+const deadline = setTimeout(
+	() => void giveUp(`over its ${BUDGET_MINUTES}-minute budget, giving up`),
+	BUDGET_MINUTES * 60_000
+);
 deadline.unref();
 
-await main();
+await main().catch(giveUp);
