@@ -1,13 +1,15 @@
 /**
  * The board document as Svelte sees it: read-only snapshots (`readBoard`) that are replaced,
  * never mutated, when the document changes (`ReactiveSnapshot`). Rules and the focus role's
- * boundary derive from the snapshot.
+ * boundary derive from the snapshot, the rules with the workshop's warning thresholds.
  */
 import type * as Y from 'yjs';
 import {
 	boundarySummary,
 	checkBoard,
+	DEFAULT_RULE_OPTIONS,
 	readBoard,
+	type WarningThresholds,
 	type BoardCheck,
 	type BoardSnapshot,
 	type BoundarySummary
@@ -18,7 +20,14 @@ export class BoardState {
 	#doc: Y.Doc;
 	#snapshot = new ReactiveSnapshot(() => readBoard(this.#doc));
 
-	readonly check: BoardCheck = $derived.by(() => checkBoard(this.board));
+	#thresholds: () => WarningThresholds;
+	// Compared by value: the facilitation snapshot is a new object on every change to it (a phase,
+	// a timer), and only a change of the numbers should check the board again.
+	readonly #thresholdKey: string = $derived.by(() => JSON.stringify(this.#thresholds()));
+
+	readonly thresholds: WarningThresholds = $derived.by(() => JSON.parse(this.#thresholdKey));
+
+	readonly check: BoardCheck = $derived.by(() => checkBoard(this.board, this.thresholds));
 
 	readonly focusRole = $derived.by(() => {
 		const board = this.board;
@@ -30,8 +39,9 @@ export class BoardState {
 		return board.focusRoleId ? boundarySummary(board, board.focusRoleId) : null;
 	});
 
-	constructor(doc: Y.Doc) {
+	constructor(doc: Y.Doc, thresholds: () => WarningThresholds = () => DEFAULT_RULE_OPTIONS) {
 		this.#doc = doc;
+		this.#thresholds = thresholds;
 		doc.on('update', this.#snapshot.changed);
 	}
 
