@@ -83,6 +83,17 @@ describe('sync access remembers checks only until something changes', () => {
 		expect(await access.workshopExists(workshopId)).toBe(false);
 	});
 
+	it('reads everything again after forgetting all (commands from other instances may be lost)', async () => {
+		const { token, session } = await sessions.createSession('ben');
+		await access.authenticate(cookie(token));
+		expect(await access.getRole(workshopId, 'ben')).toBe('participant');
+		await store.sessions.delete(session.id);
+		await store.workshops.removeMember(workshopId, 'ben');
+		access.forgetAll();
+		expect(await access.authenticate(cookie(token))).toBeNull();
+		expect(await access.getRole(workshopId, 'ben')).toBeNull();
+	});
+
 	it('does not keep an answer read before the member was forgotten', async () => {
 		let release = () => {};
 		const gate = new Promise<void>((resolve) => (release = resolve));

@@ -9,8 +9,8 @@
  * change, removal, a deleted workshop — reaches every instance as a cluster
  * command, and the sync service calls `forget…` there before it closes
  * sockets; a check that was already reading the store when something was
- * forgotten does not store its (possibly stale) answer. Without a relay
- * (Redis down), a missed command is bounded by `rememberMs`.
+ * forgotten does not store its (possibly stale) answer. When the relay was
+ * cut off, and commands may have been missed, everything is forgotten.
  */
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import type { MemberRole } from '#lib/contracts/roles.ts';
@@ -111,6 +111,11 @@ export function createSyncAccess(
 		forgetMember(workshopId, userId) {
 			epoch++;
 			roles.delete(memberKey(workshopId, userId));
+		},
+		forgetAll() {
+			epoch++;
+			sessions.clear();
+			roles.clear();
 		},
 		forgetWorkshop(workshopId) {
 			epoch++;

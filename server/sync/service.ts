@@ -380,6 +380,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
 	});
 	relay?.onResync(() => {
 		for (const room of rooms.rooms()) void room.catchUp();
+		access.forgetAll();
 		recheckHere().catch((error: unknown) =>
 			console.error('sync: re-checking sockets after a relay gap failed', error)
 		);

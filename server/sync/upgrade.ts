@@ -37,6 +37,8 @@ export interface SyncAccess {
 	forgetMember(workshopId: string, userId: string): void;
 	/** Drops every remembered role in a workshop: it was deleted. */
 	forgetWorkshop(workshopId: string): void;
+	/** Drops everything remembered: commands from other instances may have been missed. */
+	forgetAll(): void;
 }
 
 const WORKSHOP_ID = /^[A-Za-z0-9_-]{1,64}$/;
