@@ -12,6 +12,7 @@ import * as Y from 'yjs';
 import { compareOrder } from './order.ts';
 import {
 	FOCUS_ROLE_ID,
+	FRAMEWORK,
 	cellKey,
 	getCardMap,
 	getCellMap,
@@ -21,17 +22,17 @@ import {
 	getNoteMap,
 	getRoleMap,
 	getRowEditMap,
-	isLetter,
 	splitKey,
 	type BoardSnapshot,
 	type Card,
 	type Dissent,
 	type DissentRemoval,
-	type Letter,
+	type Mark,
 	type BoardRole,
 	type RowEdit
 } from './schema.ts';
 import { BoardError, isId } from './validate.ts';
+import { frameworkOf, isMarkOf } from './frameworks.ts';
 
 export { cellKey } from './schema.ts';
 
@@ -91,12 +92,13 @@ export const readBoard = (doc: Y.Doc): BoardSnapshot => {
 	rows.sort(compareOrder);
 	tray.sort(compareTray);
 
-	const cells: Record<string, Letter> = {};
+	const framework = frameworkOf(getMetaMap(doc).get(FRAMEWORK));
+	const cells: Record<string, Mark> = {};
 	const cellMap = getCellMap(doc);
 	for (const row of rows) {
 		for (const role of roles) {
-			const letter = cellMap.get(cellKey(row.id, role.id));
-			if (isLetter(letter)) cells[cellKey(row.id, role.id)] = letter;
+			const mark = cellMap.get(cellKey(row.id, role.id));
+			if (isMarkOf(framework, mark)) cells[cellKey(row.id, role.id)] = mark;
 		}
 	}
 
@@ -160,10 +162,22 @@ export const readBoard = (doc: Y.Doc): BoardSnapshot => {
 		? (focus as string)
 		: (roles[0]?.id ?? null);
 
-	return { focusRoleId, roles, rows, tray, cells, notes, dissent, rowEdits, removedDissent };
+	return {
+		framework: framework.id,
+		focusRoleId,
+		roles,
+		rows,
+		tray,
+		cells,
+		notes,
+		dissent,
+		rowEdits,
+		removedDissent
+	};
 };
 
-export const letterAt = (snapshot: BoardSnapshot, cardId: string, roleId: string): Letter | null =>
+/** The mark in one cell: a letter, or the owner and doer letters together. */
+export const letterAt = (snapshot: BoardSnapshot, cardId: string, roleId: string): Mark | null =>
 	snapshot.cells[cellKey(cardId, roleId)] ?? null;
 
 /** The placed row `cardId`; throws for tray cards and unknown ids. */
