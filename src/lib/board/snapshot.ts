@@ -69,6 +69,16 @@ const readCard = (id: string, entry: Y.Map<unknown>): Card => {
 	};
 };
 
+/** The letter a `cells` entry holds, or null where it holds nothing a board can show. */
+export const cellValue = (value: unknown): Letter | null => (isLetter(value) ? value : null);
+
+/** A `rowEdits` entry, or null where it is not one. */
+export const readRowEdit = (value: unknown): RowEdit | null => {
+	if (typeof value !== 'object' || value === null) return null;
+	const entry = value as Record<string, unknown>;
+	return { userId: text(entry.userId), name: text(entry.name), at: time(entry.at) };
+};
+
 const compareTray = (a: Card, b: Card): number =>
 	collator.compare(a.category, b.category) ||
 	collator.compare(a.title, b.title) ||
@@ -95,8 +105,8 @@ export const readBoard = (doc: Y.Doc): BoardSnapshot => {
 	const cellMap = getCellMap(doc);
 	for (const row of rows) {
 		for (const role of roles) {
-			const letter = cellMap.get(cellKey(row.id, role.id));
-			if (isLetter(letter)) cells[cellKey(row.id, role.id)] = letter;
+			const letter = cellValue(cellMap.get(cellKey(row.id, role.id)));
+			if (letter) cells[cellKey(row.id, role.id)] = letter;
 		}
 	}
 
@@ -150,9 +160,8 @@ export const readBoard = (doc: Y.Doc): BoardSnapshot => {
 
 	const rowEdits: Record<string, RowEdit> = {};
 	getRowEditMap(doc).forEach((value, cardId) => {
-		if (!cardIds.has(cardId) || typeof value !== 'object' || value === null) return;
-		const entry = value as Record<string, unknown>;
-		rowEdits[cardId] = { userId: text(entry.userId), name: text(entry.name), at: time(entry.at) };
+		const edit = cardIds.has(cardId) ? readRowEdit(value) : null;
+		if (edit) rowEdits[cardId] = edit;
 	});
 
 	const focus = getMetaMap(doc).get(FOCUS_ROLE_ID);
