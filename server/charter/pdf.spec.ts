@@ -1,6 +1,6 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { readBoard, removeDissent } from '../../src/lib/board/index.ts';
 import { buildCharter, listEntries, type Charter } from '../../src/lib/charter/index.ts';
@@ -67,8 +67,8 @@ describe('charterToPdf', () => {
 		expect(text).toContain('Team Checkout');
 		expect(text).toContain('Version 1');
 		expect(text).toContain('Published 14 March 2025 by Ana Ruiz');
-		expect(text).toContain('3 took part: Ana Ruiz, Ben Okafor, Zoë Lindqvist');
-		expect(text).toContain('Consent: 1 consented, 1 objected, 1 not answered yet');
+		expect(text).toContain('Took part 3: Ana Ruiz, Ben Okafor, Zoë Lindqvist');
+		expect(text).toContain('Consent 1 consented, 1 objected, 1 not answered yet');
 	});
 
 	it('lists who took part and how each answered, non-ASCII names intact', () => {
@@ -94,6 +94,9 @@ describe('charterToPdf', () => {
 		expect(text).toContain('Rationale: Support joins so that beta feedback reaches the queue.');
 		expect(text).toContain('Dissent from Ben Okafor: Engineering should shape the vision too.');
 		expect(text).toContain('Accountable instead: Sales');
+		// Who does an owned row and who is consulted on it; who owns a row the role does.
+		expect(text).toMatch(/Done by R Design Consulted C Leadership/);
+		expect(text).toMatch(/Write user stories .*Owned by A Engineering/);
 		expect(text).toContain('Why it is open: Too many owners');
 		expect(text).not.toContain('Hire product managers'); // left in the tray
 	});
@@ -145,6 +148,9 @@ describe('charterToPdf of a sparse board', () => {
 		expect(text).toContain(`Role pm · ${BOUNDARY_COPY.consulted.heading} (C): nothing here.`);
 		expect(text).toContain(`Role pm · ${BOUNDARY_COPY.informed.heading} (I): nothing here.`);
 		expect(text).not.toContain(flat(BOUNDARY_COPY.informed.intro));
+		expect(text).toContain("Not the Role pm's job: nothing here.");
+		expect(text).toContain('Open questions: none, no row breaks a rule.');
+		expect(text).not.toContain(flat(BOUNDARY_COPY.unresolved.intro));
 		expect(text).toContain(flat(BOUNDARY_COPY.owns.intro));
 	});
 });
@@ -186,5 +192,113 @@ describe('charterToPdf on a 60-row board', () => {
 	it('prints on Letter paper when asked', async () => {
 		const letter = await charterToPdf(charter, { paper: 'Letter' });
 		expect(pageInfo(letter, 'charter-large-letter').size).toContain('letter');
+	});
+});
+
+/**
+ * Every page of a PDF as pdftotext reads it (layout kept, the footer left out), and as a PNG
+ * under tests/.artifacts/pdf-pages/ for a person to look at.
+ */
+function pagesOf(name: string, pdf: Uint8Array): string[][] {
+	const { pages } = pageInfo(pdf, name);
+	const dir = path.join(ARTIFACTS, 'pdf-pages');
+	mkdirSync(dir, { recursive: true });
+	execFileSync('pdftoppm', [
+		'-png',
+		'-r',
+		'50',
+		path.join(ARTIFACTS, `${name}.pdf`),
+		path.join(dir, name)
+	]);
+	return Array.from({ length: pages }, (_, i) =>
+		extract(name, pdf, [i + 1, i + 1], true)
+			.split('\n')
+			.map((line) => line.trim().replace(/\s+/g, ' '))
+			.filter((line) => line && !/Page \d+ of \d+$/.test(line))
+	);
+}
+
+/** Lines that must never end a page: headings, their intros, row titles and role names. */
+function headingLines(charter: Charter): Set<string> {
+	const focus = charter.focusRole?.name ?? '';
+	const copy = Object.values(BOUNDARY_COPY);
+	return new Set(
+		[
+			'Who took part',
+			'Warnings about roles',
+			`Not the ${focus}'s job`,
+			'Open questions',
+			'Role by role',
+			'What each role owns, does, is consulted on and is informed of.',
+			'Appendix: RACI matrix',
+			'Sources',
+			'The articles the responsibilities on this board come from.',
+			...copy.map((entry) => `${focus} · ${entry.heading}`),
+			...listEntries(charter).map(({ item }) => item.title),
+			...charter.roles.map((role) => `${role.label} ${role.name}`)
+		].map((line) => flat(line).trim())
+	);
+}
+
+/** Fewer lines than this on a page that is not the last one reads as a printing fault. */
+const MIN_LINES = 12;
+
+describe.each([
+	['fixture', 'A4'],
+	['fixture', 'Letter'],
+	['large', 'A4'],
+	['large', 'Letter']
+] as const)('charterToPdf pages of the %s board on %s', (board, paper) => {
+	let charter: Charter;
+	let pages: string[][];
+
+	beforeAll(async () => {
+		if (board === 'fixture') {
+			const doc = createFixtureBoard();
+			charter = buildCharter(readBoard(doc), { ...FIXTURE_META, agreed: fixtureAgreements(doc) });
+		} else {
+			charter = buildCharter(readBoard(createLargeBoard(60)), FIXTURE_META);
+		}
+		pages = pagesOf(`pages-${board}-${paper}`, await charterToPdf(charter, { paper }));
+	});
+
+	it('leaves no page but the last nearly empty', () => {
+		expect(pages.length).toBeGreaterThan(1);
+		const sparse = pages
+			.slice(0, -1)
+			.map((lines, i) => ({ page: i + 1, lines: lines.length }))
+			.filter(({ lines }) => lines < MIN_LINES);
+		expect(sparse).toEqual([]);
+	});
+
+	it('never ends a page on a heading, an intro, a row title or a role name', () => {
+		const headings = headingLines(charter);
+		const endings = pages.slice(0, -1).map((lines) => lines[lines.length - 1]);
+		expect(endings.filter((ending) => headings.has(ending))).toEqual([]);
+	});
+});
+
+// The text of the fixture's PDF, page by page, as pdftotext reads it. Compared, never rewritten
+// silently: after a deliberate change, run once with UPDATE_GOLDEN=1 and review the diff.
+describe('charterToPdf text against the golden files', () => {
+	beforeAll(() => {
+		vi.useFakeTimers({ toFake: ['Date'] });
+		vi.setSystemTime(new Date('2025-03-14T15:00:00.000Z'));
+	});
+	afterAll(() => {
+		vi.useRealTimers();
+	});
+
+	it.each(['A4', 'Letter'] as const)('reads the same on %s', async (paper) => {
+		const doc = createFixtureBoard();
+		const charter = buildCharter(readBoard(doc), {
+			...FIXTURE_META,
+			agreed: fixtureAgreements(doc)
+		});
+		const text = extract(`golden-${paper}`, await charterToPdf(charter, { paper }));
+		const url = new URL(`./__golden__/charter-${paper.toLowerCase()}.txt`, import.meta.url);
+		if (process.env.UPDATE_GOLDEN) writeFileSync(url, text);
+		if (!existsSync(url)) throw new Error(`Missing golden for ${paper}; run with UPDATE_GOLDEN=1`);
+		expect(text).toBe(readFileSync(url, 'utf8'));
 	});
 });

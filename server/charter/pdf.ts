@@ -9,7 +9,12 @@
  */
 import { existsSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
-import type { Charter, CharterDissent, CharterItem } from '../../src/lib/charter/charter.ts';
+import type {
+	Charter,
+	CharterDissent,
+	CharterItem,
+	CharterRole
+} from '../../src/lib/charter/charter.ts';
 import type { Issue } from '../../src/lib/board/rules.ts';
 import { everyRowAgreed } from '../../src/lib/charter/charter.ts';
 import { describeAgreement, summarizeAgreement } from '../../src/lib/charter/agreement-text.ts';
@@ -21,6 +26,13 @@ import {
 	warningText
 } from '../../src/lib/charter/item-text.ts';
 import { BOUNDARY_COPY, RULE_COPY } from '../../src/lib/templates/copy.ts';
+import {
+	letterChip,
+	letterChipWidth,
+	roleChip,
+	roleChipWidth,
+	type ChipFont
+} from './pdf-chips.ts';
 
 export type Paper = 'A4' | 'Letter';
 
@@ -130,6 +142,106 @@ class Writer {
 		return this.text(text, 'regular', size, { ...opts, indent: indent + hang });
 	}
 
+	get chipFont(): ChipFont {
+		return { bold: this.fonts.bold };
+	}
+
+	/** The height `labelled` takes. */
+	labelledHeight(text: string, size: number, indent = 0): number {
+		return this.height(text, 'regular', size, this.width - indent - LABEL_W);
+	}
+
+	/**
+	 * "Owns:  a; b; c" with the label in a column of its own, so wrapped lines hang under the
+	 * text, not under the label.
+	 */
+	labelled(
+		label: string,
+		text: string,
+		size: number,
+		opts: TextOpts & { kind?: FontKind } = {}
+	): this {
+		const indent = opts.indent ?? 0;
+		this.keep(
+			Math.min(this.labelledHeight(text, size, indent), this.height('x', 'regular', size) * 2)
+		);
+		const y = this.doc.y;
+		this.font('bold', size - 1, MUTED);
+		this.doc.text(this.clean(label), MARGIN.left + indent, y + 0.8, {
+			width: LABEL_W - 6,
+			lineBreak: false,
+			ellipsis: true
+		});
+		this.doc.y = y;
+		return this.text(text, opts.kind ?? 'regular', size, { ...opts, indent: indent + LABEL_W });
+	}
+
+	/** The height `chips` takes for `entries`. */
+	chipsHeight(entries: ChipEntry[], size: number, indent = 0): number {
+		return this.chipLayout(entries, size, indent).length * (CHIP + 4);
+	}
+
+	/** Where each chip and name goes: lines of entries that fit the text column. */
+	private chipLayout(entries: ChipEntry[], size: number, indent: number): ChipEntry[][] {
+		const room = this.width - indent - LABEL_W;
+		const lines: ChipEntry[][] = [[]];
+		let used = 0;
+		for (const entry of entries) {
+			const width = this.chipEntryWidth(entry, size);
+			if (used > 0 && used + width > room) {
+				lines.push([]);
+				used = 0;
+			}
+			lines[lines.length - 1].push(entry);
+			used += width + 10;
+		}
+		return lines;
+	}
+
+	private chipEntryWidth(entry: ChipEntry, size: number): number {
+		this.font('regular', size);
+		return (
+			letterChipWidth(this.doc, this.chipFont, entry.letter, CHIP) +
+			4 +
+			this.doc.widthOfString(this.clean(entry.name))
+		);
+	}
+
+	/** "Done by  (R) Engineering  (R) Support": each role's letter as the board draws it. */
+	chips(label: string, entries: ChipEntry[], size: number, opts: TextOpts = {}): this {
+		const indent = opts.indent ?? 0;
+		const lines = this.chipLayout(entries, size, indent);
+		this.keep(CHIP + 4);
+		const x0 = MARGIN.left + indent;
+		let y = this.doc.y;
+		this.font('bold', size - 1, MUTED);
+		this.doc.text(this.clean(label), x0, y + (CHIP - this.doc.currentLineHeight()) / 2 + 0.3, {
+			width: LABEL_W - 6,
+			lineBreak: false,
+			ellipsis: true
+		});
+		for (const line of lines) {
+			if (y + CHIP > this.bottom) {
+				this.doc.addPage();
+				y = this.doc.y;
+			}
+			let x = x0 + LABEL_W;
+			for (const entry of line) {
+				x += letterChip(this.doc, this.chipFont, entry.letter, x, y, CHIP) + 4;
+				this.font('regular', size, entry.color ?? INK);
+				const name = this.clean(entry.name);
+				this.doc.text(name, x, y + (CHIP - this.doc.currentLineHeight()) / 2 + 0.3, {
+					lineBreak: false
+				});
+				x += this.doc.widthOfString(name) + 10;
+			}
+			y += CHIP + 4;
+		}
+		this.doc.y = y;
+		if (opts.after) this.doc.y += opts.after;
+		return this;
+	}
+
 	/** Starts a new page unless `needed` points still fit on this one. */
 	keep(needed: number): void {
 		if (this.doc.y + needed > this.bottom) this.doc.addPage();
@@ -155,6 +267,15 @@ type FontWithGlyphs = { hasGlyphForCodePoint(code: number): boolean };
 
 type TextOpts = { indent?: number; color?: string; after?: number };
 
+/** A role's letter on a row and the role's name, for a line of chips. */
+type ChipEntry = { letter: string; name: string; color?: string };
+
+/** The column that labels ("Owns", "Done by") take before their text. */
+const LABEL_W = 74;
+
+/** Letter chips in running text, in points. */
+const CHIP = 11;
+
 const dateOf = (iso: string): string =>
 	new Date(iso).toLocaleDateString('en-GB', {
 		day: 'numeric',
@@ -171,10 +292,24 @@ const issueText = (charter: Charter, issue: Issue): string => {
 	return names.length ? `${label} (${names.join(', ')})` : label;
 };
 
-const heading = (w: Writer, text: string, intro?: string): void => {
-	const introHeight = intro ? w.height(intro, 'regular', 9.5) + 4 : 0;
-	// A heading never sits alone at the foot of a page.
-	w.keep(20 + introHeight + 50);
+/** Something drawn as one piece: its height, measured before drawing, and how to draw it. */
+type Block = { height: number; draw: () => void };
+
+/** Draws `block` on this page if it fits, else on the next one (unless it is taller than a page). */
+const place = (w: Writer, block: Block): void => {
+	if (block.height < w.bottom - MARGIN.top) w.keep(block.height);
+	block.draw();
+};
+
+/**
+ * A section heading, kept with what follows it (`following` points: the first item, or the whole
+ * of a short list), so a heading never sits alone at the foot of a page.
+ */
+const heading = (w: Writer, text: string, intro?: string, following = 50): void => {
+	const own =
+		10 + w.height(text, 'bold', 14) + 10 + (intro ? w.height(intro, 'regular', 9.5) + 6 : 0);
+	const page = w.bottom - MARGIN.top;
+	w.keep(own + (own + following <= page ? following : 50));
 	w.space(10);
 	w.text(text, 'bold', 14, { color: INK, after: 2 });
 	w.hr();
@@ -184,8 +319,39 @@ const heading = (w: Writer, text: string, intro?: string): void => {
 const dissentLines = (dissent: CharterDissent[]): string[] =>
 	dissent.map((entry) => `Dissent from ${entry.name}: ${entry.reason}`);
 
+/** Who else holds a letter on a row, by letter: "Done by", "Consulted"… */
+type PeopleLine = { label: string; entries: ChipEntry[] };
+
+/** The roles other than the focus role holding one of `letters` on the row, with that letter. */
+const rolesHolding = (charter: Charter, cardId: string, letter: string): ChipEntry[] => {
+	const row = charter.matrix.rows.find((candidate) => candidate.cardId === cardId);
+	if (!row) return [];
+	return charter.roles
+		.filter((role) => role.id !== charter.focusRole?.id)
+		.filter((role) => (row.letters[role.id] ?? '').includes(letter))
+		.map((role) => ({ letter, name: role.name }));
+};
+
+/** For an owned row, who does it and who is consulted; for a done row, who owns it. */
+const peopleLines = (charter: Charter, cardId: string, boundary: 'owns' | 'does'): PeopleLine[] => {
+	const lines: PeopleLine[] =
+		boundary === 'owns'
+			? [
+					{ label: 'Done by', entries: rolesHolding(charter, cardId, 'R') },
+					{ label: 'Consulted', entries: rolesHolding(charter, cardId, 'C') }
+				]
+			: [{ label: 'Owned by', entries: rolesHolding(charter, cardId, 'A') }];
+	return lines.filter((line) => line.entries.length > 0);
+};
+
 /** One responsibility: title, category, detail, extra lines, rationale and dissent, kept together. */
-const item = (w: Writer, charter: Charter, entry: CharterItem, extra: string[] = []): void => {
+const itemBlock = (
+	w: Writer,
+	charter: Charter,
+	entry: CharterItem,
+	extra: string[] = [],
+	people: PeopleLine[] = []
+): Block => {
 	const indent = 10;
 	const warnings = (entry.warnings ?? []).map(
 		(warning) => `Warning: ${warningText(charter, warning)}`
@@ -207,71 +373,105 @@ const item = (w: Writer, charter: Charter, entry: CharterItem, extra: string[] =
 		(entry.detail ? w.height(entry.detail, 'regular', 9.5, inner) : 0) +
 		notes.reduce((sum, line) => sum + w.height(line, 'regular', 9.5, inner), 0) +
 		(agreement ? w.height(agreement, 'bold', 8.5, inner) : 0) +
+		people.reduce((sum, line) => sum + w.chipsHeight(line.entries, 9, indent), 0) +
 		(tags ? w.height(tags, 'regular', 8.5, inner) : 0) +
 		(credit ? w.height(credit, 'regular', 8.5, inner) : 0) +
 		warnings.reduce((sum, line) => sum + w.height(line, 'regular', 9, inner), 0) +
 		(rationale ? w.height(rationale, 'italic', 9.5, inner) : 0) +
 		dissent.reduce((sum, line) => sum + w.height(line, 'italic', 9.5, inner), 0) +
 		12;
-	if (needed < w.bottom - MARGIN.top) w.keep(needed);
-
-	const top = w.doc.y;
-	w.text(entry.title, 'bold', 10.5, { after: 1 });
-	if (entry.category)
-		w.text(entry.category.toUpperCase(), 'regular', 7.5, { indent, color: MUTED });
-	if (entry.detail) w.text(entry.detail, 'regular', 9.5, { indent });
-	if (tags) w.text(tags, 'regular', 8.5, { indent, color: MUTED });
-	if (credit) w.text(credit, 'regular', 8.5, { indent, color: MUTED });
-	if (agreement) {
-		w.text(agreement, settled ? 'regular' : 'bold', 8.5, { indent, color: settled ? MUTED : WARN });
-	}
-	for (const line of warnings) w.text(line, 'regular', 9, { indent, color: WARN });
-	for (const line of notes) w.text(line, 'bold', 9.5, { indent, color: ACCENT });
-	if (rationale) w.text(rationale, 'italic', 9.5, { indent, color: MUTED });
-	for (const line of dissent) w.text(line, 'italic', 9.5, { indent, color: WARN });
-	// A hairline in the margin ties the item's lines together.
-	if (w.doc.y > top) {
-		w.doc
-			.moveTo(MARGIN.left + 3, top + 14)
-			.lineTo(MARGIN.left + 3, w.doc.y)
-			.lineWidth(1.5)
-			.strokeColor(RULE)
-			.stroke();
-	}
-	w.space(9);
+	const draw = (): void => {
+		const top = w.doc.y;
+		w.text(entry.title, 'bold', 10.5, { after: 1 });
+		if (entry.category)
+			w.text(entry.category.toUpperCase(), 'regular', 7.5, { indent, color: MUTED });
+		if (entry.detail) w.text(entry.detail, 'regular', 9.5, { indent });
+		if (people.length) w.space(2);
+		for (const line of people) w.chips(line.label, line.entries, 9, { indent });
+		if (tags) w.text(tags, 'regular', 8.5, { indent, color: MUTED });
+		if (credit) w.text(credit, 'regular', 8.5, { indent, color: MUTED });
+		if (agreement) {
+			w.text(agreement, settled ? 'regular' : 'bold', 8.5, {
+				indent,
+				color: settled ? MUTED : WARN
+			});
+		}
+		for (const line of warnings) w.text(line, 'regular', 9, { indent, color: WARN });
+		for (const line of notes) w.text(line, 'bold', 9.5, { indent, color: ACCENT });
+		if (rationale) w.text(rationale, 'italic', 9.5, { indent, color: MUTED });
+		for (const line of dissent) w.text(line, 'italic', 9.5, { indent, color: WARN });
+		// A hairline in the margin ties the item's lines together.
+		if (w.doc.y > top) {
+			w.doc
+				.moveTo(MARGIN.left + 3, top + 14)
+				.lineTo(MARGIN.left + 3, w.doc.y)
+				.lineWidth(1.5)
+				.strokeColor(RULE)
+				.stroke();
+		}
+		w.space(9);
+	};
+	return { height: needed, draw };
 };
+
+/** A heading, then its items, the heading kept with the first of them. */
+const section = (w: Writer, title: string, intro: string | undefined, blocks: Block[]): void => {
+	heading(w, title, intro, blocks[0]?.height);
+	for (const block of blocks) place(w, block);
+};
+
+/** Bullets as one block, so a short list (who took part, sources) stays with its heading. */
+const bulletList = (w: Writer, lines: string[], color = INK): Block => ({
+	height: lines.reduce((sum, line) => sum + w.height(line, 'regular', 9.5, w.width - 12) + 1, 0),
+	draw: () => {
+		for (const line of lines) w.bullet(line, 9.5, { color, after: 1 });
+	}
+});
 
 const none = (w: Writer, text = 'Nothing here.'): void => {
 	w.text(text, 'italic', 9.5, { color: MUTED, after: 6 });
 };
 
-const titleBlock = (w: Writer, charter: Charter): void => {
-	const focus = charter.focusRole?.name ?? 'the focus role';
-	w.text(`ROLE CHARTER · ${focus.toUpperCase()}`, 'bold', 8.5, { color: ACCENT, after: 4 });
-	w.text(charter.title, 'bold', 22, { after: 4 });
-	const facts = [
-		charter.team && `Team ${charter.team}`,
-		`Version ${charter.version}`,
-		`Published ${dateOf(charter.publishedAt)} by ${charter.author.name}`
-	].filter(Boolean);
-	w.text(facts.join('  ·  '), 'regular', 10, { color: MUTED, after: 2 });
+/** The facts a reader checks first, in a shaded block: team, version, date, people, consent. */
+const cover = (w: Writer, charter: Charter): void => {
 	const agreed = charter.consents.filter((consent) => consent.decision === 'agree').length;
 	const objected = charter.consents.length - agreed;
 	const answered = new Set(charter.consents.map((consent) => consent.userId));
 	const waiting = charter.participants.filter((person) => !answered.has(person.id)).length;
-	w.text(
-		`${charter.participants.length} took part: ${charter.participants.map((p) => p.name).join(', ')}`,
-		'regular',
-		10,
-		{ color: MUTED, after: 2 }
-	);
-	w.text(
-		`Consent: ${agreed} consented, ${objected} objected, ${waiting} not answered yet`,
-		'bold',
-		10,
-		{ color: objected > 0 ? WARN : MUTED, after: 10 }
-	);
-	w.hr(INK);
+	const names = charter.participants.map((person) => person.name).join(', ');
+	const facts: [string, string, TextOpts & { kind?: FontKind }][] = [
+		['Team', charter.team || '—', {}],
+		['Version', String(charter.version), {}],
+		['Published', `${dateOf(charter.publishedAt)} by ${charter.author.name}`, {}],
+		['Took part', `${charter.participants.length}: ${names || 'nobody recorded'}`, {}],
+		[
+			'Consent',
+			`${agreed} consented, ${objected} objected, ${waiting} not answered yet`,
+			{ kind: 'bold', color: objected > 0 ? WARN : INK }
+		]
+	];
+	const pad = 10;
+	const height =
+		facts.reduce((sum, [, text]) => sum + w.labelledHeight(text, 10, pad * 2) + 2, 0) + pad * 2;
+	const top = w.doc.y;
+	w.doc.roundedRect(MARGIN.left, top, w.width, height, 6).fillColor(SHADE).fill();
+	w.doc
+		.rect(MARGIN.left, top, 3, height)
+		.fillColor(objected > 0 ? WARN : ACCENT)
+		.fill();
+	w.doc.y = top + pad;
+	for (const [label, text, opts] of facts) {
+		w.labelled(label, text, 10, { indent: pad + 2, after: 2, ...opts });
+	}
+	w.doc.y = top + height;
+};
+
+const titleBlock = (w: Writer, charter: Charter): void => {
+	const focus = charter.focusRole?.name ?? 'the focus role';
+	w.text(`ROLE CHARTER · ${focus.toUpperCase()}`, 'bold', 8.5, { color: ACCENT, after: 4 });
+	w.text(charter.title, 'bold', 22, { after: 8 });
+	cover(w, charter);
+	w.space(12);
 	w.text(
 		`What the ${focus} owns (A), does (R), is consulted on (C) and is informed of (I), as the team ` +
 			`agreed it, and what is explicitly not the ${focus}'s job, with the role that owns it instead.`,
@@ -296,7 +496,6 @@ const titleBlock = (w: Writer, charter: Charter): void => {
 };
 
 const people = (w: Writer, charter: Charter): void => {
-	heading(w, 'Who took part');
 	const consentOf = new Map(charter.consents.map((consent) => [consent.userId, consent]));
 	const seen = new Set<string>();
 	const lines: string[] = [];
@@ -313,8 +512,10 @@ const people = (w: Writer, charter: Charter): void => {
 	for (const consent of charter.consents) {
 		if (!seen.has(consent.userId)) lines.push(`${consent.name} — ${consentText(consent.userId)}`);
 	}
+	const list = bulletList(w, lines);
+	heading(w, 'Who took part', undefined, list.height + 16);
 	if (lines.length === 0) none(w, 'Nobody is recorded.');
-	for (const line of lines) w.bullet(line, 9.5, { after: 1 });
+	list.draw();
 	const agreed = charter.consents.filter((consent) => consent.decision === 'agree').length;
 	const objected = charter.consents.length - agreed;
 	w.space(3);
@@ -323,17 +524,20 @@ const people = (w: Writer, charter: Charter): void => {
 
 const roleWarnings = (w: Writer, charter: Charter): void => {
 	if (!charter.roleWarnings?.length) return;
-	heading(w, 'Warnings about roles');
-	for (const warning of charter.roleWarnings) {
-		w.bullet(warningText(charter, warning), 9.5, { color: WARN, after: 1 });
-	}
+	const list = bulletList(
+		w,
+		charter.roleWarnings.map((warning) => warningText(charter, warning)),
+		WARN
+	);
+	heading(w, 'Warnings about roles', undefined, list.height);
+	list.draw();
 };
 
 /** An empty section collapses to one line. */
-const emptySection = (w: Writer, title: string): void => {
+const emptySection = (w: Writer, title: string, says = 'nothing here'): void => {
 	w.keep(24);
 	w.space(8);
-	w.text(`${title}: nothing here.`, 'bold', 10.5, { color: MUTED, after: 4 });
+	w.text(`${title}: ${says}.`, 'bold', 10.5, { color: MUTED, after: 4 });
 };
 
 const sections = (w: Writer, charter: Charter): void => {
@@ -350,35 +554,62 @@ const sections = (w: Writer, charter: Charter): void => {
 			emptySection(w, `${focus} · ${copy.heading} (${letter})`);
 			continue;
 		}
-		heading(w, `${focus} · ${copy.heading} (${letter})`, copy.intro);
-		for (const entry of charter.sections[key]) item(w, charter, entry);
+		const blocks = charter.sections[key].map((entry) => {
+			const people =
+				key === 'owns' || key === 'does' ? peopleLines(charter, entry.cardId, key) : [];
+			return itemBlock(w, charter, entry, [], people);
+		});
+		section(w, `${focus} · ${copy.heading} (${letter})`, copy.intro, blocks);
 	}
-	const outside = BOUNDARY_COPY.outside;
 	if (charter.sections.outside.length === 0) emptySection(w, `Not the ${focus}'s job`);
-	else heading(w, `Not the ${focus}'s job`, outside.intro);
-	for (const entry of charter.sections.outside) {
-		const owners = entry.owners.map((role) => role.name).join(', ') || 'nobody yet';
-		item(w, charter, entry, [`Accountable instead: ${owners}`]);
+	else {
+		const blocks = charter.sections.outside.map((entry) => {
+			const owners = entry.owners.map((role) => role.name).join(', ') || 'nobody yet';
+			return itemBlock(w, charter, entry, [`Accountable instead: ${owners}`]);
+		});
+		section(w, `Not the ${focus}'s job`, BOUNDARY_COPY.outside.intro, blocks);
 	}
 	const open = BOUNDARY_COPY.unresolved;
-	heading(w, `Open questions`, open.intro);
 	if (charter.sections.unresolved.length === 0) {
-		none(
+		const all = everyRowAgreed(charter);
+		emptySection(
 			w,
-			everyRowAgreed(charter) ? 'None: every row was agreed.' : 'None: no row breaks a rule.'
+			'Open questions',
+			all ? 'none, every row was agreed' : 'none, no row breaks a rule'
 		);
+		return;
 	}
-	for (const entry of charter.sections.unresolved) {
-		item(w, charter, entry, [
+	const blocks = charter.sections.unresolved.map((entry) =>
+		itemBlock(w, charter, entry, [
 			`Why it is open: ${entry.issues.map((i) => issueText(charter, i)).join('; ')}`
-		]);
-	}
+		])
+	);
+	section(w, 'Open questions', open.intro, blocks);
+};
+
+/** A role's chip in its colour, then its name in bold. */
+const roleName = (w: Writer, role: CharterRole): void => {
+	const y = w.doc.y;
+	const chipW = roleChip(
+		w.doc,
+		w.chipFont,
+		{ ...role, label: w.clean(role.label) },
+		MARGIN.left,
+		y + 1,
+		7
+	);
+	w.doc.y = y;
+	w.font('bold', 10.5);
+	w.doc.text(w.clean(role.name), MARGIN.left + chipW + 6, y, {
+		width: w.width - chipW - 6,
+		lineGap: 2
+	});
+	w.space(2);
 };
 
 const roleSummaries = (w: Writer, charter: Charter): void => {
-	heading(w, 'Role by role', 'What each role owns, does, is consulted on and is informed of.');
 	const titles = new Map(charter.matrix.rows.map((row) => [row.cardId, row.title]));
-	for (const role of charter.roles) {
+	const blocks = charter.roles.map((role): Block => {
 		const view = charter.roleViews[role.id];
 		const groups = (
 			[
@@ -388,25 +619,52 @@ const roleSummaries = (w: Writer, charter: Charter): void => {
 				['Informed of', view?.informed ?? []]
 			] as const
 		).filter(([, ids]) => ids.length > 0);
-		const lines = groups.map(
-			([label, ids]) => `${label}: ${ids.map((id) => titles.get(id) ?? id).join('; ')}`
-		);
-		const needed =
+		const lines = groups.map(([label, ids]) => ({
+			label,
+			text: ids.map((id) => titles.get(id) ?? id).join('; ')
+		}));
+		const height =
 			w.height(role.name, 'bold', 10.5) +
-			lines.reduce((sum, line) => sum + w.height(line, 'regular', 9.5, w.width - 10), 0) +
+			4 +
+			(lines.length === 0 ? w.height('x', 'italic', 9.5) : 0) +
+			lines.reduce((sum, line) => sum + w.labelledHeight(line.text, 9.5, 10), 0) +
 			10;
-		if (needed < w.bottom - MARGIN.top) w.keep(needed);
-		w.text(`${role.name} (${role.label})`, 'bold', 10.5, { after: 1 });
-		if (lines.length === 0)
-			w.text('No letters on agreed rows.', 'italic', 9.5, { indent: 10, color: MUTED });
-		for (const line of lines) w.text(line, 'regular', 9.5, { indent: 10 });
-		w.space(8);
-	}
+		const draw = () => {
+			roleName(w, role);
+			if (lines.length === 0)
+				w.text('No letters on agreed rows.', 'italic', 9.5, { indent: 10, color: MUTED });
+			for (const line of lines) w.labelled(line.label, line.text, 9.5, { indent: 10 });
+			w.space(8);
+		};
+		return { height, draw };
+	});
+	section(
+		w,
+		'Role by role',
+		'What each role owns, does, is consulted on and is informed of.',
+		blocks
+	);
+};
+
+/** Letter chips in the matrix, in points. */
+const MATRIX_CHIP = 12;
+
+/**
+ * The appendix opens a page of its own, unless that would leave the page before it with only a
+ * few lines (a near-empty page looks like a printing fault): then it follows on the same page,
+ * when its heading, the header row and a few rows fit.
+ */
+const appendixBreak = (w: Writer, rows: number): void => {
+	const top = MARGIN.top;
+	const used = (w.doc.y - top) / (w.bottom - top);
+	const start = 20 + 30 + 30 + Math.min(rows, 3) * 20;
+	if (used < 0.5 && w.doc.y + start <= w.bottom) return;
+	w.doc.addPage();
 };
 
 const matrix = (w: Writer, charter: Charter): void => {
 	const { roles, rows } = charter.matrix;
-	w.doc.addPage();
+	appendixBreak(w, rows.length);
 	heading(
 		w,
 		'Appendix: RACI matrix',
@@ -421,8 +679,14 @@ const matrix = (w: Writer, charter: Charter): void => {
 	const cellW = Math.max(26, Math.min(44, (w.width * 0.55) / Math.max(roles.length, 1)));
 	const titleW = w.width - cellW * roles.length;
 	const pad = 4;
-	const headerH =
-		Math.max(...roles.map((role) => w.height(role.label, 'bold', 7.5, cellW - 2))) + pad * 2;
+	const colour = new Map(charter.roles.map((role) => [role.id, role.color]));
+	// A label too wide for its column is drawn as text, wrapped, rather than as a chip.
+	const chipFits = roles.every(
+		(role) => roleChipWidth(w.doc, w.chipFont, w.clean(role.label), 6.5) <= cellW - 2
+	);
+	const headerH = chipFits
+		? 6.5 * 1.6 + pad * 2
+		: Math.max(...roles.map((role) => w.height(role.label, 'bold', 7.5, cellW - 2))) + pad * 2;
 
 	const drawHeader = (): void => {
 		const y = doc.y;
@@ -430,11 +694,16 @@ const matrix = (w: Writer, charter: Charter): void => {
 		w.font('bold', 8);
 		doc.text('Responsibility', x0 + pad, y + pad, { width: titleW - pad * 2 });
 		roles.forEach((role, i) => {
+			const label = w.clean(role.label);
+			const cx = x0 + titleW + i * cellW;
+			if (chipFits) {
+				const chipW = roleChipWidth(doc, w.chipFont, label, 6.5);
+				const chip = { label, color: colour.get(role.id) ?? '' };
+				roleChip(doc, w.chipFont, chip, cx + (cellW - chipW) / 2, y + pad, 6.5);
+				return;
+			}
 			w.font('bold', 7.5);
-			doc.text(w.clean(role.label), x0 + titleW + i * cellW + 1, y + pad, {
-				width: cellW - 2,
-				align: 'center'
-			});
+			doc.text(label, cx + 1, y + pad, { width: cellW - 2, align: 'center' });
 		});
 		doc
 			.moveTo(x0, y + headerH)
@@ -445,10 +714,17 @@ const matrix = (w: Writer, charter: Charter): void => {
 		doc.y = y + headerH;
 	};
 
+	const legend = roles.map((role) => `${role.label} = ${role.name}`).join('   ');
+	const legendH = w.height(legend, 'regular', 8.5) + 14;
 	drawHeader();
 	rows.forEach((row, index) => {
-		const rowH = w.height(row.title, 'regular', 8.5, titleW - pad * 2) + pad * 2;
-		if (doc.y + rowH > w.bottom) {
+		const rowH = Math.max(
+			w.height(row.title, 'regular', 8.5, titleW - pad * 2) + pad * 2,
+			MATRIX_CHIP + pad * 2
+		);
+		// The legend stays with the last row, never alone on a page.
+		const needed = rowH + (index === rows.length - 1 ? legendH : 0);
+		if (doc.y + needed > w.bottom) {
 			doc.addPage();
 			w.text(`Appendix: RACI matrix (continued)`, 'bold', 9, { color: MUTED, after: 4 });
 			drawHeader();
@@ -456,22 +732,15 @@ const matrix = (w: Writer, charter: Charter): void => {
 		const y = doc.y;
 		if (index % 2 === 1) doc.rect(x0, y, w.width, rowH).fillColor('#fafbfc').fill();
 		w.font('regular', 8.5);
-		doc.text(w.clean(row.title), x0 + pad, y + pad, { width: titleW - pad * 2, lineGap: 2 });
+		// The line gap sits under the glyphs: a point down centres a title line on the chips.
+		doc.text(w.clean(row.title), x0 + pad, y + pad + 1, { width: titleW - pad * 2, lineGap: 2 });
 		roles.forEach((role, i) => {
 			const letter = row.letters[role.id] ?? '';
 			if (!letter) return;
 			const cx = x0 + titleW + i * cellW;
-			if (letter === 'A')
-				doc
-					.rect(cx + 3, y + 2, cellW - 6, rowH - 4)
-					.fillColor('#dbeafe')
-					.fill();
-			w.font(
-				letter === 'A' || letter === 'R' ? 'bold' : 'regular',
-				9,
-				letter === 'A' ? ACCENT : INK
-			);
-			doc.text(letter, cx, y + pad, { width: cellW, align: 'center' });
+			const chipW = letterChipWidth(doc, w.chipFont, letter, MATRIX_CHIP);
+			const top = y + (rowH - MATRIX_CHIP) / 2;
+			letterChip(doc, w.chipFont, letter, cx + (cellW - chipW) / 2, top, MATRIX_CHIP);
 		});
 		doc
 			.moveTo(x0, y + rowH)
@@ -482,17 +751,14 @@ const matrix = (w: Writer, charter: Charter): void => {
 		doc.y = y + rowH;
 	});
 	w.space(10);
-	const legend = roles.map((role) => `${role.label} = ${role.name}`).join('   ');
-	w.keep(w.height(legend, 'regular', 8.5) + 4);
 	w.text(legend, 'regular', 8.5, { color: MUTED });
 };
 
 const sources = (w: Writer, charter: Charter): void => {
 	if (!charter.sources?.length) return;
-	heading(w, 'Sources', 'The articles the responsibilities on this board come from.');
-	for (const source of charter.sources) {
-		w.bullet(sourceText(source), 9.5, { after: 1 });
-	}
+	const list = bulletList(w, charter.sources.map(sourceText));
+	heading(w, 'Sources', 'The articles the responsibilities on this board come from.', list.height);
+	list.draw();
 };
 
 const footers = (w: Writer, charter: Charter): void => {

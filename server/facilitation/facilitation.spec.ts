@@ -55,9 +55,16 @@ beforeEach(async () => {
 
 describe('blind proposal rounds', () => {
 	it('starts a round in Propose, counts answers without naming them, reveals counts only', async () => {
-		await startRound(deps, workshopId, fay, false);
-		expect(readFacilitation(room)).toMatchObject({ phase: 'propose', round: { number: 1 } });
-		await saveMyProposal(deps, workshopId, 'pat', { 'roadmap:pm': 'A', 'ghost:pm': 'A' });
+		// The placed row and a tray card the facilitator picked.
+		await startRound(deps, workshopId, fay, false, ['roadmap', 'deploy']);
+		expect(readFacilitation(room)).toMatchObject({
+			phase: 'propose',
+			round: { number: 1, cardIds: ['roadmap', 'deploy'] }
+		});
+		await expect(
+			saveMyProposal(deps, workshopId, 'pat', { 'roadmap:pm': 'A', 'ghost:pm': 'A' })
+		).rejects.toMatchObject({ status: 400 });
+		await saveMyProposal(deps, workshopId, 'pat', { 'roadmap:pm': 'A' });
 		await saveMyProposal(deps, workshopId, 'ria', { 'roadmap:eng': 'A', 'deploy:pm': 'R' });
 		expect(readFacilitation(room).round?.submitted).toBe(2);
 		expect((await getMyProposal(deps, workshopId, 'ria')).cells).toEqual({
@@ -66,12 +73,25 @@ describe('blind proposal rounds', () => {
 		});
 
 		const result = await reveal(deps, workshopId);
-		// A card that is not on the board does not count; a tray card does.
+		// A picked tray card counts like a row.
 		expect(result.rows).toEqual({ roadmap: 2, deploy: 1 });
+		expect(result.cardIds).toEqual(['roadmap', 'deploy']);
 		expect(result.cells['roadmap:pm'].counts).toEqual({ A: 1, none: 1 });
 		expect(JSON.stringify(readFacilitation(room).reveal)).not.toMatch(/pat|ria/i);
 		await expect(saveMyProposal(deps, workshopId, 'pat', {})).rejects.toThrow(FacilitationError);
 		await expect(reveal(deps, workshopId)).rejects.toThrow(/already/);
+	});
+
+	it('asks about the placed rows unless the facilitator picks, and checks the pick', async () => {
+		await expect(startRound(deps, workshopId, fay, false, ['ghost'])).rejects.toMatchObject({
+			status: 400
+		});
+		expect(readFacilitation(room).round).toBeNull();
+		await startRound(deps, workshopId, fay, false);
+		expect(readFacilitation(room).round?.cardIds).toEqual(['roadmap']);
+		await expect(
+			saveMyProposal(deps, workshopId, 'pat', { 'deploy:pm': 'R' })
+		).rejects.toMatchObject({ status: 400 });
 	});
 
 	it('refuses malformed proposals and saving before a round', async () => {
@@ -88,7 +108,7 @@ describe('blind proposal rounds', () => {
 	});
 
 	it('adopts the majority into the board, placing a tray card first, ties left alone', async () => {
-		await startRound(deps, workshopId, fay, true);
+		await startRound(deps, workshopId, fay, true, ['roadmap', 'deploy']);
 		await saveMyProposal(deps, workshopId, 'pat', { 'deploy:eng': 'A', 'deploy:pm': 'C' });
 		await saveMyProposal(deps, workshopId, 'ria', { 'deploy:eng': 'A', 'deploy:pm': 'I' });
 		await expect(adoptMajority(deps, workshopId, fay, 'deploy')).rejects.toThrow(/Reveal/);

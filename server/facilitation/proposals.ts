@@ -19,27 +19,42 @@ import {
 	type ProposalCells,
 	type RevealResult
 } from '../../src/lib/facilitation/proposals.ts';
+import {
+	RoundRowsError,
+	cellsOutsideRound,
+	chooseRoundRows
+} from '../../src/lib/facilitation/round-rows.ts';
 import type { MyProposal } from '#lib/contracts/facilitation-api.ts';
 import { findRowOrCard, readBoardDoc } from './board.ts';
 import { SERVER_ORIGIN, type Actor, type FacilitationDeps } from './context.ts';
 import { FacilitationError } from './errors.ts';
 
-const toRound = (number: number, named: boolean, startedAt: number, submitted: number): Round => ({
-	number,
-	named,
-	startedAt,
-	submitted
-});
-
-/** Opens the next round and moves everyone to the Propose phase. */
+/**
+ * Opens the next round over `rows` (card ids the facilitator picked; absent: the rows on the
+ * board) and moves everyone to the Propose phase.
+ */
 export async function startRound(
 	deps: FacilitationDeps,
 	workshopId: string,
 	actor: Actor,
-	named: boolean
+	named: boolean,
+	rows?: unknown
 ): Promise<Round> {
+	let cardIds: string[];
+	try {
+		cardIds = chooseRoundRows(rows, await readBoardDoc(deps, workshopId));
+	} catch (error) {
+		if (error instanceof RoundRowsError) throw new FacilitationError(400, error.message);
+		throw error;
+	}
 	const stored = await deps.store.facilitation.startRound(workshopId, named, actor.id);
-	const round = toRound(stored.round, stored.named, stored.startedAt, 0);
+	const round: Round = {
+		number: stored.round,
+		named: stored.named,
+		startedAt: stored.startedAt,
+		submitted: 0,
+		cardIds
+	};
 	await deps.sync.transact(workshopId, 'facilitation', (doc) => {
 		doc.transact(() => {
 			setRound(doc, SERVER_ORIGIN, round);
@@ -47,6 +62,26 @@ export async function startRound(
 		}, SERVER_ORIGIN);
 	});
 	return round;
+}
+
+/**
+ * The round as the facilitation room has it: its rows live there. The store's round is written
+ * first, so for a moment after a start the room can still show the previous one.
+ */
+async function roundInRoom(
+	deps: FacilitationDeps,
+	workshopId: string,
+	number: number
+): Promise<Round> {
+	const shared = await deps.sync.readDoc(
+		workshopId,
+		'facilitation',
+		(doc) => readFacilitation(doc).round
+	);
+	if (shared?.number !== number) {
+		throw new FacilitationError(409, 'The round is just starting; try again in a moment.');
+	}
+	return shared;
 }
 
 /** The signed-in user's own proposals in the current round, and nobody else's. */
@@ -80,6 +115,10 @@ export async function saveMyProposal(
 	}
 	const round = await deps.store.facilitation.currentRound(workshopId);
 	if (!round) throw new FacilitationError(409, 'The facilitator has not started blind proposals.');
+	const shared = await roundInRoom(deps, workshopId, round.round);
+	if (cellsOutsideRound(Object.keys(cells), shared.cardIds).length > 0) {
+		throw new FacilitationError(400, 'This round does not ask about that row.');
+	}
 	const saved = await deps.store.facilitation.saveProposal(workshopId, round.round, userId, cells);
 	if (saved === 'revealed') {
 		throw new FacilitationError(409, 'Proposals were already revealed; they can no longer change.');
@@ -103,17 +142,20 @@ export async function saveMyProposal(
 export async function reveal(deps: FacilitationDeps, workshopId: string): Promise<RevealResult> {
 	const round = await deps.store.facilitation.currentRound(workshopId);
 	if (!round) throw new FacilitationError(409, 'Start blind proposals before revealing them.');
+	const shared = await roundInRoom(deps, workshopId, round.round);
 	const revealedAt = Date.now();
 	if (!(await deps.store.facilitation.markRevealed(workshopId, round.round, revealedAt))) {
 		throw new FacilitationError(409, 'These proposals were already revealed.');
 	}
 	const board = await readBoardDoc(deps, workshopId);
-	const cardIds = new Set([...board.rows, ...board.tray].map((card) => card.id));
+	const onBoard = [...board.rows, ...board.tray].map((card) => card.id);
+	const inRound = new Set(shared.cardIds ?? onBoard);
+	const cardIds = new Set(onBoard.filter((id) => inRound.has(id)));
 	const roleIds = board.roles.map((role) => role.id);
 	const proposals = (await deps.store.facilitation.listProposals(workshopId, round.round)).map(
 		(stored) => {
 			const cells = checkProposalCells(stored.cells);
-			// Only cards and roles still on the board count.
+			// Only cards of the round and roles still on the board count.
 			for (const key of Object.keys(cells)) {
 				const [cardId, roleId] = key.split(':');
 				if (!cardIds.has(cardId) || !roleIds.includes(roleId)) delete cells[key];
@@ -124,7 +166,8 @@ export async function reveal(deps: FacilitationDeps, workshopId: string): Promis
 	const result = aggregateProposals(proposals, roleIds, {
 		round: round.round,
 		named: round.named,
-		revealedAt
+		revealedAt,
+		cardIds: [...cardIds]
 	});
 	await deps.sync.transact(workshopId, 'facilitation', (doc) =>
 		setRevealed(doc, SERVER_ORIGIN, result)

@@ -33,9 +33,12 @@ async function liveCharter(
 ): Promise<LiveCharter> {
 	const workshop = await deps.store.workshops.get(workshopId);
 	if (!workshop) throw new FacilitationError(404, 'There is no such workshop.');
-	const [board, agreed, members] = await Promise.all([
+	const [board, { agreed, thresholds }, members] = await Promise.all([
 		readBoardDoc(deps, workshopId),
-		deps.sync.readDoc(workshopId, 'facilitation', (doc) => readFacilitation(doc).agreed),
+		deps.sync.readDoc(workshopId, 'facilitation', (doc) => {
+			const { agreed, thresholds } = readFacilitation(doc);
+			return { agreed, thresholds };
+		}),
 		deps.store.workshops.listMembers(workshopId)
 	]);
 	const participants = members
@@ -50,7 +53,8 @@ async function liveCharter(
 			publishedAt: new Date(at).toISOString(),
 			author,
 			participants,
-			agreed
+			agreed,
+			thresholds
 		});
 	return { board, agreed, build };
 }

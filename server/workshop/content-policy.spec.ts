@@ -21,7 +21,9 @@ import { getDissentMap, getRoleMap, getRowEditMap } from '../../src/lib/board/sc
 import {
 	markAgreed,
 	setConsentEntry,
-	setLocked
+	setThresholds,
+	setLocked,
+	setQueueOrder
 } from '../../src/lib/facilitation/facilitation-doc.ts';
 import { ContentPolicy, type Writer } from './content-policy.ts';
 
@@ -231,6 +233,24 @@ describe('facilitation content policy', () => {
 		);
 		expect(checkFacilitation(live, (d) => d.getMap('state').set('locked', 'yes'))).toBe(
 			'bad-value'
+		);
+	});
+
+	it('refuses warning thresholds from any connection: only Settings sets them, on the server', () => {
+		const live = new Y.Doc();
+		const thresholds = { overloadShare: 0.9, overloadMin: 3, consultedLeftOut: 1 };
+		expect(checkFacilitation(live, (d) => setThresholds(d, null, thresholds))).toBe('server-only');
+	});
+
+	it('takes the queue order the facilitator picks, and the rows of a round from the server only', () => {
+		const live = new Y.Doc();
+		expect(checkFacilitation(live, (d) => setQueueOrder(d, null, 'issues'))).toBeNull();
+		expect(checkFacilitation(live, (d) => d.getMap('state').set('queueOrder', 'loudest'))).toBe(
+			'bad-value'
+		);
+		const round = { number: 1, named: false, startedAt: 1, submitted: 0, cardIds: ['vision'] };
+		expect(checkFacilitation(live, (d) => d.getMap('state').set('round', round))).toBe(
+			'server-only'
 		);
 	});
 });

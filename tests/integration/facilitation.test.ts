@@ -207,6 +207,57 @@ describe('blind proposals', () => {
 		expect(readBoard(board.doc).cells[cellKey(row, eng)]).toBe('R');
 		expect(readBoard(board.doc).rowEdits[row].name).toBe('Fay');
 	});
+	it('asks about the rows on the board, or the rows the facilitator picked, and nothing else', async () => {
+		const { board, rows, roles } = await placeRows(2);
+		const [roadmap, launch] = rows;
+		const [pm] = roles;
+		const trayCard = readBoard(board.doc).tray[0].id;
+		const facilitation = open(ria, 'facilitation');
+		await synced(facilitation);
+
+		// By default: the two placed rows, not the template's whole tray.
+		expect((await fay.api('POST', `${base()}/round`, { named: false })).status).toBe(201);
+		await waitFor(() => readFacilitation(facilitation.doc).round?.number === 1, 'round 1');
+		expect(readFacilitation(facilitation.doc).round?.cardIds).toEqual([roadmap, launch]);
+		const outside = await pat.api('PUT', `${base()}/proposals`, {
+			cells: { [cellKey(roadmap, pm)]: 'A', [cellKey(trayCard, pm)]: 'R' }
+		});
+		expect(outside.status).toBe(400);
+		expect((await pat.api('GET', `${base()}/proposals`)).body.cells).toEqual({});
+		expect(
+			(await pat.api('PUT', `${base()}/proposals`, { cells: { [cellKey(roadmap, pm)]: 'A' } }))
+				.status
+		).toBe(200);
+		await fay.api('POST', `${base()}/reveal`);
+		await waitFor(() => readFacilitation(facilitation.doc).reveal !== null, 'reveal 1');
+		expect(readFacilitation(facilitation.doc).reveal?.cardIds).toEqual([roadmap, launch]);
+
+		// Picked rows: checked on the server, for the facilitator only.
+		const picked = { named: false, cardIds: [trayCard, launch] };
+		expect((await pat.api('POST', `${base()}/round`, picked)).status).toBe(403);
+		for (const cardIds of [[], ['no-such-card'], 'launch']) {
+			expect((await fay.api('POST', `${base()}/round`, { named: false, cardIds })).status).toBe(
+				400
+			);
+		}
+		expect((await fay.api('POST', `${base()}/round`, picked)).status).toBe(201);
+		await waitFor(() => readFacilitation(facilitation.doc).round?.number === 2, 'round 2');
+		expect(readFacilitation(facilitation.doc).round?.cardIds).toEqual([launch, trayCard]);
+		expect(
+			(await pat.api('PUT', `${base()}/proposals`, { cells: { [cellKey(roadmap, pm)]: 'A' } }))
+				.status
+		).toBe(400);
+		expect(
+			(await pat.api('PUT', `${base()}/proposals`, { cells: { [cellKey(trayCard, pm)]: 'C' } }))
+				.status
+		).toBe(200);
+		const revealed = await fay.api<{ rows: Record<string, number>; cardIds: string[] }>(
+			'POST',
+			`${base()}/reveal`
+		);
+		expect(revealed.body.rows).toEqual({ [trayCard]: 1 });
+		expect(revealed.body.cardIds).toEqual([launch, trayCard]);
+	});
 });
 
 describe('dot votes', () => {

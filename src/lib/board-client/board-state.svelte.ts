@@ -6,14 +6,17 @@
  * (`updateBoard`) instead of reading the document again, any other change keeps every part that
  * did not change (`keepUnchanged`), and a row's letters stay the same object until one of them
  * changes, so the grid re-renders the one row whose letter changed. Rules and the focus role's
- * boundary derive from the snapshot and keep their unchanged parts the same way.
+ * boundary derive from the snapshot (the rules with the workshop's warning thresholds) and keep
+ * their unchanged parts the same way.
  */
 import type * as Y from 'yjs';
 import {
 	boundarySummary,
 	cellKey,
 	checkBoard,
+	DEFAULT_RULE_OPTIONS,
 	readBoard,
+	type WarningThresholds,
 	type BoardCheck,
 	type BoardSnapshot,
 	type BoundarySummary
@@ -42,7 +45,16 @@ export class BoardState {
 	#keepCheck = unchangedKeeper<BoardCheck>();
 	#keepSummary = unchangedKeeper<BoundarySummary | null>();
 
-	readonly check: BoardCheck = $derived.by(() => this.#keepCheck(checkBoard(this.board)));
+	#thresholds: () => WarningThresholds;
+	// Compared by value: the facilitation snapshot is a new object on every change to it (a phase,
+	// a timer), and only a change of the numbers should check the board again.
+	readonly #thresholdKey: string = $derived.by(() => JSON.stringify(this.#thresholds()));
+
+	readonly thresholds: WarningThresholds = $derived.by(() => JSON.parse(this.#thresholdKey));
+
+	readonly check: BoardCheck = $derived.by(() =>
+		this.#keepCheck(checkBoard(this.board, this.thresholds))
+	);
 
 	readonly focusRole = $derived.by(() => {
 		const board = this.board;
@@ -56,8 +68,9 @@ export class BoardState {
 		);
 	});
 
-	constructor(doc: Y.Doc) {
+	constructor(doc: Y.Doc, thresholds: () => WarningThresholds = () => DEFAULT_RULE_OPTIONS) {
 		this.#doc = doc;
+		this.#thresholds = thresholds;
 		this.#read = readBoard(doc);
 		this.#indexRows(this.#read.rows.map((row) => row.id));
 		doc.on('afterTransaction', this.#onTransaction);

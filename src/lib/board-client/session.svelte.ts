@@ -8,7 +8,8 @@
  * `start()` (in the browser only) then links it to IndexedDB, the sync server and awareness.
  */
 import { createContext } from 'svelte';
-import type { Actor } from '#lib/board/index.ts';
+import type * as Y from 'yjs';
+import type { Actor, WarningThresholds } from '#lib/board/index.ts';
 import { refusedChangeMessage } from '#lib/contracts/refusals.ts';
 import type { MemberRole } from '#lib/contracts/roles.ts';
 import { Announcer } from './announcer.svelte.ts';
@@ -30,6 +31,8 @@ export type SessionOptions = {
 	locked: boolean;
 	/** Reads the live lock, from the tab's facilitation room. */
 	lock?: () => boolean;
+	/** Reads the workshop's warning thresholds, from the tab's facilitation room. */
+	thresholds?: () => WarningThresholds;
 	self: Member;
 	members: Member[];
 	/** Called once the local state is discarded after the server refused a write. */
@@ -84,7 +87,7 @@ export class BoardSession {
 		});
 		this.connection = this.#live.connection;
 		this.history = this.#live.history;
-		this.state = new BoardState(this.#live.doc);
+		this.state = new BoardState(this.#live.doc, options.thresholds);
 		this.presence = new PresenceState(options.self, options.members);
 		this.view = new BoardView(this.presence, () => this.role !== 'reader');
 		const board = () => this.state.board;
@@ -110,6 +113,11 @@ export class BoardSession {
 			announcer: this.announcer
 		});
 		this.drag = this.moves.drag;
+	}
+
+	/** The live document; a new one after a refused write rebuilt the board from the server. */
+	get doc(): Y.Doc {
+		return this.#live.doc;
 	}
 
 	/** Links the document to this browser's storage, the server and the others. */

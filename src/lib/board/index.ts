@@ -51,6 +51,9 @@ export {
 	checkRow,
 	checkBoard,
 	DEFAULT_RULE_OPTIONS,
+	overloadThreshold,
+	type Measure,
+	type WarningThresholds,
 	type RuleId,
 	type Severity,
 	type Issue,
@@ -60,6 +63,13 @@ export {
 	type BoardCheck,
 	type RuleOptions
 } from './rules.ts';
+export {
+	parseThresholdFields,
+	readThresholds,
+	thresholdFields,
+	type ThresholdErrors,
+	type ThresholdFields
+} from './thresholds.ts';
 export {
 	boundaryOf,
 	boundarySummary,

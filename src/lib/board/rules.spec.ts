@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gridSnapshot } from './__fixtures__/letters.ts';
-import { checkBoard, checkRow } from './rules.ts';
+import { checkBoard, checkRow, DEFAULT_RULE_OPTIONS, overloadThreshold } from './rules.ts';
 
 const roles = ['pm', 'eng', 'des', 'sales', 'sup', 'lead', 'mkt'];
 
@@ -39,7 +39,8 @@ describe('checkRow', () => {
 			{
 				rule: 'consulted-everyone',
 				severity: 'warning',
-				roleIds: ['des', 'sales', 'sup', 'lead', 'mkt']
+				roleIds: ['des', 'sales', 'sup', 'lead', 'mkt'],
+				measure: { count: 5, of: 5, threshold: 4 }
 			}
 		]);
 		// Nearly everyone, on a board with four or more others.
@@ -73,7 +74,14 @@ describe('checkBoard', () => {
 			share: 1,
 			overloaded: true,
 			onlyInformed: false,
-			issues: [{ rule: 'overload', severity: 'warning', roleIds: ['eng'] }]
+			issues: [
+				{
+					rule: 'overload',
+					severity: 'warning',
+					roleIds: ['eng'],
+					measure: { count: 3, of: 3, threshold: 3 }
+				}
+			]
 		});
 		expect(board.roles.des).toMatchObject({ R: 1, C: 1, load: 1, share: 1 / 3, overloaded: false });
 	});
@@ -89,10 +97,72 @@ describe('checkBoard', () => {
 		});
 		expect(checkBoard(snapshot).roles.pm).toMatchObject({ load: 4, overloaded: true });
 		expect(checkBoard(snapshot).roles.pm.issues).toEqual([
-			{ rule: 'focus-overload', severity: 'warning', roleIds: ['pm'] }
+			{
+				rule: 'focus-overload',
+				severity: 'warning',
+				roleIds: ['pm'],
+				measure: { count: 4, of: 6, threshold: 3 }
+			}
 		]);
 		expect(checkBoard(snapshot, { overloadShare: 0.7 }).roles.pm.overloaded).toBe(false);
 		expect(checkBoard(snapshot, { overloadMin: 5 }).roles.pm.overloaded).toBe(false);
+	});
+
+	it('moves the overload warning with the workshop’s thresholds, and says where it fired', () => {
+		// The PM does or owns 4 of 10 rows.
+		const snapshot = gridSnapshot(['pm', 'eng'], {
+			a: 'AR',
+			b: 'RA',
+			c: 'AR',
+			d: 'RA',
+			e: 'CR',
+			f: 'IR',
+			g: 'CR',
+			h: 'CR',
+			i: 'IR',
+			j: 'IR'
+		});
+		expect(checkBoard(snapshot).roles.pm.overloaded).toBe(false);
+		const lower = checkBoard(snapshot, { overloadShare: 0.4 }).roles.pm;
+		expect(lower.issues).toEqual([
+			{
+				rule: 'focus-overload',
+				severity: 'warning',
+				roleIds: ['pm'],
+				measure: { count: 4, of: 10, threshold: 4 }
+			}
+		]);
+		// A share that lands exactly on a whole number of rows counts that row: 30% of 10 is 3.
+		expect(checkBoard(snapshot, { overloadShare: 0.3 }).roles.pm.issues[0].measure).toEqual({
+			count: 4,
+			of: 10,
+			threshold: 3
+		});
+		expect(overloadThreshold(10, { ...DEFAULT_RULE_OPTIONS, overloadShare: 0.3 })).toBe(3);
+		// The minimum wins over a low share.
+		expect(checkBoard(snapshot, { overloadShare: 0.1, overloadMin: 5 }).roles.pm.overloaded).toBe(
+			false
+		);
+	});
+
+	it('moves the everyone-consulted warning with the roles a row may leave out', () => {
+		const rules = (letters: string, opts = {}) =>
+			checkBoard(gridSnapshot(roles, { x: letters }), opts).rows.x.map((issue) => issue.rule);
+		// Four of five consulted: everyone by default, not when no role may be left out.
+		expect(rules('ARCCCCI')).toEqual(['consulted-everyone']);
+		expect(rules('ARCCCCI', { consultedLeftOut: 0 })).toEqual([]);
+		// Three of five: only when two may be left out.
+		expect(rules('ARCCCII')).toEqual([]);
+		expect(rules('ARCCCII', { consultedLeftOut: 2 })).toEqual(['consulted-everyone']);
+		const measured = checkBoard(gridSnapshot(roles, { x: 'ARCCCII' }), { consultedLeftOut: 2 });
+		expect(measured.rows.x[0].measure).toEqual({ count: 3, of: 5, threshold: 3 });
+	});
+
+	it('refuses thresholds the rules cannot use', () => {
+		const snapshot = gridSnapshot(['pm'], { a: 'AR' });
+		expect(() => checkBoard(snapshot, { overloadShare: 0 })).toThrow(/overloadShare/);
+		expect(() => checkBoard(snapshot, { overloadMin: 1.5 })).toThrow(/overloadMin/);
+		expect(() => checkBoard(snapshot, { consultedLeftOut: -1 })).toThrow(/consultedLeftOut/);
 	});
 
 	it('does not call a role overloaded on a tiny board', () => {

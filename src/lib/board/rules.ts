@@ -22,7 +22,10 @@ export type RuleId =
 
 export type Severity = 'error' | 'warning';
 
-export type Issue = { rule: RuleId; severity: Severity; roleIds?: string[] };
+/** How far a threshold warning is past its threshold: `count` of `of`, firing from `threshold`. */
+export type Measure = { count: number; of: number; threshold: number };
+
+export type Issue = { rule: RuleId; severity: Severity; roleIds?: string[]; measure?: Measure };
 
 export type RowIssue = Issue;
 
@@ -52,9 +55,25 @@ export type RuleOptions = {
 	overloadShare?: number;
 	/** ...and at least this many of them (default 3), so that tiny boards do not warn. */
 	overloadMin?: number;
+	/**
+	 * A row consults everyone when it consults all but at most this many of the roles that neither
+	 * do nor own it (default 1), once more than this many plus two are left to consult.
+	 */
+	consultedLeftOut?: number;
 };
 
-export const DEFAULT_RULE_OPTIONS: Required<RuleOptions> = { overloadShare: 0.5, overloadMin: 3 };
+export type WarningThresholds = Required<RuleOptions>;
+
+export const DEFAULT_RULE_OPTIONS: WarningThresholds = {
+	overloadShare: 0.5,
+	overloadMin: 3,
+	consultedLeftOut: 1
+};
+
+/** Rows done or owned from which a role is overloaded, on a board of `rows` placed rows. */
+export const overloadThreshold = (rows: number, opts: WarningThresholds): number =>
+	// The epsilon keeps 0.3 × 10 at 3 rows, not 4.
+	Math.max(opts.overloadMin, Math.ceil(opts.overloadShare * rows - 1e-9));
 
 const rolesWith = (snapshot: BoardSnapshot, cardId: string): Record<Letter, string[]> => {
 	const byLetter: Record<Letter, string[]> = { R: [], A: [], C: [], I: [] };
@@ -65,35 +84,50 @@ const rolesWith = (snapshot: BoardSnapshot, cardId: string): Record<Letter, stri
 	return byLetter;
 };
 
-export const checkRow = (snapshot: BoardSnapshot, cardId: string): Issue[] => {
+export const checkRow = (
+	snapshot: BoardSnapshot,
+	cardId: string,
+	opts: RuleOptions = {}
+): Issue[] => {
 	requireRow(snapshot, cardId);
+	const leftOut = opts.consultedLeftOut ?? DEFAULT_RULE_OPTIONS.consultedLeftOut;
 	const { R, A, C } = rolesWith(snapshot, cardId);
 	const issues: Issue[] = [];
 	if (A.length === 0) issues.push({ rule: 'no-accountable', severity: 'error' });
 	if (A.length > 1) issues.push({ rule: 'multiple-accountable', severity: 'error', roleIds: A });
 	if (R.length === 0) issues.push({ rule: 'no-responsible', severity: 'error' });
-	// Everyone left once the doers and the owner are counted; on boards of four or more such
-	// roles, leaving one out still counts as consulting everyone.
+	// Everyone left once the doers and the owner are counted; where enough such roles remain,
+	// leaving a few out still counts as consulting everyone.
 	const others = snapshot.roles.length - R.length - A.length;
-	if (C.length >= 2 && C.length >= others - (others >= 4 ? 1 : 0)) {
-		issues.push({ rule: 'consulted-everyone', severity: 'warning', roleIds: C });
+	const threshold = Math.max(2, others - (others >= leftOut + 3 ? leftOut : 0));
+	if (C.length >= threshold) {
+		issues.push({
+			rule: 'consulted-everyone',
+			severity: 'warning',
+			roleIds: C,
+			measure: { count: C.length, of: others, threshold }
+		});
 	}
 	return issues;
 };
 
-const checkOptions = (opts: RuleOptions): Required<RuleOptions> => {
-	const { overloadShare, overloadMin } = { ...DEFAULT_RULE_OPTIONS, ...opts };
+const checkOptions = (opts: RuleOptions): WarningThresholds => {
+	const { overloadShare, overloadMin, consultedLeftOut } = { ...DEFAULT_RULE_OPTIONS, ...opts };
 	if (!(overloadShare > 0 && overloadShare <= 1)) {
 		throw new BoardError('invalid-input', 'overloadShare must be above 0 and at most 1');
 	}
 	if (!(Number.isInteger(overloadMin) && overloadMin >= 1)) {
 		throw new BoardError('invalid-input', 'overloadMin must be a whole number of at least 1');
 	}
-	return { overloadShare, overloadMin };
+	if (!(Number.isInteger(consultedLeftOut) && consultedLeftOut >= 0)) {
+		throw new BoardError('invalid-input', 'consultedLeftOut must be a whole number, 0 or more');
+	}
+	return { overloadShare, overloadMin, consultedLeftOut };
 };
 
 export const checkBoard = (snapshot: BoardSnapshot, opts: RuleOptions = {}): BoardCheck => {
-	const { overloadShare, overloadMin } = checkOptions(opts);
+	const thresholds = checkOptions(opts);
+	const overloadAt = overloadThreshold(snapshot.rows.length, thresholds);
 	const rows: Record<string, Issue[]> = {};
 	let errorCount = 0;
 	let warningCount = 0;
@@ -104,7 +138,7 @@ export const checkBoard = (snapshot: BoardSnapshot, opts: RuleOptions = {}): Boa
 		}
 	};
 	for (const row of snapshot.rows) {
-		rows[row.id] = checkRow(snapshot, row.id);
+		rows[row.id] = checkRow(snapshot, row.id, thresholds);
 		count(rows[row.id]);
 	}
 
@@ -117,12 +151,13 @@ export const checkBoard = (snapshot: BoardSnapshot, opts: RuleOptions = {}): Boa
 		}
 		load.load = load.R + load.A;
 		load.share = snapshot.rows.length > 0 ? load.load / snapshot.rows.length : 0;
-		const overloaded = load.load >= overloadMin && load.share >= overloadShare;
+		const overloaded = load.load >= overloadAt;
 		const onlyInformed = load.I > 0 && load.load + load.C === 0;
 		const issues: Issue[] = [];
 		if (overloaded) {
 			const rule = role.id === snapshot.focusRoleId ? 'focus-overload' : 'overload';
-			issues.push({ rule, severity: 'warning', roleIds: [role.id] });
+			const measure = { count: load.load, of: snapshot.rows.length, threshold: overloadAt };
+			issues.push({ rule, severity: 'warning', roleIds: [role.id], measure });
 		}
 		if (onlyInformed)
 			issues.push({ rule: 'only-informed', severity: 'warning', roleIds: [role.id] });

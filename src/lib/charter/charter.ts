@@ -15,6 +15,7 @@ import { BoardError, LIMITS, checkLine } from '../board/validate.ts';
 import { rowStatus, type Agreement } from '../facilitation/agreement.ts';
 import { creditsOf } from '../templates/credits.ts';
 import { boardWarnings, type CharterWarning } from './warnings.ts';
+import type { WarningThresholds } from '../board/rules.ts';
 
 export const CHARTER_SCHEMA = 'drawline.charter/1';
 
@@ -117,6 +118,8 @@ export type CharterMeta = {
 	consents?: CharterConsent[];
 	/** The facilitation room's agreements by card id; every row without one is not agreed. */
 	agreed: Record<string, Agreement>;
+	/** The workshop's warning thresholds; the defaults when absent. */
+	thresholds?: WarningThresholds;
 };
 
 export type Charter = {
@@ -246,7 +249,7 @@ export const buildCharter = (snapshot: BoardSnapshot, meta: CharterMeta): Charte
 	}
 	const openQuestions: OpenQuestion[] = [];
 
-	const warnings = boardWarnings(snapshot, focus?.id ?? null);
+	const warnings = boardWarnings(snapshot, focus?.id ?? null, meta.thresholds);
 	for (const card of snapshot.rows) {
 		const item: CharterItem = {
 			...charterItem(snapshot, card, agreed),

@@ -80,6 +80,10 @@ const itemLines = (charter: Charter, item: CharterItem, extra: string[] = []): s
 
 const listOrNone = (lines: string[]): string[] => (lines.length > 0 ? lines : ['_None._']);
 
+/** A boundary section; an empty one collapses to its heading line. */
+const section = (title: string, lines: string[]): string[] =>
+	lines.length > 0 ? [`## ${title}`, '', ...lines, ''] : [`## ${title}: nothing here`, ''];
+
 export const charterToMarkdown = (charter: Charter, opts: MarkdownOptions = {}): string => {
 	const focus = charter.focusRole ? inline(charter.focusRole.name) : 'focus role';
 	const roleName = new Map(charter.roles.map((role) => [role.id, inline(role.name)]));
@@ -135,35 +139,32 @@ export const charterToMarkdown = (charter: Charter, opts: MarkdownOptions = {}):
 					''
 				]
 			: []),
-		'## Owns (A)',
-		'',
-		...listOrNone(sections.owns.flatMap((item) => itemLines(charter, item))),
-		'',
-		'## Does (R)',
-		'',
-		...listOrNone(sections.does.flatMap((item) => itemLines(charter, item))),
-		'',
-		'## Consulted on (C)',
-		'',
-		...listOrNone(sections.consulted.flatMap((item) => itemLines(charter, item))),
-		'',
-		'## Informed of (I)',
-		'',
-		...listOrNone(sections.informed.flatMap((item) => itemLines(charter, item))),
-		'',
-		`## Not the ${focus}'s job`,
-		'',
-		...listOrNone(
+		...section(
+			'Owns (A)',
+			sections.owns.flatMap((item) => itemLines(charter, item))
+		),
+		...section(
+			'Does (R)',
+			sections.does.flatMap((item) => itemLines(charter, item))
+		),
+		...section(
+			'Consulted on (C)',
+			sections.consulted.flatMap((item) => itemLines(charter, item))
+		),
+		...section(
+			'Informed of (I)',
+			sections.informed.flatMap((item) => itemLines(charter, item))
+		),
+		...section(
+			`Not the ${focus}'s job`,
 			sections.outside.flatMap((item) =>
 				itemLines(charter, item, [
 					`  - Owned by ${item.owners.map((role) => inline(role.name)).join(', ')}`
 				])
 			)
 		),
-		'',
-		'## Open questions',
-		'',
-		...listOrNone(
+		...section(
+			'Open questions',
 			charter.sections.unresolved.flatMap((question) => [
 				`- **${inline(question.title)}**: ${question.issues.map(issueText).join('; ')}`,
 				...agreementLine(question.agreement),
@@ -173,7 +174,6 @@ export const charterToMarkdown = (charter: Charter, opts: MarkdownOptions = {}):
 				...question.dissent.map(dissentLine)
 			])
 		),
-		'',
 		'## Role by role',
 		''
 	];

@@ -56,6 +56,21 @@ describe('charterToMarkdown', () => {
 		golden('charter.md', charterToMarkdown(charter));
 	});
 
+	it('collapses each empty section to its heading line', () => {
+		const sparse = charterToMarkdown(
+			buildCharter(gridSnapshot(['pm', 'eng'], { a: 'AR', b: 'RA' }), FIXTURE_META)
+		);
+		expect(sparse).toContain('## Owns (A)\n\n- **Row a**');
+		for (const title of [
+			'Consulted on (C)',
+			'Informed of (I)',
+			"Not the Role pm's job",
+			'Open questions'
+		]) {
+			expect(sparse).toContain(`\n## ${title}: nothing here\n\n## `);
+		}
+	});
+
 	it('uses reader-facing rule text when given', () => {
 		const markdown = charterToMarkdown(charter, {
 			ruleText: { 'multiple-accountable': 'Too many owners' }

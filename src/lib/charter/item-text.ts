@@ -1,6 +1,6 @@
 /** A row's sources and tags in words, as the catalog words them, from what the charter stored. */
 import { creditWords } from '../templates/credits.ts';
-import { COORDINATOR_COPY, RULE_COPY } from '../templates/copy.ts';
+import { COORDINATOR_COPY, RULE_COPY, measureText } from '../templates/copy.ts';
 import { tagWords } from '../templates/tags.ts';
 import type { CharterWarning } from './warnings.ts';
 import type { Charter, CharterItem, CharterRemoval, CharterSource } from './charter.ts';
@@ -18,14 +18,22 @@ export const creditLine = (charter: Charter, item: CharterItem): string =>
 
 export const tagLine = (item: CharterItem): string => tagWords(item.cadence, item.seniority);
 
-/** "Everyone consulted (Design, Sales): <why it matters>". */
+/**
+ * "Spread too thin (Product Manager): R or A on 9 of 12 rows (threshold 8). <why it matters>";
+ * versions published before thresholds were recorded say no numbers.
+ */
 export const warningText = (charter: Charter, warning: CharterWarning): string => {
 	const copy =
 		warning.rule === 'accidental-coordinator' ? COORDINATOR_COPY : RULE_COPY[warning.rule];
 	const names = warning.roleIds.map(
 		(id) => charter.roles.find((role) => role.id === id)?.name ?? id
 	);
-	return `${copy.label}${names.length ? ` (${names.join(', ')})` : ''}: ${copy.explanation}`;
+	const who = `${copy.label}${names.length ? ` (${names.join(', ')})` : ''}`;
+	const measure =
+		warning.measure && warning.rule !== 'accidental-coordinator'
+			? `${measureText(warning.rule, warning.measure)}. `
+			: '';
+	return `${who}: ${measure}${copy.explanation}`;
 };
 
 /** Dissent a facilitator took down, said wherever the charter is read. */

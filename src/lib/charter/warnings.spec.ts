@@ -35,3 +35,40 @@ describe('the accidental coordinator check', () => {
 		expect(charter.sections.owns[0].warnings).toBeUndefined();
 	});
 });
+
+describe('the workshop’s warning thresholds in the charter', () => {
+	// The PM does or owns 4 of 10 rows: under the default half, over 40%.
+	const snapshot = gridSnapshot(['pm', 'eng'], {
+		a: 'AR',
+		b: 'RA',
+		c: 'AR',
+		d: 'RA',
+		e: 'CR',
+		f: 'IR',
+		g: 'CR',
+		h: 'CR',
+		i: 'IR',
+		j: 'IR'
+	});
+
+	it('records the role warnings the workshop’s thresholds fire, with the numbers', () => {
+		const spread = (charter: ReturnType<typeof buildCharter>) =>
+			charter.roleWarnings?.filter((warning) => warning.rule === 'focus-overload');
+		expect(spread(buildCharter(snapshot, FIXTURE_META))).toEqual([]);
+		const thresholds = { overloadShare: 0.4, overloadMin: 3, consultedLeftOut: 1 };
+		const charter = buildCharter(snapshot, { ...FIXTURE_META, thresholds });
+		expect(spread(charter)).toEqual([
+			{ rule: 'focus-overload', roleIds: ['pm'], measure: { count: 4, of: 10, threshold: 4 } }
+		]);
+		expect(warningText(charter, spread(charter)![0])).toMatch(
+			/^Spread too thin \(Role pm\): R or A on 4 of 10 rows \(threshold 4\)\. The focus role/
+		);
+	});
+
+	it('words a warning from an older version, stored without numbers, as before', () => {
+		const charter = buildCharter(snapshot, FIXTURE_META);
+		expect(warningText(charter, { rule: 'focus-overload', roleIds: ['pm'] })).toMatch(
+			/^Spread too thin \(Role pm\): The focus role/
+		);
+	});
+});

@@ -1,16 +1,23 @@
 /**
  * The board's warnings as the charter records them: a row's (everyone consulted, and the focus
  * role as the accidental coordinator of work nobody else owns or does) and a role's (overloaded,
- * spread too thin, only informed), with the board's default thresholds.
+ * spread too thin, only informed), with the workshop's thresholds, and by how much a threshold
+ * warning fired.
  */
-import { checkBoard } from '../board/rules.ts';
+import { checkBoard, type Issue, type Measure, type RuleOptions } from '../board/rules.ts';
 import { letterAt } from '../board/snapshot.ts';
 import type { BoardSnapshot } from '../board/schema.ts';
 
 export type CharterWarningId =
 	'consulted-everyone' | 'only-informed' | 'overload' | 'focus-overload' | 'accidental-coordinator';
 
-export type CharterWarning = { rule: CharterWarningId; roleIds: string[] };
+export type CharterWarning = { rule: CharterWarningId; roleIds: string[]; measure?: Measure };
+
+const fromIssue = (issue: Issue): CharterWarning => ({
+	rule: issue.rule as CharterWarningId,
+	roleIds: issue.roleIds ?? [],
+	...(issue.measure ? { measure: issue.measure } : {})
+});
 
 /** The focus role holds R, and no other role holds R or A. */
 export const isAccidentalCoordination = (
@@ -33,24 +40,20 @@ export type BoardWarnings = {
 
 export const boardWarnings = (
 	snapshot: BoardSnapshot,
-	focusRoleId: string | null
+	focusRoleId: string | null,
+	thresholds: RuleOptions = {}
 ): BoardWarnings => {
-	const check = checkBoard(snapshot);
+	const check = checkBoard(snapshot, thresholds);
 	const rows: Record<string, CharterWarning[]> = {};
 	for (const row of snapshot.rows) {
 		const warnings: CharterWarning[] = check.rows[row.id]
 			.filter((issue) => issue.severity === 'warning')
-			.map((issue) => ({ rule: issue.rule as CharterWarningId, roleIds: issue.roleIds ?? [] }));
+			.map(fromIssue);
 		if (isAccidentalCoordination(snapshot, row.id, focusRoleId)) {
 			warnings.push({ rule: 'accidental-coordinator', roleIds: focusRoleId ? [focusRoleId] : [] });
 		}
 		if (warnings.length > 0) rows[row.id] = warnings;
 	}
-	const roles = Object.values(check.roles).flatMap((role) =>
-		role.issues.map((issue) => ({
-			rule: issue.rule as CharterWarningId,
-			roleIds: issue.roleIds ?? []
-		}))
-	);
+	const roles = Object.values(check.roles).flatMap((role) => role.issues.map(fromIssue));
 	return { rows, roles };
 };

@@ -15,8 +15,11 @@ export type ApiError = { message: string };
 /** GET time: the server's clock, for the shared timer. */
 export type ClockReading = { now: number };
 
-/** POST round (facilitator): starts a blind proposal round. */
-export type StartRoundRequest = { named: boolean };
+/**
+ * POST round (facilitator): starts a blind proposal round over `cardIds` (cards on the board, tray
+ * included), or without them over the rows placed on the board.
+ */
+export type StartRoundRequest = { named: boolean; cardIds?: string[] };
 export type StartRoundResponse = Round;
 
 /** POST reveal (facilitator): closes the round and shows how the proposals spread. */

@@ -70,8 +70,10 @@ export class FacilitationClient {
 		return this.#request('GET', 'time', undefined, 'no-store');
 	}
 
-	startRound(named: boolean): Promise<StartRoundResponse> {
-		return this.#request('POST', 'round', { named } satisfies StartRoundRequest);
+	/** Without `cardIds`, the round asks about the rows on the board. */
+	startRound(named: boolean, cardIds?: string[]): Promise<StartRoundResponse> {
+		const body: StartRoundRequest = { named, ...(cardIds ? { cardIds } : {}) };
+		return this.#request('POST', 'round', body);
 	}
 
 	reveal(): Promise<RevealResponse> {

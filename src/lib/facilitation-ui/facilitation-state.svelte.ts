@@ -24,11 +24,13 @@ import {
 	setPhase,
 	setSpotlight,
 	setTimer,
+	setQueueOrder,
 	setVoteBudget,
 	unmarkAgreed,
 	type FacilitationSnapshot
 } from '#lib/facilitation/facilitation-doc.ts';
 import type { PhaseId } from '#lib/facilitation/phases.ts';
+import type { QueueOrder } from '#lib/facilitation/queue.ts';
 import {
 	addMinute,
 	pause,
@@ -202,6 +204,10 @@ export class FacilitationState {
 
 	setVoteBudget(budget: number): void {
 		this.#write((doc) => setVoteBudget(doc, this.origin, budget));
+	}
+
+	setQueueOrder(order: QueueOrder): void {
+		this.#write((doc) => setQueueOrder(doc, this.origin, order));
 	}
 
 	// ---- My votes ------------------------------------------------------------------------------

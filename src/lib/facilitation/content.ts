@@ -12,11 +12,13 @@ import {
 	FOLLOW,
 	MAX_VOTE_BUDGET,
 	PHASE,
+	QUEUE_ORDER,
 	SPOTLIGHT,
 	TIMER,
 	VOTE_BUDGET
 } from './facilitation-doc.ts';
 import { isPhaseId } from './phases.ts';
+import { isQueueOrder } from './queue.ts';
 import { LOCKED, STATE } from './schema.ts';
 import { readTimer } from './timer.ts';
 
@@ -44,6 +46,8 @@ const stateProblem = (key: string, value: unknown): ContentRefusal | null => {
 			return valid(
 				Number.isInteger(value) && (value as number) >= 0 && (value as number) <= MAX_VOTE_BUDGET
 			);
+		case QUEUE_ORDER:
+			return valid(isQueueOrder(value));
 		default:
 			return 'server-only';
 	}

@@ -10,6 +10,7 @@ import {
 	setLocked,
 	setPhase,
 	setPublished,
+	setQueueOrder,
 	setRevealed,
 	setRound,
 	setSpotlight,
@@ -95,9 +96,17 @@ describe('facilitation document', () => {
 			cells: { 'a:pm': { counts: { A: 2 } } }
 		});
 		expect(readFacilitation(doc).reveal?.respondents).toBe(2);
-		setRound(doc, null, { number: 2, named: true, startedAt: 3, submitted: 0 });
+		setRound(doc, null, { number: 2, named: true, startedAt: 3, submitted: 0, cardIds: ['a'] });
 		expect(readFacilitation(doc).reveal).toBeNull();
 		expect(readFacilitation(doc).round?.named).toBe(true);
+		expect(readFacilitation(doc).round?.cardIds).toEqual(['a']);
+		// A round stored before rounds had rows asked about every card.
+		doc.transact(() => doc.getMap('state').set('round', { number: 2, named: true }));
+		expect(readFacilitation(doc).round?.cardIds).toBeNull();
+		expect(readFacilitation(doc).queueOrder).toBe('votes');
+		setQueueOrder(doc, null, 'issues');
+		expect(readFacilitation(doc).queueOrder).toBe('issues');
+		expect(() => setQueueOrder(doc, null, 'random' as 'votes')).toThrow(RangeError);
 		setVoteTotals(doc, null, { a: 3, b: 1 });
 		setVoteTotals(doc, null, { b: 0 });
 		expect(readFacilitation(doc).votes).toEqual({ a: 3 });

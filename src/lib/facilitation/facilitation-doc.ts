@@ -9,9 +9,11 @@
  *               spotlight: cardId | null
  *               follow: { cardId, at } | null           ("bring everyone here")
  *               voteBudget: number                      (dot votes per person)
+ *               queueOrder: QueueOrder                  (the discuss queue's order, queue.ts)
  *               round: Round | null                     (server: blind proposal round)
  *               reveal: RevealResult | null             (server: aggregated proposals)
  *               published: { version, at, by } | null   (server: latest charter version)
+ *               thresholds: WarningThresholds           (server: set in the workshop's Settings)
  *             }
  *   agreed    cardId → Agreement                        (agreement.ts)
  *   votes     cardId → total dot votes                  (server)
@@ -23,9 +25,12 @@
  */
 import type * as Y from 'yjs';
 import type { Actor, RowEdit } from '../board/schema.ts';
+import type { WarningThresholds } from '../board/rules.ts';
+import { isThresholds, readThresholds } from '../board/thresholds.ts';
 import { readAgreement, type Agreement } from './agreement.ts';
 import { DEFAULT_PHASE, isPhaseId, type PhaseId } from './phases.ts';
 import { readRevealResult, type RevealResult } from './proposals.ts';
+import { DEFAULT_QUEUE_ORDER, isQueueOrder, type QueueOrder } from './queue.ts';
 import { LOCKED, STATE } from './schema.ts';
 import { createTimer, readTimer, type TimerState } from './timer.ts';
 
@@ -38,9 +43,11 @@ export const TIMER = 'timer';
 export const SPOTLIGHT = 'spotlight';
 export const FOLLOW = 'follow';
 export const VOTE_BUDGET = 'voteBudget';
+export const QUEUE_ORDER = 'queueOrder';
 const ROUND = 'round';
 const REVEAL = 'reveal';
 const PUBLISHED = 'published';
+const THRESHOLDS = 'thresholds';
 
 export const DEFAULT_VOTE_BUDGET = 3;
 export const MAX_VOTE_BUDGET = 20;
@@ -52,6 +59,11 @@ export type Round = {
 	startedAt: number;
 	/** How many people have saved proposals so far (not who). */
 	submitted: number;
+	/**
+	 * The cards the round asks about, in board order, fixed when it starts (round-rows.ts); null
+	 * for a round started before rounds had rows, which asked about every card.
+	 */
+	cardIds: string[] | null;
 };
 
 export type Follow = { cardId: string | null; at: number };
@@ -76,9 +88,12 @@ export type FacilitationSnapshot = {
 	spotlight: string | null;
 	follow: Follow | null;
 	voteBudget: number;
+	queueOrder: QueueOrder;
 	round: Round | null;
 	reveal: RevealResult | null;
 	published: Published | null;
+	/** The workshop's warning thresholds (the defaults until the facilitator sets them). */
+	thresholds: WarningThresholds;
 	agreed: Record<string, Agreement>;
 	votes: Record<string, number>;
 	consents: Consent[];
@@ -129,6 +144,17 @@ export const setVoteBudget = (doc: Y.Doc, origin: unknown, budget: number): void
 		throw new RangeError(`A vote budget is a whole number from 0 to ${MAX_VOTE_BUDGET}`);
 	}
 	set(doc, origin, VOTE_BUDGET, budget);
+};
+
+export const setThresholds = (doc: Y.Doc, origin: unknown, thresholds: WarningThresholds): void => {
+	if (!isThresholds(thresholds)) throw new RangeError('Not a set of warning thresholds');
+	set(doc, origin, THRESHOLDS, readThresholds(thresholds));
+};
+
+/** One order for everyone: the queue is the room's agenda, the same list on every screen. */
+export const setQueueOrder = (doc: Y.Doc, origin: unknown, order: QueueOrder): void => {
+	if (!isQueueOrder(order)) throw new RangeError(`"${String(order)}" is not a queue order`);
+	if (stateMap(doc).get(QUEUE_ORDER) !== order) set(doc, origin, QUEUE_ORDER, order);
 };
 
 export const setRound = (doc: Y.Doc, origin: unknown, round: Round | null): void => {
@@ -215,7 +241,11 @@ const readRound = (value: unknown): Round | null => {
 		number: entry.number,
 		named: entry.named,
 		startedAt: typeof entry.startedAt === 'number' ? entry.startedAt : 0,
-		submitted: typeof entry.submitted === 'number' ? entry.submitted : 0
+		submitted: typeof entry.submitted === 'number' ? entry.submitted : 0,
+		cardIds:
+			Array.isArray(entry.cardIds) && entry.cardIds.every((id) => typeof id === 'string')
+				? (entry.cardIds as string[])
+				: null
 	};
 };
 
@@ -256,6 +286,7 @@ export const readFacilitation = (doc: Y.Doc): FacilitationSnapshot => {
 	const phase = state.get(PHASE);
 	const spotlight = state.get(SPOTLIGHT);
 	const budget = state.get(VOTE_BUDGET);
+	const queueOrder = state.get(QUEUE_ORDER);
 	const agreed: Record<string, Agreement> = {};
 	agreedMap(doc).forEach((value, cardId) => {
 		const agreement = readAgreement(value);
@@ -281,9 +312,11 @@ export const readFacilitation = (doc: Y.Doc): FacilitationSnapshot => {
 			typeof budget === 'number' && Number.isInteger(budget) && budget >= 0
 				? Math.min(budget, MAX_VOTE_BUDGET)
 				: DEFAULT_VOTE_BUDGET,
+		queueOrder: isQueueOrder(queueOrder) ? queueOrder : DEFAULT_QUEUE_ORDER,
 		round: readRound(state.get(ROUND)),
 		reveal: readRevealResult(state.get(REVEAL)),
 		published: readPublished(state.get(PUBLISHED)),
+		thresholds: readThresholds(state.get(THRESHOLDS)),
 		agreed,
 		votes,
 		consents

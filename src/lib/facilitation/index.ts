@@ -6,3 +6,4 @@ export * from './agreement.ts';
 export * from './facilitation-doc.ts';
 export { STATE, LOCKED, isLocked } from './schema.ts';
 export * from './publish-check.ts';
+export * from './round-rows.ts';

@@ -32,6 +32,8 @@ export type RevealResult = {
 	round: number;
 	named: boolean;
 	revealedAt: number;
+	/** The rows the round asked about, in board order (absent in reveals from before rounds had rows). */
+	cardIds?: string[];
 	/** People who answered at least one row. */
 	respondents: number;
 	/** Respondents per card. */
@@ -47,6 +49,9 @@ const splitCellKey = (key: string): [string, string] => {
 	const at = key.indexOf(':');
 	return at < 0 ? [key, ''] : [key.slice(0, at), key.slice(at + 1)];
 };
+
+/** The card a cell key (`cardId:roleId`) belongs to. */
+export const cellCardId = (key: string): string => splitCellKey(key)[0];
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -79,7 +84,7 @@ const answeredCards = (cells: ProposalCells): Set<string> =>
 export const aggregateProposals = (
 	proposals: readonly Proposal[],
 	roleIds: readonly string[],
-	options: { round: number; named: boolean; revealedAt: number }
+	options: { round: number; named: boolean; revealedAt: number; cardIds?: string[] }
 ): RevealResult => {
 	const rows: Record<string, number> = {};
 	const cells: Record<string, CellSpread> = {};
@@ -110,6 +115,7 @@ export const aggregateProposals = (
 		round: options.round,
 		named: options.named,
 		revealedAt: options.revealedAt,
+		...(options.cardIds ? { cardIds: options.cardIds } : {}),
 		respondents,
 		rows,
 		cells
@@ -206,6 +212,12 @@ export const readRevealResult = (value: unknown): RevealResult | null => {
 		entry.rows === null ||
 		typeof entry.cells !== 'object' ||
 		entry.cells === null
+	) {
+		return null;
+	}
+	if (
+		entry.cardIds !== undefined &&
+		!(Array.isArray(entry.cardIds) && entry.cardIds.every((id) => typeof id === 'string'))
 	) {
 		return null;
 	}

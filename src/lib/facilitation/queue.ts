@@ -1,9 +1,10 @@
 /**
- * The discuss queue: which rows the group should talk about first. A row rises with broken
- * rules (they must be settled before the charter means anything), with dissent flags, with how
- * far the blind proposals disagreed, and with the dot votes it got. Each of these is a reason
- * the queue shows beside the row. Agreed rows sink to the bottom; within equal scores, board
- * order holds.
+ * The discuss queue: which rows the group should talk about first, in one of two orders the
+ * facilitator chooses. By votes: the rows people dot-voted for, most votes first (the Discuss
+ * phase asks everyone to vote for what to discuss). By open issues: broken rules (they must be
+ * settled before the charter means anything), dissent flags and how far the blind proposals
+ * disagreed. Each order breaks its ties with the other; then board order holds. Every reason is
+ * shown beside the row, and agreed rows sink to the bottom.
  */
 export type QueueInput = {
 	/** Placed rows in board order. */
@@ -27,32 +28,46 @@ export type QueueReason =
 
 export type QueueEntry = {
 	cardId: string;
+	/** Weighted open issues (rules, dissent, disagreement). */
 	score: number;
+	votes: number;
 	reasons: QueueReason[];
 	agreed: boolean;
 };
 
-/** What one unit of each reason weighs; disagreement is 0…1, so it weighs up to 4. */
-const QUEUE_WEIGHTS = { error: 3, dissent: 2, disagreement: 4, vote: 1 } as const;
+export type QueueOrder = 'votes' | 'issues';
+
+export const QUEUE_ORDERS: readonly QueueOrder[] = ['votes', 'issues'];
+
+export const DEFAULT_QUEUE_ORDER: QueueOrder = 'votes';
+
+export const isQueueOrder = (value: unknown): value is QueueOrder =>
+	QUEUE_ORDERS.includes(value as QueueOrder);
+
+/** What one unit of each open issue weighs; disagreement is 0…1, so it weighs up to 4. */
+const ISSUE_WEIGHTS = { error: 3, dissent: 2, disagreement: 4 } as const;
 
 /** Below this, proposals are close enough not to count as disagreement. */
 const DISAGREEMENT_FLOOR = 0.15;
 
-const queueScore = (reasons: readonly QueueReason[]): number =>
+const issueScore = (reasons: readonly QueueReason[]): number =>
 	reasons.reduce((score, reason) => {
 		switch (reason.kind) {
 			case 'errors':
-				return score + reason.count * QUEUE_WEIGHTS.error;
+				return score + reason.count * ISSUE_WEIGHTS.error;
 			case 'dissent':
-				return score + reason.count * QUEUE_WEIGHTS.dissent;
+				return score + reason.count * ISSUE_WEIGHTS.dissent;
 			case 'disagreement':
-				return score + reason.level * QUEUE_WEIGHTS.disagreement;
+				return score + reason.level * ISSUE_WEIGHTS.disagreement;
 			case 'votes':
-				return score + reason.count * QUEUE_WEIGHTS.vote;
+				return score;
 		}
 	}, 0);
 
-export const buildQueue = (input: QueueInput): QueueEntry[] => {
+export const buildQueue = (
+	input: QueueInput,
+	order: QueueOrder = DEFAULT_QUEUE_ORDER
+): QueueEntry[] => {
 	const entries = input.rowIds.map((cardId, index) => {
 		const reasons: QueueReason[] = [];
 		const errors = input.errors[cardId] ?? 0;
@@ -64,14 +79,24 @@ export const buildQueue = (input: QueueInput): QueueEntry[] => {
 		if (level >= DISAGREEMENT_FLOOR) reasons.push({ kind: 'disagreement', level });
 		if (votes > 0) reasons.push({ kind: 'votes', count: votes });
 		return {
-			entry: { cardId, score: queueScore(reasons), reasons, agreed: input.agreed.has(cardId) },
+			entry: {
+				cardId,
+				score: issueScore(reasons),
+				votes,
+				reasons,
+				agreed: input.agreed.has(cardId)
+			},
 			index
 		};
 	});
+	const byVotes = (a: QueueEntry, b: QueueEntry) => b.votes - a.votes;
+	const byIssues = (a: QueueEntry, b: QueueEntry) => b.score - a.score;
+	const [first, then] = order === 'votes' ? [byVotes, byIssues] : [byIssues, byVotes];
 	entries.sort(
 		(a, b) =>
 			Number(a.entry.agreed) - Number(b.entry.agreed) ||
-			b.entry.score - a.entry.score ||
+			first(a.entry, b.entry) ||
+			then(a.entry, b.entry) ||
 			a.index - b.index
 	);
 	return entries.map(({ entry }) => entry);

@@ -39,6 +39,21 @@ export const RULE_COPY: Record<RuleId, { label: string; explanation: string }> =
 };
 
 /**
+ * By how much a threshold warning fired, next to the threshold the workshop set:
+ * "R or A on 9 of 12 rows (threshold 8)".
+ */
+export const measureText = (
+	rule: RuleId,
+	measure: { count: number; of: number; threshold: number }
+): string => {
+	const { count, of, threshold } = measure;
+	if (rule === 'consulted-everyone') {
+		return `${count} of the ${of} roles that neither do nor own it consulted (threshold ${threshold})`;
+	}
+	return `R or A on ${count} of ${of} rows (threshold ${threshold})`;
+};
+
+/**
  * A check the charter adds to the board's: the focus role does a row that no other role owns or
  * does, which is how work nobody else owns ends up coordinated by the PM without anyone deciding it.
  */

@@ -5,6 +5,8 @@ import { isMemberRole } from '#lib/contracts/roles.ts';
 import { readTitleAndTeam } from '#lib/server/workshop-form.ts';
 import { createInvite } from '#lib/server/invites.ts';
 import { inviteCapProblem } from '#lib/server/creation-caps.ts';
+import { parseThresholdFields, thresholdFields } from '#lib/board/thresholds.ts';
+import { readWorkshopThresholds, saveWorkshopThresholds } from '#server/facilitation/thresholds.ts';
 
 const LABEL_MAX = 60;
 
@@ -14,13 +16,15 @@ async function facilitate(event: RequestEvent) {
 
 export const load: PageServerLoad = async (event) => {
 	const { workshop, user } = await facilitate(event);
-	const store = event.locals.app.store;
-	const [members, invites] = await Promise.all([
+	const { store, sync } = event.locals.app;
+	const [members, invites, thresholds] = await Promise.all([
 		store.workshops.listMembers(workshop.id),
-		store.invites.list(workshop.id)
+		store.invites.list(workshop.id),
+		readWorkshopThresholds({ store, sync }, workshop.id)
 	]);
 	return {
 		me: user.id,
+		thresholds: thresholdFields(thresholds),
 		members: members.map((m) => ({
 			userId: m.userId,
 			displayName: m.displayName,
@@ -59,6 +63,24 @@ export const actions: Actions = {
 		}
 		await event.locals.app.store.workshops.update(workshop.id, { title, team });
 		return { rename: { errors, values: { title, team }, saved: true } };
+	},
+
+	thresholds: async (event) => {
+		const { workshop } = await facilitate(event);
+		const form = await event.request.formData();
+		const values = {
+			overloadPercent: String(form.get('overloadPercent') ?? ''),
+			overloadMin: String(form.get('overloadMin') ?? ''),
+			consultedLeftOut: String(form.get('consultedLeftOut') ?? '')
+		};
+		const parsed = parseThresholdFields(values);
+		if (parsed.errors)
+			return fail(400, { thresholds: { errors: parsed.errors, values, saved: false } });
+		const { store, sync } = event.locals.app;
+		await saveWorkshopThresholds({ store, sync }, workshop.id, parsed.thresholds);
+		return {
+			thresholds: { errors: {}, values: thresholdFields(parsed.thresholds), saved: true }
+		};
 	},
 
 	archive: async (event) => {
