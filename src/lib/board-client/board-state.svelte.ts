@@ -63,9 +63,7 @@ export class BoardState {
 
 	readonly focusSummary: BoundarySummary | null = $derived.by(() => {
 		const board = this.board;
-		return this.#keepSummary(
-			board.focusRoleId ? boundarySummary(board, board.focusRoleId) : null
-		);
+		return this.#keepSummary(board.focusRoleId ? boundarySummary(board, board.focusRoleId) : null);
 	});
 
 	constructor(doc: Y.Doc, thresholds: () => WarningThresholds = () => DEFAULT_RULE_OPTIONS) {

@@ -9,12 +9,7 @@
  * role, a row edit of an existing card).
  */
 import type * as Y from 'yjs';
-import {
-	getCellMap,
-	getRowEditMap,
-	splitKey,
-	type BoardSnapshot
-} from './schema.ts';
+import { getCellMap, getRowEditMap, splitKey, type BoardSnapshot } from './schema.ts';
 import { cellValue, readBoard, readRowEdit } from './snapshot.ts';
 
 /** What changed in the document since a snapshot was read. */
@@ -37,10 +32,11 @@ export const noChanges = (): BoardChanges => ({
 export function addChanges(
 	changes: BoardChanges,
 	doc: Y.Doc,
-	changed: Map<Y.AbstractType<unknown>, Set<string | null>>
+	changed: Y.Transaction['changed']
 ): void {
-	const cells = getCellMap(doc);
-	const rowEdits = getRowEditMap(doc);
+	// Typed loosely: Yjs types its changed maps as AbstractType<YEvent>, which YMap is not.
+	const cells: unknown = getCellMap(doc);
+	const rowEdits: unknown = getRowEditMap(doc);
 	for (const [type, keys] of changed) {
 		const into = type === cells ? changes.cells : type === rowEdits ? changes.rowEdits : null;
 		if (!into) {

@@ -14,7 +14,10 @@ describe('keepUnchanged', () => {
 
 	it('matches elements with an id by id, so a move keeps every element', () => {
 		const [a, b, c] = ['a', 'b', 'c'].map((id) => ({ id, title: id }));
-		const kept = keepUnchanged([a, b, c], [c, a, { ...b, title: 'B' }].map((x) => ({ ...x })));
+		const kept = keepUnchanged(
+			[a, b, c],
+			[c, a, { ...b, title: 'B' }].map((x) => ({ ...x }))
+		);
 		expect(kept[0]).toBe(c);
 		expect(kept[1]).toBe(a);
 		expect(kept[2]).toEqual({ id: 'b', title: 'B' });
