@@ -7,7 +7,9 @@ import { createSyncService, type SyncService } from './sync/service.ts';
 import { createSyncAccess } from './sync/app-access.ts';
 import { createPdfPool, type PdfPool } from './charter/pdf-pool.ts';
 import { WorkshopRoomPolicy } from './workshop/room-policy.ts';
+import { createRedisClient } from './cluster/redis-client.ts';
 import { openRedisRelay } from './cluster/redis-relay.ts';
+import { redisThrottles } from './cluster/redis-throttles.ts';
 import type { Relay } from './sync/relay.ts';
 import { createWorkshopService, type WorkshopService } from './workshop/service.ts';
 
@@ -42,9 +44,18 @@ export async function createApp(config: Config): Promise<App> {
 	const store = await openStore(config);
 	// Sessions and sockets know of each other: a session that ends closes its sockets.
 	let sockets: SyncService | undefined;
+	// Several instances count sign-in failures and new accounts together, or spreading
+	// attempts over instances would multiply the allowance.
+	const throttleClient = config.redisUrl
+		? createRedisClient(config.redisUrl, 'throttles', true)
+		: null;
+	throttleClient
+		?.connect()
+		.catch((error: Error) => console.error('redis throttles: cannot connect', error.message));
 	const auth = createAuth(store, config, {
 		sessionEnded: (sessionId) => sockets?.closeSession(sessionId),
-		heldSessions: () => sockets?.sessionIds() ?? []
+		heldSessions: () => sockets?.sessionIds() ?? [],
+		throttles: throttleClient ? redisThrottles(throttleClient, config.redisPrefix) : undefined
 	});
 	const access = createSyncAccess(auth, store.workshops);
 	const policy = new WorkshopRoomPolicy({
@@ -60,7 +71,11 @@ export async function createApp(config: Config): Promise<App> {
 		docs: store.docs,
 		access,
 		policy,
-		relay: relay ?? undefined
+		relay: relay ?? undefined,
+		sessionLive: async (sessionId) => {
+			const found = await store.sessions.get(sessionId);
+			return found !== null && found.session.expiresAt > Date.now();
+		}
 	});
 	sockets = sync;
 	const pdf = createPdfPool(config.pdf, metrics);
@@ -80,6 +95,7 @@ export async function createApp(config: Config): Promise<App> {
 			await relay?.close();
 			await policy.close();
 			auth.close();
+			await throttleClient?.close().catch(() => {});
 			await store.close();
 		}
 	};

@@ -17,7 +17,7 @@ import {
 	type Session,
 	type SessionManager
 } from './sessions.ts';
-import { createSignInThrottle, createThrottle, type Throttle } from './throttle.ts';
+import { createSignInThrottle, memoryThrottles, type ThrottleBackend } from './throttle.ts';
 
 export type AuthField = 'username' | 'password' | 'displayName' | 'form';
 export type FieldErrors = Partial<Record<AuthField, string>>;
@@ -54,6 +54,8 @@ export interface AuthOptions {
 	sessionEnded?: (sessionId: string) => void;
 	/** Sessions held open elsewhere (live sockets), checked for expiry at each sweep. */
 	heldSessions?: () => Iterable<string>;
+	/** Where failures and creations are counted: this process unless instances share Redis. */
+	throttles?: ThrottleBackend;
 }
 
 const WRONG = 'Wrong username or password.';
@@ -75,21 +77,25 @@ export function createAuth(
 		forgetAfterMs: 60 * 60_000,
 		now: options.now
 	};
-	const signInThrottle = createSignInThrottle({
-		...throttleDefaults,
-		pairFreeFailures: options.pairFreeFailures ?? 5,
-		addressFreeFailures: options.addressFreeFailures ?? 20,
-		accountFreeFailures: options.accountCeiling ?? 100
-	});
+	const throttles = options.throttles ?? memoryThrottles;
+	const signInThrottle = createSignInThrottle(
+		{
+			...throttleDefaults,
+			pairFreeFailures: options.pairFreeFailures ?? 5,
+			addressFreeFailures: options.addressFreeFailures ?? 20,
+			accountFreeFailures: options.accountCeiling ?? 100
+		},
+		throttles
+	);
 	// Every account or guest created counts against its address, so a script cannot fill the
 	// database; a whole office behind one address still fits in the free allowance.
-	const creationThrottle: Throttle = createThrottle({
+	const creationThrottle = throttles.throttle('creation', {
 		...throttleDefaults,
 		freeFailures: options.ipFreeCreations ?? 60
 	});
-	function creationWait(ip: string | undefined): AuthResult | null {
+	async function creationWait(ip: string | undefined): Promise<AuthResult | null> {
 		if (!ip) return null;
-		const wait = creationThrottle.retryAfter(ip);
+		const wait = await creationThrottle.retryAfter(ip);
 		if (wait === 0) return null;
 		const seconds = Math.ceil(wait / 1000);
 		return {
@@ -127,7 +133,7 @@ export function createAuth(
 			const nameError = displayNameProblem(displayName);
 			if (nameError) errors.displayName = nameError;
 			if (Object.keys(errors).length > 0) return { ok: false, errors };
-			const limited = creationWait(input.ip);
+			const limited = await creationWait(input.ip);
 			if (limited) return limited;
 
 			if (await store.users.getByUsername(username)) {
@@ -148,7 +154,7 @@ export function createAuth(
 			// Lost a race with another sign-up for the same name.
 			if (!user)
 				return { ok: false, errors: { username: 'That name is taken. Sign in, or pick another.' } };
-			if (input.ip) creationThrottle.fail(input.ip);
+			if (input.ip) await creationThrottle.fail(input.ip);
 			return startSession(toAuthUser(user));
 		},
 
@@ -159,7 +165,7 @@ export function createAuth(
 			if (input.password.length > 1024) return { ok: false, errors: { password: WRONG } };
 
 			const attempt = { address: input.ip, account: username };
-			const wait = signInThrottle.retryAfter(attempt);
+			const wait = await signInThrottle.retryAfter(attempt);
 			if (wait > 0) {
 				const seconds = Math.ceil(wait / 1000);
 				return { ok: false, errors: { form: `Too many attempts, try again in ${seconds} s.` } };
@@ -171,10 +177,10 @@ export function createAuth(
 					? await verifyPassword(found.passwordHash, input.password)
 					: (await verifyPassword(await dummyHash, input.password), false);
 			if (!found || !valid) {
-				signInThrottle.fail(attempt);
+				await signInThrottle.fail(attempt);
 				return { ok: false, errors: { password: WRONG } };
 			}
-			signInThrottle.succeed(attempt);
+			await signInThrottle.succeed(attempt);
 			return startSession(toAuthUser(found));
 		},
 
@@ -182,7 +188,7 @@ export function createAuth(
 			const displayName = normalizeDisplayName(input.displayName);
 			const problem = displayNameProblem(displayName);
 			if (problem) return { ok: false, errors: { displayName: problem } };
-			const limited = creationWait(input.ip);
+			const limited = await creationWait(input.ip);
 			if (limited) return limited;
 			const id = randomId(16);
 			// The colon cannot occur in a chosen username, so guests never collide with accounts.
@@ -195,7 +201,7 @@ export function createAuth(
 				color: colorFor(id)
 			});
 			if (!user) return { ok: false, errors: { form: 'Could not create a guest, try again.' } };
-			if (input.ip) creationThrottle.fail(input.ip);
+			if (input.ip) await creationThrottle.fail(input.ip);
 			return startSession(toAuthUser(user));
 		},
 

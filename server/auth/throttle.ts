@@ -1,8 +1,11 @@
 /**
- * Exponential back-off after repeated failures, kept in memory per key (an IP
- * address or an account). The first `freeFailures` cost nothing; each further
- * failure doubles the wait, up to `maxDelayMs`. A key is forgotten once it
- * has been quiet for `forgetAfterMs`.
+ * Exponential back-off after repeated failures, per key (an IP address or an
+ * account). The first `freeFailures` cost nothing; each further failure
+ * doubles the wait, up to `maxDelayMs`. A key is forgotten once it has been
+ * quiet for `forgetAfterMs`. Where the counts live is a `ThrottleBackend`:
+ * this process by default, or Redis shared by every instance
+ * (server/cluster/redis-throttles.ts), so a guesser gains nothing by spreading
+ * attempts over instances.
  */
 
 export interface ThrottleOptions {
@@ -15,19 +18,30 @@ export interface ThrottleOptions {
 	now?: () => number;
 }
 
+export interface Throttle {
+	/** Milliseconds to wait before `key` may try again; 0 when it may try now. */
+	retryAfter(key: string): Promise<number>;
+	/** Counts a failure; resolves with the failures counted for `key`, this one included. */
+	fail(key: string): Promise<number>;
+	reset(key: string): Promise<void>;
+}
+
+/** Addresses an account has signed in from, the most recent first, at most `limit` of them. */
+export interface KnownAddresses {
+	has(account: string, address: string): Promise<boolean>;
+	remember(account: string, address: string): Promise<void>;
+}
+
+export interface ThrottleBackend {
+	/** `name` keeps the keys of different throttles apart where they share one store. */
+	throttle(name: string, options: ThrottleOptions): Throttle;
+	knownAddresses(limit: number): KnownAddresses;
+}
+
 interface Entry {
 	failures: number;
 	lastFailureAt: number;
 	blockedUntil: number;
-}
-
-export interface Throttle {
-	/** Milliseconds to wait before `key` may try again; 0 when it may try now. */
-	retryAfter(key: string): number;
-	/** Failures counted for `key` since it was last quiet or reset. */
-	failures(key: string): number;
-	fail(key: string): void;
-	reset(key: string): void;
 }
 
 export function createThrottle(options: ThrottleOptions): Throttle {
@@ -57,14 +71,11 @@ export function createThrottle(options: ThrottleOptions): Throttle {
 	}
 
 	return {
-		retryAfter(key) {
+		async retryAfter(key) {
 			const entry = current(key);
 			return entry ? Math.max(0, entry.blockedUntil - now()) : 0;
 		},
-		failures(key) {
-			return current(key)?.failures ?? 0;
-		},
-		fail(key) {
+		async fail(key) {
 			const at = now();
 			const entry = current(key) ?? { failures: 0, lastFailureAt: at, blockedUntil: 0 };
 			entry.failures += 1;
@@ -76,12 +87,35 @@ export function createThrottle(options: ThrottleOptions): Throttle {
 			entries.delete(key);
 			if (entries.size >= maxKeys) prune();
 			entries.set(key, entry);
+			return entry.failures;
 		},
-		reset(key) {
+		async reset(key) {
 			entries.delete(key);
 		}
 	};
 }
+
+function createKnownAddresses(limit: number): KnownAddresses {
+	const known = new Map<string, string[]>();
+	return {
+		async has(account, address) {
+			return known.get(account)?.includes(address) ?? false;
+		},
+		async remember(account, address) {
+			const list = (known.get(account) ?? []).filter((a) => a !== address);
+			list.unshift(address);
+			known.delete(account);
+			if (known.size >= 100_000) known.delete(known.keys().next().value as string);
+			known.set(account, list.slice(0, limit));
+		}
+	};
+}
+
+/** Counts in this process: right for one instance, and the fallback while Redis is away. */
+export const memoryThrottles: ThrottleBackend = {
+	throttle: (_name, options) => createThrottle(options),
+	knownAddresses: createKnownAddresses
+};
 
 export interface SignInThrottleOptions {
 	/** Failures one address may make on one account before its wait starts doubling. */
@@ -104,9 +138,9 @@ export interface SignInAttempt {
 }
 
 export interface SignInThrottle {
-	retryAfter(attempt: SignInAttempt): number;
-	fail(attempt: SignInAttempt): void;
-	succeed(attempt: SignInAttempt): void;
+	retryAfter(attempt: SignInAttempt): Promise<number>;
+	fail(attempt: SignInAttempt): Promise<void>;
+	succeed(attempt: SignInAttempt): Promise<void>;
 }
 
 /**
@@ -117,45 +151,54 @@ export interface SignInThrottle {
  * owner has signed in from before is exempt from it, so a lock-out needs many addresses and
  * still spares the owner's usual ones.
  */
-export function createSignInThrottle(options: SignInThrottleOptions): SignInThrottle {
+export function createSignInThrottle(
+	options: SignInThrottleOptions,
+	backend: ThrottleBackend = memoryThrottles
+): SignInThrottle {
 	const shared = {
 		baseDelayMs: options.baseDelayMs,
 		maxDelayMs: options.maxDelayMs,
 		forgetAfterMs: options.forgetAfterMs,
 		now: options.now
 	};
-	const pairs = createThrottle({ ...shared, freeFailures: options.pairFreeFailures });
-	const addresses = createThrottle({ ...shared, freeFailures: options.addressFreeFailures });
-	const accounts = createThrottle({ ...shared, freeFailures: options.accountFreeFailures });
-	const known = new Map<string, string[]>();
-	const knownLimit = options.knownAddressesPerAccount ?? 8;
+	const pairs = backend.throttle('sign-in-pair', {
+		...shared,
+		freeFailures: options.pairFreeFailures
+	});
+	const addresses = backend.throttle('sign-in-address', {
+		...shared,
+		freeFailures: options.addressFreeFailures
+	});
+	const accounts = backend.throttle('sign-in-account', {
+		...shared,
+		freeFailures: options.accountFreeFailures
+	});
+	const known = backend.knownAddresses(options.knownAddressesPerAccount ?? 8);
 	const pairKey = ({ address, account }: SignInAttempt) => `${address}\n${account}`;
 
-	const isKnown = ({ address, account }: SignInAttempt) =>
-		known.get(account)?.includes(address) ?? false;
-
 	return {
-		retryAfter(attempt) {
-			return Math.max(
+		async retryAfter(attempt) {
+			const [pair, address, account] = await Promise.all([
 				pairs.retryAfter(pairKey(attempt)),
 				addresses.retryAfter(attempt.address),
-				isKnown(attempt) ? 0 : accounts.retryAfter(attempt.account)
-			);
+				known
+					.has(attempt.account, attempt.address)
+					.then((isKnown) => (isKnown ? 0 : accounts.retryAfter(attempt.account)))
+			]);
+			return Math.max(pair, address, account);
 		},
-		fail(attempt) {
-			const key = pairKey(attempt);
-			const before = pairs.failures(key);
-			pairs.fail(key);
-			addresses.fail(attempt.address);
-			if (before < options.pairFreeFailures) accounts.fail(attempt.account);
+		async fail(attempt) {
+			const [pairFailures] = await Promise.all([
+				pairs.fail(pairKey(attempt)),
+				addresses.fail(attempt.address)
+			]);
+			if (pairFailures <= options.pairFreeFailures) await accounts.fail(attempt.account);
 		},
-		succeed(attempt) {
-			pairs.reset(pairKey(attempt));
-			const list = (known.get(attempt.account) ?? []).filter((a) => a !== attempt.address);
-			list.unshift(attempt.address);
-			known.delete(attempt.account);
-			if (known.size >= 100_000) known.delete(known.keys().next().value as string);
-			known.set(attempt.account, list.slice(0, knownLimit));
+		async succeed(attempt) {
+			await Promise.all([
+				pairs.reset(pairKey(attempt)),
+				known.remember(attempt.account, attempt.address)
+			]);
 		}
 	};
 }

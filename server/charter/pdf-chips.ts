@@ -15,6 +15,8 @@ const LETTER_STYLE: Record<
 > = {
 	A: { fill: '#1f3a5f', ink: '#ffffff' },
 	R: { fill: '#0f766e', ink: '#ffffff' },
+	D: { fill: '#0f766e', ink: '#ffffff' },
+	S: { fill: '#ccfbf1', stroke: '#0f766e', ink: '#115e59' },
 	C: { fill: '#fff8eb', stroke: '#b45309', ink: '#8a3c06' },
 	I: { fill: '#ffffff', stroke: '#64748b', ink: '#475569', dotted: true }
 };

@@ -195,6 +195,37 @@ describe('charterToPdf on a 60-row board', () => {
 	});
 });
 
+describe('charterToPdf in other frameworks', () => {
+	const pdfText = async (framework: 'rasci' | 'daci') => {
+		const doc = createFixtureBoard(framework);
+		const built = buildCharter(readBoard(doc), { ...FIXTURE_META, agreed: fixtureAgreements(doc) });
+		return flat(extract(`charter-${framework}`, await charterToPdf(built)));
+	};
+
+	it('files the RASCI owner who also does a row under Owns, says so, and has Supports', async () => {
+		const text = await pdfText('rasci');
+		expect(text).toContain('owns (A), does (R), supports (S), is consulted on (C)');
+		const owns = text.slice(text.indexOf('Product Manager · Owns (A)'));
+		expect(owns.slice(0, owns.indexOf('Product Manager · Does (R)'))).toContain(
+			'Product Manager also does it'
+		);
+		expect(text).toContain('Product Manager · Supports (S)');
+		expect(text).toContain('Appendix: RASCI matrix');
+		expect(text).toContain('A/R');
+	});
+
+	it('names DACI’s sections and letters', async () => {
+		const text = await pdfText('daci');
+		expect(text).toContain('Product Manager · Approves (A)');
+		expect(text).toContain('Product Manager · Drives (D)');
+		expect(text).toContain('Product Manager · Contributes to (C)');
+		expect(text).toContain('Product Manager also drives it');
+		expect(text).toContain('Appendix: DACI matrix');
+		expect(text).toContain('A/D');
+		expect(text).not.toContain('Does (R)');
+	});
+});
+
 /**
  * Every page of a PDF as pdftotext reads it (layout kept, the footer left out), and as a PNG
  * under tests/.artifacts/pdf-pages/ for a person to look at.

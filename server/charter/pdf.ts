@@ -19,13 +19,23 @@ import type { Issue } from '../../src/lib/board/rules.ts';
 import { everyRowAgreed } from '../../src/lib/charter/charter.ts';
 import { describeAgreement, summarizeAgreement } from '../../src/lib/charter/agreement-text.ts';
 import {
+	alsoDoesText,
 	creditLine,
 	removalText,
 	sourceText,
 	tagLine,
 	warningText
 } from '../../src/lib/charter/item-text.ts';
-import { BOUNDARY_COPY, RULE_COPY } from '../../src/lib/templates/copy.ts';
+import { BOUNDARY_COPY, RULE_COPY, boundaryCopy } from '../../src/lib/templates/copy.ts';
+import {
+	dutiesSentence,
+	frameworkOf,
+	letterInfo,
+	markName,
+	sectionLetter,
+	type Letter,
+	type Mark
+} from '../../src/lib/board/frameworks.ts';
 import {
 	letterChip,
 	letterChipWidth,
@@ -334,13 +344,18 @@ const rolesHolding = (charter: Charter, cardId: string, letter: string): ChipEnt
 
 /** For an owned row, who does it and who is consulted; for a done row, who owns it. */
 const peopleLines = (charter: Charter, cardId: string, boundary: 'owns' | 'does'): PeopleLine[] => {
+	const framework = frameworkOf(charter.framework);
+	const holders = (letter: Letter) => letterInfo(framework, letter)?.holders ?? letter;
 	const lines: PeopleLine[] =
 		boundary === 'owns'
 			? [
-					{ label: 'Done by', entries: rolesHolding(charter, cardId, 'R') },
-					{ label: 'Consulted', entries: rolesHolding(charter, cardId, 'C') }
+					{
+						label: holders(framework.doer),
+						entries: rolesHolding(charter, cardId, framework.doer)
+					},
+					{ label: holders('C'), entries: rolesHolding(charter, cardId, 'C') }
 				]
-			: [{ label: 'Owned by', entries: rolesHolding(charter, cardId, 'A') }];
+			: [{ label: 'Owned by', entries: rolesHolding(charter, cardId, framework.owner) }];
 	return lines.filter((line) => line.entries.length > 0);
 };
 
@@ -473,7 +488,7 @@ const titleBlock = (w: Writer, charter: Charter): void => {
 	cover(w, charter);
 	w.space(12);
 	w.text(
-		`What the ${focus} owns (A), does (R), is consulted on (C) and is informed of (I), as the team ` +
+		`What the ${focus} ${dutiesSentence(frameworkOf(charter.framework))}, as the team ` +
 			`agreed it, and what is explicitly not the ${focus}'s job, with the role that owns it instead.`,
 		'regular',
 		10.5,
@@ -542,22 +557,20 @@ const emptySection = (w: Writer, title: string, says = 'nothing here'): void => 
 
 const sections = (w: Writer, charter: Charter): void => {
 	const focus = charter.focusRole?.name ?? 'the focus role';
-	const simple = [
-		['owns', 'A'],
-		['does', 'R'],
-		['consulted', 'C'],
-		['informed', 'I']
-	] as const;
-	for (const [key, letter] of simple) {
-		const copy = BOUNDARY_COPY[key];
-		if (charter.sections[key].length === 0) {
+	const framework = frameworkOf(charter.framework);
+	for (const key of framework.sections) {
+		const copy = boundaryCopy(framework.id, key);
+		const letter = sectionLetter(framework, key);
+		const entries = charter.sections[key] ?? [];
+		if (entries.length === 0) {
 			emptySection(w, `${focus} · ${copy.heading} (${letter})`);
 			continue;
 		}
-		const blocks = charter.sections[key].map((entry) => {
+		const blocks = entries.map((entry) => {
 			const people =
 				key === 'owns' || key === 'does' ? peopleLines(charter, entry.cardId, key) : [];
-			return itemBlock(w, charter, entry, [], people);
+			const also = entry.alsoDoes ? [alsoDoesText(charter, focus)] : [];
+			return itemBlock(w, charter, entry, also, people);
 		});
 		section(w, `${focus} · ${copy.heading} (${letter})`, copy.intro, blocks);
 	}
@@ -611,14 +624,10 @@ const roleSummaries = (w: Writer, charter: Charter): void => {
 	const titles = new Map(charter.matrix.rows.map((row) => [row.cardId, row.title]));
 	const blocks = charter.roles.map((role): Block => {
 		const view = charter.roleViews[role.id];
-		const groups = (
-			[
-				['Owns', view?.owns ?? []],
-				['Does', view?.does ?? []],
-				['Consulted on', view?.consulted ?? []],
-				['Informed of', view?.informed ?? []]
-			] as const
-		).filter(([, ids]) => ids.length > 0);
+		const framework = frameworkOf(charter.framework);
+		const groups = framework.sections
+			.map((key) => [framework.words[key].verb, view?.[key] ?? []] as const)
+			.filter(([, ids]) => ids.length > 0);
 		const lines = groups.map(([label, ids]) => ({
 			label,
 			text: ids.map((id) => titles.get(id) ?? id).join('; ')
@@ -664,11 +673,17 @@ const appendixBreak = (w: Writer, rows: number): void => {
 
 const matrix = (w: Writer, charter: Charter): void => {
 	const { roles, rows } = charter.matrix;
+	const framework = frameworkOf(charter.framework);
 	appendixBreak(w, rows.length);
 	heading(
 		w,
-		'Appendix: RACI matrix',
-		'A = accountable (makes the final call), R = responsible (does the work), C = consulted, I = informed.'
+		`Appendix: ${framework.name} matrix`,
+		framework.letters
+			.map(
+				(info) => `${info.letter} = ${info.name.toLowerCase()} (${info.description.toLowerCase()})`
+			)
+			.concat(`${framework.both} = ${markName(framework, framework.both).toLowerCase()}`)
+			.join(', ') + '.'
 	);
 	if (rows.length === 0) {
 		none(w, 'No responsibilities were placed on the board.');
@@ -726,7 +741,10 @@ const matrix = (w: Writer, charter: Charter): void => {
 		const needed = rowH + (index === rows.length - 1 ? legendH : 0);
 		if (doc.y + needed > w.bottom) {
 			doc.addPage();
-			w.text(`Appendix: RACI matrix (continued)`, 'bold', 9, { color: MUTED, after: 4 });
+			w.text(`Appendix: ${framework.name} matrix (continued)`, 'bold', 9, {
+				color: MUTED,
+				after: 4
+			});
 			drawHeader();
 		}
 		const y = doc.y;
@@ -735,7 +753,7 @@ const matrix = (w: Writer, charter: Charter): void => {
 		// The line gap sits under the glyphs: a point down centres a title line on the chips.
 		doc.text(w.clean(row.title), x0 + pad, y + pad + 1, { width: titleW - pad * 2, lineGap: 2 });
 		roles.forEach((role, i) => {
-			const letter = row.letters[role.id] ?? '';
+			const letter: Mark | '' = row.letters[role.id] ?? '';
 			if (!letter) return;
 			const cx = x0 + titleW + i * cellW;
 			const chipW = letterChipWidth(doc, w.chipFont, letter, MATRIX_CHIP);

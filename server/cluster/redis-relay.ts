@@ -7,7 +7,7 @@
  * either when a gap shows or, after a reconnect, for every room at once.
  */
 import { randomUUID } from 'node:crypto';
-import { createClient } from 'redis';
+import { createRedisClient } from './redis-client.ts';
 import type { ClusterCommand, Relay, RoomListener } from '../sync/relay.ts';
 import {
 	decodeCommand,
@@ -24,10 +24,14 @@ export interface RedisRelayOptions {
 	counted?: (direction: 'in' | 'out', bytes: number) => void;
 }
 
-type Client = ReturnType<typeof createClient>;
-
 /** How long a starting instance waits for Redis before it serves without it. */
 const STARTUP_WAIT_MS = 5000;
+
+/**
+ * Commands kept for a Redis that is away; beyond this the oldest go (the others' re-check
+ * after their own reconnect still finds what they said).
+ */
+const MAX_UNSENT_COMMANDS = 10_000;
 
 export async function openRedisRelay(options: RedisRelayOptions): Promise<Relay> {
 	const instance = randomUUID();
@@ -39,29 +43,9 @@ export async function openRedisRelay(options: RedisRelayOptions): Promise<Relay>
 	/** Who listens to each subscribed room here. */
 	const rooms = new Map<string, Set<RoomListener>>();
 
-	const reconnectStrategy = (retries: number) => Math.min(100 * 2 ** retries, 2000);
 	// Publishing while Redis is away fails at once instead of piling up: the store has it all.
-	const publisher: Client = createClient({
-		url: options.url,
-		socket: { reconnectStrategy },
-		disableOfflineQueue: true
-	});
-	const subscriber: Client = createClient({ url: options.url, socket: { reconnectStrategy } });
-	for (const [name, client] of [
-		['publisher', publisher],
-		['subscriber', subscriber]
-	] as const) {
-		// One line when the link breaks and one when it is back, not one per retry.
-		let down = false;
-		client.on('error', (error: Error) => {
-			if (!down) console.error(`redis ${name}: ${error.message}; retrying`);
-			down = true;
-		});
-		client.on('ready', () => {
-			if (down) console.log(`redis ${name}: connected again`);
-			down = false;
-		});
-	}
+	const publisher = createRedisClient(options.url, 'publisher', true);
+	const subscriber = createRedisClient(options.url, 'subscriber', false);
 	// (Re)subscribed: whatever was published while not subscribed is in the store only. On the
 	// first connection too, as rooms may have loaded while Redis was unreachable.
 	subscriber.on('ready', () => {
@@ -103,7 +87,7 @@ export async function openRedisRelay(options: RedisRelayOptions): Promise<Relay>
 	);
 
 	let publishFailing = false;
-	function publish(name: string, payload: string | Buffer): void {
+	function publish(name: string, payload: string | Buffer, failed: () => void = () => {}): void {
 		counted('out', payload.length);
 		publisher.publish(name, payload).then(
 			() => (publishFailing = false),
@@ -111,9 +95,25 @@ export async function openRedisRelay(options: RedisRelayOptions): Promise<Relay>
 				// The store has it; other instances read it when they see the gap or reconnect.
 				if (!publishFailing) console.error('redis: publish failed', error.message);
 				publishFailing = true;
+				failed();
 			}
 		);
 	}
+
+	/**
+	 * Commands this instance could not publish, sent again once its link is back: an instance
+	 * whose own subscription never broke sees no gap and would not re-check its sockets.
+	 */
+	const unsent: string[] = [];
+	function sendCommand(payload: string): void {
+		publish(commandChannel, payload, () => {
+			unsent.push(payload);
+			if (unsent.length > MAX_UNSENT_COMMANDS) unsent.shift();
+		});
+	}
+	publisher.on('ready', () => {
+		for (const payload of unsent.splice(0)) sendCommand(payload);
+	});
 
 	return {
 		async join(room, listener) {
@@ -153,7 +153,7 @@ export async function openRedisRelay(options: RedisRelayOptions): Promise<Relay>
 			publish(channel(room), Buffer.from(encodeRoomMessage(instance, message)));
 		},
 		command(command) {
-			publish(commandChannel, encodeCommand(instance, command));
+			sendCommand(encodeCommand(instance, command));
 		},
 		onCommand(handler) {
 			commandHandlers.push(handler);

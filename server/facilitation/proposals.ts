@@ -4,7 +4,14 @@
  * everyone's answers (counts only, unless named) and writes the result into the facilitation
  * room, where every screen shows it. Adopting the majority writes letters into the board room.
  */
-import { cellKey, placeCard, readBoard, setCell, type Letter } from '../../src/lib/board/index.ts';
+import {
+	cellKey,
+	frameworkOf,
+	placeCard,
+	readBoard,
+	setCell,
+	type Mark
+} from '../../src/lib/board/index.ts';
 import {
 	readFacilitation,
 	setPhase,
@@ -93,9 +100,10 @@ export async function getMyProposal(
 	const round = await deps.store.facilitation.currentRound(workshopId);
 	if (!round) return { round: null, cells: {}, updatedAt: null };
 	const mine = await deps.store.facilitation.getProposal(workshopId, round.round, userId);
+	const framework = frameworkOf((await readBoardDoc(deps, workshopId)).framework);
 	return {
 		round: { number: round.round, named: round.named, revealed: round.revealedAt !== null },
-		cells: mine ? checkProposalCells(mine.cells) : {},
+		cells: mine ? checkProposalCells(mine.cells, framework) : {},
 		updatedAt: mine?.updatedAt ?? null
 	};
 }
@@ -108,8 +116,9 @@ export async function saveMyProposal(
 	input: unknown
 ): Promise<MyProposal> {
 	let cells: ProposalCells;
+	const framework = frameworkOf((await readBoardDoc(deps, workshopId)).framework);
 	try {
-		cells = checkProposalCells(input);
+		cells = checkProposalCells(input, framework);
 	} catch (error) {
 		throw new FacilitationError(400, (error as Error).message);
 	}
@@ -154,7 +163,7 @@ export async function reveal(deps: FacilitationDeps, workshopId: string): Promis
 	const roleIds = board.roles.map((role) => role.id);
 	const proposals = (await deps.store.facilitation.listProposals(workshopId, round.round)).map(
 		(stored) => {
-			const cells = checkProposalCells(stored.cells);
+			const cells = checkProposalCells(stored.cells, frameworkOf(board.framework));
 			// Only cards of the round and roles still on the board count.
 			for (const key of Object.keys(cells)) {
 				const [cardId, roleId] = key.split(':');
@@ -185,7 +194,7 @@ export async function adoptMajority(
 	actor: Actor,
 	cardId: string,
 	roleId?: string
-): Promise<Record<string, Letter | null>> {
+): Promise<Record<string, Mark | null>> {
 	const result = await deps.sync.readDoc(
 		workshopId,
 		'facilitation',
@@ -202,7 +211,7 @@ export async function adoptMajority(
 		if (!result.rows[cardId]) {
 			throw new FacilitationError(409, 'Nobody proposed letters for this row.');
 		}
-		const changes: Record<string, Letter | null> = {};
+		const changes: Record<string, Mark | null> = {};
 		doc.transact(() => {
 			if (!board.rows.some((row) => row.id === cardId))
 				placeCard(doc, SERVER_ORIGIN, actor, cardId);

@@ -62,6 +62,8 @@ export interface SyncServiceOptions {
 	policy: RoomPolicy;
 	/** Several instances: rooms and commands span them (the store must be shared). */
 	relay?: Relay;
+	/** Whether a session still exists and has not expired, read from the store. */
+	sessionLive?: (sessionId: string) => Promise<boolean>;
 }
 
 export interface SyncService {
@@ -355,7 +357,40 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
 	});
 	relay?.onResync(() => {
 		for (const room of rooms.rooms()) void room.catchUp();
+		recheckHere().catch((error: unknown) =>
+			console.error('sync: re-checking sockets after a relay gap failed', error)
+		);
 	});
+
+	/**
+	 * The relay may have dropped commands with the updates (Redis restarted, or this instance was
+	 * cut off from it): a member removed, a role changed, a session ended or a workshop deleted
+	 * elsewhere meanwhile. Each socket's workshop, role and session are read again from the
+	 * store, which every instance changed before it sent the command, so nothing is missed.
+	 */
+	async function recheckHere(): Promise<void> {
+		const open = [...connections];
+		const workshops = new Set(open.map((c) => c.workshopId));
+		const gone = new Set<string>();
+		for (const workshopId of workshops) {
+			if (!(await access.workshopExists(workshopId))) gone.add(workshopId);
+		}
+		for (const workshopId of gone) await closeWorkshopHere(workshopId);
+		const members = new Map<string, { workshopId: string; userId: string }>();
+		for (const c of open) {
+			if (!gone.has(c.workshopId)) {
+				members.set(`${c.workshopId}\n${c.userId}`, { workshopId: c.workshopId, userId: c.userId });
+			}
+		}
+		for (const { workshopId, userId } of members.values()) {
+			await refreshMemberHere(workshopId, userId);
+		}
+		const { sessionLive } = options;
+		if (!sessionLive) return;
+		for (const sessionId of new Set(open.map((c) => c.sessionId))) {
+			if (!(await sessionLive(sessionId))) closeSessionHere(sessionId);
+		}
+	}
 
 	/** Here, then on every other instance. */
 	function everywhere(command: ClusterCommand): Promise<void> {

@@ -20,17 +20,20 @@ import {
 	CELLS,
 	DISSENT,
 	FOCUS_ROLE_ID,
+	FRAMEWORK,
 	META,
 	NOTES,
 	REMOVED_DISSENT,
 	ROLES,
 	ROW_EDITS,
 	getCardMap,
+	getMetaMap,
 	getNoteMap,
 	getRoleMap,
 	splitKey
 } from '../../src/lib/board/schema.ts';
 import { isId } from '../../src/lib/board/validate.ts';
+import { frameworkOf, type Framework } from '../../src/lib/board/frameworks.ts';
 import type { Content, UpdateChanges } from './update-changes.ts';
 
 export type Writer = { id: string; name: string; facilitator: boolean };
@@ -57,6 +60,8 @@ export function checkBoardChanges(
 	/** Cards this update deletes or takes off the board, and keys it writes. */
 	const leaving = new Set<string>();
 	const rewritten = new Set<string>();
+	// Fixed when the workshop was created: no member writes or removes it (checkWritten, below).
+	const framework = frameworkOf(getMetaMap(doc).get(FRAMEWORK));
 
 	for (const { place, nested, content } of changes.written) {
 		const { root, key, field } = place;
@@ -64,7 +69,10 @@ export function checkBoardChanges(
 		if (root === CARDS && nested && field === 'placed' && single(content).value === false) {
 			leaving.add(key);
 		}
-		const problem = checkWritten(place.root, key, field ?? null, nested, content, writer);
+		const problem = checkWritten(place.root, key, field ?? null, nested, content, {
+			writer,
+			framework
+		});
 		if (problem) return problem;
 		if (!nested && root === ROLES && !getRoleMap(doc).has(key)) newRoles.add(key);
 		if (!nested && root === CARDS && !getCardMap(doc).has(key)) newCards.add(key);
@@ -94,6 +102,7 @@ export function checkBoardChanges(
 		const { root, key } = place;
 		if (root === ROLES || root === META) {
 			if (!writer.facilitator) return 'roles-facilitator-only';
+			if (root === META && key === FRAMEWORK) return 'bad-value';
 		} else if (root === DISSENT && !nested) {
 			const [cardId, userId] = splitKey(key);
 			const moderated = writer.facilitator && rewritten.has(`${REMOVED_DISSENT}\n${key}`);
@@ -115,7 +124,7 @@ function checkWritten(
 	field: string | null,
 	nested: boolean,
 	content: Content,
-	writer: Writer
+	{ writer, framework }: { writer: Writer; framework: Framework }
 ): ContentRefusal | null {
 	const entry = single(content);
 	switch (root) {
@@ -133,7 +142,7 @@ function checkWritten(
 			if (!nested) return isId(key) && isType(content, Y.Text) ? null : 'bad-value';
 			return field === null && content instanceof Y.ContentString ? null : 'bad-value';
 		case CELLS:
-			return !nested && entry.ok ? cellProblem(key, entry.value) : 'bad-value';
+			return !nested && entry.ok ? cellProblem(key, entry.value, framework) : 'bad-value';
 		case DISSENT:
 			return !nested && entry.ok ? dissentProblem(key, entry.value, writer) : 'bad-value';
 		case ROW_EDITS:

@@ -169,13 +169,6 @@ const since = (before: MainThread, after: MainThread): MainThread => ({
 	script: after.script - before.script
 });
 
-const LETTER_TEXT: Record<Letter, string> = {
-	R: 'Responsible',
-	A: 'Accountable',
-	C: 'Consulted',
-	I: 'Informed'
-};
-
 /** Flips one cell (empty → R, anything → empty) from the remote client; returns what the page should show. */
 function flip(remote: Client, actor: { id: string; name: string }, row: number, role: number) {
 	const board = readBoard(remote.doc);
@@ -186,7 +179,7 @@ function flip(remote: Client, actor: { id: string; name: string }, row: number, 
 	return {
 		// The grid marks each cell with its cell key.
 		selector: `[data-cell="${cellKey(cardId, roleId)}"]`,
-		text: next ? LETTER_TEXT[next] : 'No letter',
+		text: next ? 'Responsible' : 'No letter',
 		apply: () => setCell(remote.doc, 'bench', actor, cardId, roleId, next)
 	};
 }

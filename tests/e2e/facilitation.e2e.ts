@@ -135,8 +135,9 @@ test('a facilitator runs a session with two participants', async ({ browser }) =
 		await expect(p.page.getByTestId('lock-badge')).toHaveCount(0);
 		await cell(p.page, 2, 2).click();
 		await expect(cell(f.page, 2, 2)).toContainText('Responsible');
-		// Back to empty, so that the row below is shaped by the proposals only.
-		for (let i = 0; i < 4; i++) await cell(p.page, 2, 2).click();
+		// Back to empty (R → A → A/R → C → I → none), so that the row below is shaped by the
+		// proposals only.
+		for (let i = 0; i < 5; i++) await cell(p.page, 2, 2).click();
 		await expect(cell(f.page, 2, 2)).toContainText('No letter');
 	});
 

@@ -161,7 +161,7 @@ describe('charter: pages, downloads, access and share links', () => {
 		expect(md).toContain('# Checkout PM charter');
 		expect(md).toContain('Write marketing copy');
 		const json = JSON.parse(await (await get(`/w/${workshopId}/charter.json`, reader)).text());
-		expect(json).toMatchObject({ schema: 'drawline.charter/1', version: 2, workshopId });
+		expect(json).toMatchObject({ schema: 'drawline.charter/2', version: 2, workshopId });
 		const csvBytes = await (await get(`/w/${workshopId}/charter.csv`, reader)).arrayBuffer();
 		// Fetch's text() would swallow the byte order mark that Excel needs.
 		const csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(csvBytes);

@@ -207,6 +207,31 @@ describe('blind proposals', () => {
 		expect(readBoard(board.doc).cells[cellKey(row, eng)]).toBe('R');
 		expect(readBoard(board.doc).rowEdits[row].name).toBe('Fay');
 	});
+
+	it('takes the letters of the workshop’s framework only, and adopts an owner who also does it', async () => {
+		workshopId = await createWorkshop(server, fay, { framework: 'daci' });
+		await invite(server, fay, workshopId, 'participant', [pat, ria]);
+		const { board, rows, roles } = await placeRows(1);
+		const [row] = rows;
+		const [pm, eng] = roles;
+		await fay.api('POST', `${base()}/round`, { named: false });
+		const raci = await pat.api('PUT', `${base()}/proposals`, {
+			cells: { [cellKey(row, eng)]: 'R' }
+		});
+		expect(raci.status).toBe(400);
+		const daci = { [cellKey(row, pm)]: 'A/D', [cellKey(row, eng)]: 'C' };
+		expect((await pat.api('PUT', `${base()}/proposals`, { cells: daci })).status).toBe(200);
+		expect((await ria.api('PUT', `${base()}/proposals`, { cells: daci })).status).toBe(200);
+		expect((await fay.api('POST', `${base()}/reveal`)).status).toBe(200);
+		const adopted = await fay.api<{ letters: Record<string, string | null> }>(
+			'POST',
+			`${base()}/adopt`,
+			{ cardId: row }
+		);
+		expect(adopted.body.letters).toMatchObject({ [pm]: 'A/D', [eng]: 'C' });
+		await waitFor(() => readBoard(board.doc).cells[cellKey(row, pm)] === 'A/D', 'adopted A/D');
+	});
+
 	it('asks about the rows on the board, or the rows the facilitator picked, and nothing else', async () => {
 		const { board, rows, roles } = await placeRows(2);
 		const [roadmap, launch] = rows;

@@ -62,8 +62,12 @@ type Hostile = {
 	send(update: Uint8Array): void;
 };
 
-async function hostile(user: TestUser, kind: 'board' | 'facilitation' = 'board'): Promise<Hostile> {
-	const ws = new WebSocket(`${syncUrl(server.url)}/${workshopId}/${kind}`, {
+async function hostile(
+	user: TestUser,
+	kind: 'board' | 'facilitation' = 'board',
+	workshop = workshopId
+): Promise<Hostile> {
+	const ws = new WebSocket(`${syncUrl(server.url)}/${workshop}/${kind}`, {
 		headers: { origin: server.url, cookie: user.cookie }
 	});
 	const socket: Hostile = {
@@ -105,10 +109,10 @@ function changeOf(base: Y.Doc, change: (doc: Y.Doc) => void): Uint8Array {
 let marks = 0;
 
 /** An honest letter from `socket`, seen by `watcher`: the socket still writes. */
-async function honestEdit(socket: Hostile, watcher: Client): Promise<string> {
+async function honestEdit(socket: Hostile, watcher: Client, letter = 'R'): Promise<string> {
 	const key = `mark${++marks}:pm`;
-	socket.send(changeOf(watcher.doc, (doc) => doc.getMap('cells').set(key, 'R')));
-	await waitFor(() => watcher.doc.getMap('cells').get(key) === 'R', `honest edit ${key}`);
+	socket.send(changeOf(watcher.doc, (doc) => doc.getMap('cells').set(key, letter)));
+	await waitFor(() => watcher.doc.getMap('cells').get(key) === letter, `honest edit ${key}`);
 	return key;
 }
 
@@ -123,7 +127,8 @@ async function refused(
 	socket: Hostile,
 	watcher: Client,
 	update: Uint8Array,
-	reason: string
+	reason: string,
+	honestLetter = 'R'
 ): Promise<string> {
 	const before = await refusedCount(reason);
 	const told = socket.refusals.length;
@@ -133,7 +138,7 @@ async function refused(
 		await waitFor(() => socket.refusals.length > 0, 'the socket told why');
 		expect(socket.refusals[0]).toMatch(new RegExp(`^${reason}:`));
 	}
-	return honestEdit(socket, watcher);
+	return honestEdit(socket, watcher, honestLetter);
 }
 
 beforeAll(async () => {
@@ -371,5 +376,61 @@ describe('sync: what members may write', () => {
 		expect(readFacilitation(watcher.doc).consents).toEqual([]);
 		expect(await refusedCount('not-your-entry')).toBe(before + 1);
 		facilitator.ws.close();
+	});
+
+	it('takes only the letters of the workshop’s framework, and nobody changes the framework', async () => {
+		const daciId = await createWorkshop(server, fay, { framework: 'daci' });
+		await addMember(server, fay, daciId, pat, 'participant');
+		const watcher = connect(server.url, fay, daciId);
+		clients.push(watcher);
+		await synced(watcher);
+		expect(readBoard(watcher.doc).framework).toBe('daci');
+		const cardId = readBoard(watcher.doc).tray[0].id;
+		placeCard(watcher.doc, null, { id: fay.id, name: 'Fay' }, cardId);
+		const cell = `${cardId}:${readBoard(watcher.doc).roles[0].id}`;
+		const participant = await hostile(pat, 'board', daciId);
+		const facilitator = await hostile(fay, 'board', daciId);
+		const badValues = await refusedCount('bad-value');
+
+		const attempts: [Hostile, (doc: Y.Doc) => void][] = [
+			// RACI's letters, pairs other than the Approver who also drives, and junk.
+			[participant, (d) => d.getMap('cells').set(cell, 'R')],
+			[participant, (d) => d.getMap('cells').set(cell, 'A/R')],
+			[participant, (d) => d.getMap('cells').set(cell, 'A/C')],
+			[participant, (d) => d.getMap('cells').set(cell, 'D/A')],
+			[participant, (d) => d.getMap('cells').set(cell, ['A', 'D'])],
+			[participant, (d) => d.getMap('cells').set(cell, { letter: 'A' })],
+			// The framework is the server's, even for the facilitator.
+			[facilitator, (d) => d.getMap('meta').set('framework', 'raci')],
+			[facilitator, (d) => d.getMap('meta').delete('framework')]
+		];
+		for (const [socket, change] of attempts) {
+			await refused(socket, watcher, changeOf(watcher.doc, change), 'bad-value', 'D');
+		}
+		expect(await refusedCount('bad-value')).toBe(badValues + attempts.length);
+
+		participant.send(changeOf(watcher.doc, (d) => d.getMap('cells').set(cell, 'A/D')));
+		await waitFor(() => readBoard(watcher.doc).cells[cell] === 'A/D', 'A/D accepted');
+		expect(readBoard(watcher.doc).framework).toBe('daci');
+		expect(readBoard(watcher.doc).rows).toHaveLength(1);
+		for (const socket of [participant, facilitator]) socket.ws.close();
+	});
+
+	it('takes an owner who also does the row on a RACI board, and no RASCI letter', async () => {
+		const watcher = connect(server.url, fay, workshopId);
+		clients.push(watcher);
+		await synced(watcher);
+		const board = readBoard(watcher.doc);
+		const cell = `${board.rows[0].id}:${board.roles[1].id}`;
+		const participant = await hostile(pat);
+		await refused(
+			participant,
+			watcher,
+			changeOf(watcher.doc, (d) => d.getMap('cells').set(cell, 'S')),
+			'bad-value'
+		);
+		participant.send(changeOf(watcher.doc, (d) => d.getMap('cells').set(cell, 'A/R')));
+		await waitFor(() => readBoard(watcher.doc).cells[cell] === 'A/R', 'A/R accepted');
+		participant.ws.close();
 	});
 });

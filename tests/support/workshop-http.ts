@@ -74,6 +74,7 @@ export async function createWorkshop(
 		team?: string;
 		template?: string;
 		roles?: readonly { id: string; name: string; label: string; color: string }[];
+		framework?: string;
 	} = {}
 ): Promise<string> {
 	const roles = options.roles ?? DEFAULT_ROLES.slice(0, 4);
@@ -83,6 +84,7 @@ export async function createWorkshop(
 		template: options.template ?? 'four-pillars',
 		focusRole: '0'
 	});
+	if (options.framework) body.append('framework', options.framework);
 	for (const role of roles) {
 		body.append('roleId', role.id);
 		body.append('roleName', role.name);

@@ -6,7 +6,6 @@
 import type * as Y from 'yjs';
 import {
 	BoardError,
-	LETTERS,
 	addCard,
 	addRole,
 	clearDissent,
@@ -14,11 +13,15 @@ import {
 	deleteCard,
 	deleteRole,
 	editCard,
+	doerName,
 	editRole,
+	frameworkOf,
 	getNoteText,
 	recordNoteEdit,
 	removeDissent,
 	letterAt,
+	markForKey,
+	markName,
 	moveRole,
 	moveRow,
 	placeCard,
@@ -30,7 +33,7 @@ import {
 	type BoardSnapshot,
 	type CardInput,
 	type CardPatch,
-	type Letter,
+	type Mark,
 	type RoleInput,
 	type RolePatch
 } from '#lib/board/index.ts';
@@ -41,13 +44,6 @@ import type { BoardView } from './board-view.svelte.ts';
 import type { HistoryState } from './history.svelte.ts';
 import { bindTextarea } from './note-binding.ts';
 import { isSamePlace, neighboursAt } from './positions.ts';
-
-export const LETTER_NAMES: Record<Letter, string> = {
-	R: 'Responsible',
-	A: 'Accountable',
-	C: 'Consulted',
-	I: 'Informed'
-};
 
 export const quote = (title: string) => `“${title}”`;
 
@@ -128,11 +124,12 @@ export class BoardEdits {
 		return this.#c.board().roles.find((role) => role.id === roleId)?.name ?? 'role';
 	}
 
-	#letterMessage(cardId: string, roleId: string, letter: Letter | null): string {
-		return `${this.#roleName(roleId)}: ${letter ? LETTER_NAMES[letter] : 'no letter'} on ${quote(this.#title(cardId))}.`;
+	#letterMessage(cardId: string, roleId: string, letter: Mark | null): string {
+		const name = letter ? markName(frameworkOf(this.#c.board().framework), letter) : 'no letter';
+		return `${this.#roleName(roleId)}: ${name} on ${quote(this.#title(cardId))}.`;
 	}
 
-	setLetter(cardId: string, roleId: string, letter: Letter | null): void {
+	setLetter(cardId: string, roleId: string, letter: Mark | null): void {
 		const { origin, actor } = this.#c;
 		this.#run(
 			() => setCell(this.#c.doc(), origin, actor, cardId, roleId, letter),
@@ -162,7 +159,7 @@ export class BoardEdits {
 				}),
 			() =>
 				`Placed ${quote(this.#title(cardId))} at row ${Math.min(gap, ids.length) + 1}` +
-				(roleId ? ` with ${this.#roleName(roleId)} Responsible.` : '.')
+				(roleId ? ` with ${this.#roleName(roleId)} ${doerName(this.#c.board())}.` : '.')
 		);
 	}
 
@@ -313,15 +310,18 @@ export class BoardEdits {
 		};
 	}
 
-	letterAt(cardId: string, roleId: string): Letter | null {
+	letterAt(cardId: string, roleId: string): Mark | null {
 		return letterAt(this.#c.board(), cardId, roleId);
 	}
 
-	/** Sets or clears a letter from a key press in a cell; true when the key was a letter key. */
+	/**
+	 * Sets or clears a letter from a key press in a cell: the framework's letters, '/' for its
+	 * owner and doer together; true when the key was one of them.
+	 */
 	letterKey(cardId: string, roleId: string, key: string): boolean {
-		const upper = key.toUpperCase();
-		if ((LETTERS as readonly string[]).includes(upper)) {
-			this.setLetter(cardId, roleId, upper as Letter);
+		const mark = markForKey(frameworkOf(this.#c.board().framework), key);
+		if (mark) {
+			this.setLetter(cardId, roleId, mark);
 			return true;
 		}
 		if (key === 'Delete' || key === 'Backspace') {

@@ -3,7 +3,7 @@
  * what is announced while an item is carried, and the keyboard path (pick up, arrow keys to
  * choose where, Enter to drop, Escape to cancel). Pointer hit-testing lives in `DragState`.
  */
-import type { BoardSnapshot } from '#lib/board/index.ts';
+import { doerName, type BoardSnapshot } from '#lib/board/index.ts';
 import type { Announcer } from './announcer.svelte.ts';
 import { quote, type BoardEdits } from './board-edits.ts';
 import type { BoardView } from './board-view.svelte.ts';
@@ -61,7 +61,7 @@ export class DragMoves {
 		if (this.drag.mode !== 'keyboard') return `Moving ${quote(item.label)}.`;
 		const how =
 			item.kind === 'card'
-				? 'Up and Down choose the row, Left and Right choose a role to be Responsible'
+				? `Up and Down choose the row, Left and Right choose a role to be ${doerName(this.#c.board())}`
 				: item.kind === 'row'
 					? 'Up and Down choose the row, Left moves it to the tray'
 					: 'Left and Right choose the position';

@@ -21,6 +21,7 @@ const role = (id: string, name: string): BoardRole => ({
 });
 
 const board: BoardSnapshot = {
+	framework: 'raci',
 	focusRoleId: 'pm',
 	roles: [role('pm', 'Product Manager'), role('eng', 'Engineering'), role('des', 'Design')],
 	rows: ['a', 'b', 'c'].map((id) => card(id, true)),

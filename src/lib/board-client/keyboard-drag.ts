@@ -10,7 +10,7 @@
  * Keys move the item's final position; drop targets are gaps (positions.ts), so the two gaps
  * around a moving row or column, which would leave it in place, are stepped over.
  */
-import type { BoardSnapshot } from '#lib/board/index.ts';
+import { doerName, type BoardSnapshot } from '#lib/board/index.ts';
 import type { DragItem, DropTarget } from './drag.svelte.ts';
 import { gapOf, neighboursAt } from './positions.ts';
 
@@ -98,6 +98,6 @@ export function describeDrop(
 	else if (!beforeId) where += `, above ${title(afterId!)}`;
 	else if (!afterId) where += `, after ${title(beforeId)}`;
 	else where += `, between ${title(beforeId)} and ${title(afterId)}`;
-	if (target.roleId) where += `, with ${roleName(target.roleId)} Responsible`;
+	if (target.roleId) where += `, with ${roleName(target.roleId)} ${doerName(board)}`;
 	return `${where}.`;
 }

@@ -67,6 +67,7 @@ describe('boundarySummary', () => {
 		expect(summary.counts).toEqual({
 			owns: 1,
 			does: 1,
+			supports: 0,
 			consulted: 1,
 			informed: 1,
 			outside: 1,

@@ -7,6 +7,9 @@ import {
 	roleFieldProblem,
 	rowEditProblem
 } from './content.ts';
+import { FRAMEWORKS } from './frameworks.ts';
+
+const RACI = FRAMEWORKS.raci;
 import { refusedChangeMessage } from '../contracts/refusals.ts';
 import { checkColor, isHexColor } from './validate.ts';
 
@@ -46,10 +49,27 @@ describe('role and card fields', () => {
 	});
 
 	it('takes letters from the board’s letter set only', () => {
-		expect(cellProblem('c1:pm', 'A')).toBeNull();
-		expect(cellProblem('c1:pm', 'X')).toBe('bad-value');
-		expect(cellProblem('c1:p m', 'A')).toBe('bad-value');
-		expect(cellProblem('c1', 'A')).toBe('bad-value');
+		expect(cellProblem('c1:pm', 'A', RACI)).toBeNull();
+		expect(cellProblem('c1:pm', 'X', RACI)).toBe('bad-value');
+		expect(cellProblem('c1:p m', 'A', RACI)).toBe('bad-value');
+		expect(cellProblem('c1', 'A', RACI)).toBe('bad-value');
+	});
+
+	it('takes the owner and doer together, and no other pair', () => {
+		expect(cellProblem('c1:pm', 'A/R', RACI)).toBeNull();
+		expect(cellProblem('c1:pm', 'A/C', RACI)).toBe('bad-value');
+		expect(cellProblem('c1:pm', 'R/A', RACI)).toBe('bad-value');
+		expect(cellProblem('c1:pm', ['A', 'R'], RACI)).toBe('bad-value');
+		expect(cellProblem('c1:pm', 'A/D', FRAMEWORKS.daci)).toBeNull();
+		expect(cellProblem('c1:pm', 'A/R', FRAMEWORKS.daci)).toBe('bad-value');
+	});
+
+	it('takes only the letters of the workshop’s framework', () => {
+		expect(cellProblem('c1:pm', 'S', RACI)).toBe('bad-value');
+		expect(cellProblem('c1:pm', 'S', FRAMEWORKS.rasci)).toBeNull();
+		expect(cellProblem('c1:pm', 'D', FRAMEWORKS.daci)).toBeNull();
+		expect(cellProblem('c1:pm', 'R', FRAMEWORKS.daci)).toBe('bad-value');
+		expect(cellProblem('c1:pm', 'D', FRAMEWORKS.rasci)).toBe('bad-value');
 	});
 });
 

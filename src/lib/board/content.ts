@@ -6,7 +6,8 @@
  */
 import type { ContentRefusal } from '../contracts/refusals.ts';
 import { isOrderKey } from './order.ts';
-import { isLetter, splitKey } from './schema.ts';
+import { isMarkOf, type Framework } from './frameworks.ts';
+import { splitKey } from './schema.ts';
 import { LIMITS, isHexColor, isId } from './validate.ts';
 
 /** Counts and sizes a board may reach; the server reads each from the environment. */
@@ -96,10 +97,17 @@ export const roleFieldProblem = (roleId: string, field: string, value: unknown) 
 export const cardFieldProblem = (cardId: string, field: string, value: unknown) =>
 	fieldProblem(CARD_FIELDS, cardId, field, value);
 
-/** A `cells` entry: the key names a card and a role, the value is one of the board's letters. */
-export const cellProblem = (key: string, value: unknown): ContentRefusal | null => {
+/**
+ * A `cells` entry: the key names a card and a role, the value is one of the marks of the board's
+ * framework (a letter, or its owner and doer letters together).
+ */
+export const cellProblem = (
+	key: string,
+	value: unknown,
+	framework: Framework
+): ContentRefusal | null => {
 	const [cardId, roleId] = splitKey(key);
-	return isId(cardId) && isId(roleId) && isLetter(value) ? null : 'bad-value';
+	return isId(cardId) && isId(roleId) && isMarkOf(framework, value) ? null : 'bad-value';
 };
 
 type Writer = { id: string; name: string };

@@ -7,9 +7,10 @@ export {
 	ROW_EDITS,
 	META,
 	FOCUS_ROLE_ID,
-	LETTERS,
+	FRAMEWORK,
 	isLetter,
 	type Letter,
+	type Mark,
 	type BoardRole,
 	type Card,
 	type Actor,
@@ -17,6 +18,33 @@ export {
 	type RowEdit,
 	type BoardSnapshot
 } from './schema.ts';
+export {
+	FRAMEWORKS,
+	FRAMEWORK_IDS,
+	DEFAULT_FRAMEWORK,
+	BOTH_KEY,
+	SECTION_OF_DUTY,
+	dutiesSentence,
+	describeMarkCounts,
+	doerName,
+	sectionLetter,
+	frameworkOf,
+	isFrameworkId,
+	isMarkOf,
+	lettersOf,
+	letterInfo,
+	dutiesOf,
+	hasDuty,
+	markName,
+	markForKey,
+	nextMark,
+	type Framework,
+	type FrameworkId,
+	type Duty,
+	type DutySection,
+	type LetterInfo,
+	type SectionWords
+} from './frameworks.ts';
 export { keyBetween, compareOrder, isOrderKey, type Ordered } from './order.ts';
 export { createId } from './ids.ts';
 export {

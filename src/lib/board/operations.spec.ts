@@ -315,15 +315,17 @@ describe('setCell and cycleCell', () => {
 		expect(codeOf(() => setCell(doc, null, ana, 'nope', 'pm', 'R'))).toBe('unknown-card');
 		expect(codeOf(() => setCell(doc, null, ana, 'a', 'nope', 'R'))).toBe('unknown-role');
 		expect(() => setCell(doc, null, ana, 'a', 'pm', 'X' as never)).toThrow(
-			'Unknown letter "X": use R, A, C, I or null'
+			'Unknown letter "X" for RACI: use R, A, A/R, C, I or null'
 		);
+		expect(codeOf(() => setCell(doc, null, ana, 'a', 'pm', 'A/C' as never))).toBe('invalid-input');
+		expect(codeOf(() => setCell(doc, null, ana, 'a', 'pm', 'D'))).toBe('invalid-input');
 	});
 
-	it('cycles none → R → A → C → I → none', () => {
+	it('cycles none → R → A → A/R → C → I → none', () => {
 		const doc = newBoard();
 		placeCard(doc, null, ana, 'a');
-		const seen = Array.from({ length: 6 }, () => cycleCell(doc, null, ana, 'a', 'eng'));
-		expect(seen).toEqual(['R', 'A', 'C', 'I', null, 'R']);
+		const seen = Array.from({ length: 7 }, () => cycleCell(doc, null, ana, 'a', 'eng'));
+		expect(seen).toEqual(['R', 'A', 'A/R', 'C', 'I', null, 'R']);
 		expect(readBoard(doc).cells).toEqual({ 'a:eng': 'R' });
 		expect(codeOf(() => cycleCell(doc, null, ana, 'b', 'eng'))).toBe('not-placed');
 	});

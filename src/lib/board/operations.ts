@@ -32,30 +32,34 @@ import {
 	sortedRows,
 	writeOrder
 } from './entries.ts';
+import { frameworkOf, nextMark, type Mark } from './frameworks.ts';
 import {
-	LETTERS,
+	FRAMEWORK,
 	cellKey,
 	dissentKey,
 	getCardMap,
 	getCellMap,
 	getDissentMap,
+	getMetaMap,
 	getNoteMap,
 	getRemovedDissentMap,
-	type Actor,
-	type Letter
+	type Actor
 } from './schema.ts';
 import {
 	BoardError,
 	LIMITS,
 	checkActor,
 	checkCardFields,
-	checkLetter,
+	checkMark,
 	checkText,
 	type CardInput,
 	type CardPatch
 } from './validate.ts';
 
 const NOTE_ORIGIN = Symbol('drawline/note');
+
+/** The framework the board's letters follow. */
+const docFramework = (doc: Y.Doc) => frameworkOf(getMetaMap(doc).get(FRAMEWORK));
 
 export type PlaceOptions = {
 	beforeId?: string | null;
@@ -135,7 +139,9 @@ export const placeCard = (
 		prune(doc);
 		writeOrder(getCardMap(doc), card, rows, index);
 		card.set('placed', true);
-		if (opts.roleId !== undefined) getCellMap(doc).set(cellKey(cardId, opts.roleId), 'R');
+		if (opts.roleId !== undefined) {
+			getCellMap(doc).set(cellKey(cardId, opts.roleId), docFramework(doc).doer);
+		}
 		recordRowEdit(doc, by, cardId);
 	}, origin);
 };
@@ -171,17 +177,17 @@ export const moveRow = (
 	doc.transact(() => writeOrder(getCardMap(doc), card, rows, index), origin);
 };
 
-/** Sets or (with null) clears one letter. */
+/** Sets or (with null) clears one cell's mark, which must belong to the board's framework. */
 export const setCell = (
 	doc: Y.Doc,
 	origin: unknown,
 	actor: Actor,
 	cardId: string,
 	roleId: string,
-	letter: Letter | null
+	letter: Mark | null
 ): void => {
 	const by = checkActor(actor);
-	const next = checkLetter(letter);
+	const next = checkMark(docFramework(doc), letter);
 	findRow(doc, cardId);
 	findRole(doc, roleId);
 	const cells = getCellMap(doc);
@@ -194,16 +200,16 @@ export const setCell = (
 	}, origin);
 };
 
-/** Steps a cell through none → R → A → C → I → none and returns the new letter. */
+/** Steps a cell through none → R → A → A/R → C → I → none (in RACI) and returns the new mark. */
 export const cycleCell = (
 	doc: Y.Doc,
 	origin: unknown,
 	actor: Actor,
 	cardId: string,
 	roleId: string
-): Letter | null => {
-	const index = LETTERS.indexOf(getCellMap(doc).get(cellKey(cardId, roleId)) as Letter);
-	const next = index === LETTERS.length - 1 ? null : LETTERS[index + 1];
+): Mark | null => {
+	const current = getCellMap(doc).get(cellKey(cardId, roleId)) as Mark | undefined;
+	const next = nextMark(docFramework(doc), current ?? null);
 	setCell(doc, origin, actor, cardId, roleId, next);
 	return next;
 };

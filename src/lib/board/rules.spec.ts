@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { gridSnapshot } from './__fixtures__/letters.ts';
 import { checkBoard, checkRow, DEFAULT_RULE_OPTIONS, overloadThreshold } from './rules.ts';
+import { boundaryOf } from './boundary.ts';
+import type { FrameworkId } from './frameworks.ts';
 
 const roles = ['pm', 'eng', 'des', 'sales', 'sup', 'lead', 'mkt'];
 
@@ -66,10 +68,8 @@ describe('checkBoard', () => {
 		const board = checkBoard(gridSnapshot(['pm', 'eng', 'des'], { a: 'AR.', b: 'RAC', c: 'CAR' }));
 		expect(board.roles.eng).toEqual({
 			roleId: 'eng',
-			R: 1,
-			A: 2,
-			C: 0,
-			I: 0,
+			duties: { owner: 2, doer: 1, support: 0, consulted: 0, informed: 0 },
+			marks: { R: 1, A: 2 },
 			load: 3,
 			share: 1,
 			overloaded: true,
@@ -83,7 +83,12 @@ describe('checkBoard', () => {
 				}
 			]
 		});
-		expect(board.roles.des).toMatchObject({ R: 1, C: 1, load: 1, share: 1 / 3, overloaded: false });
+		expect(board.roles.des).toMatchObject({
+			marks: { R: 1, C: 1 },
+			load: 1,
+			share: 1 / 3,
+			overloaded: false
+		});
 	});
 
 	it('calls the focus role spread too thin from half the rows and three of them', () => {
@@ -173,7 +178,7 @@ describe('checkBoard', () => {
 
 	it('flags a role that is only ever informed', () => {
 		const board = checkBoard(gridSnapshot(['pm', 'eng', 'sales'], { a: 'ARI', b: 'RAI' }));
-		expect(board.roles.sales).toMatchObject({ onlyInformed: true, I: 2 });
+		expect(board.roles.sales).toMatchObject({ onlyInformed: true, marks: { I: 2 } });
 		expect(board.roles.sales.issues).toEqual([
 			{ rule: 'only-informed', severity: 'warning', roleIds: ['sales'] }
 		]);
@@ -202,5 +207,77 @@ describe('checkBoard', () => {
 		expect(board.roles.pm.share).toBe(0);
 		expect(() => checkBoard(gridSnapshot([], {}), { overloadShare: 0 })).toThrow(/overloadShare/);
 		expect(() => checkBoard(gridSnapshot([], {}), { overloadMin: 0.5 })).toThrow(/overloadMin/);
+	});
+});
+
+describe('an owner who also does the row (A/R)', () => {
+	const issues = (cells: string, framework: FrameworkId = 'raci') =>
+		checkRow(gridSnapshot(['pm', 'eng', 'des'], { x: cells }, 'pm', framework), 'x');
+
+	it('satisfies both row rules from one cell', () => {
+		expect(issues('A/R . .')).toEqual([]);
+		expect(issues('A/R R C')).toEqual([]);
+	});
+
+	it('still counts as an owner when another role holds the A', () => {
+		expect(issues('A/R A .')).toEqual([
+			{ rule: 'multiple-accountable', severity: 'error', roleIds: ['pm', 'eng'] }
+		]);
+	});
+
+	it('counts the row once toward load and once per letter toward the duties', () => {
+		const board = checkBoard(
+			gridSnapshot(['pm', 'eng'], { a: 'A/R I', b: 'A R', c: 'R A', d: 'C A/R' })
+		);
+		expect(board.roles.pm).toMatchObject({
+			marks: { 'A/R': 1, A: 1, R: 1, C: 1 },
+			duties: { owner: 2, doer: 2, consulted: 1 },
+			load: 3,
+			share: 3 / 4
+		});
+		expect(board.errorCount).toBe(0);
+	});
+
+	it('puts the row under owns for that role and says it also does it', () => {
+		const snapshot = gridSnapshot(['pm', 'eng'], { x: 'A/R C' });
+		expect(boundaryOf(snapshot, 'x', 'pm')).toEqual({ boundary: 'owns', alsoDoes: true });
+		expect(boundaryOf(snapshot, 'x', 'eng')).toEqual({ boundary: 'consulted' });
+	});
+});
+
+describe('rules in each framework', () => {
+	const issues = (cells: string, framework: FrameworkId) =>
+		checkRow(gridSnapshot(['pm', 'eng', 'des', 'sales'], { x: cells }, 'pm', framework), 'x').map(
+			(issue) => issue.rule
+		);
+
+	it('RASCI: one A, at least one R; S neither owns nor does', () => {
+		expect(issues('A R S C', 'rasci')).toEqual([]);
+		expect(issues('A S S .', 'rasci')).toEqual(['no-responsible']);
+		expect(issues('S R . .', 'rasci')).toEqual(['no-accountable']);
+		expect(issues('A/R S . I', 'rasci')).toEqual([]);
+	});
+
+	it('DACI: one Approver, at least one Driver', () => {
+		expect(issues('A D C I', 'daci')).toEqual([]);
+		expect(issues('A C C .', 'daci')).toEqual(['no-responsible']);
+		expect(issues('A A D .', 'daci')).toEqual(['multiple-accountable']);
+		expect(issues('A/D C . .', 'daci')).toEqual([]);
+	});
+
+	it('ignores letters of another framework left in a cell', () => {
+		// A RACI "R" means nothing on a DACI board: readBoard drops it, and the rules give it no duty.
+		expect(issues('A R . .', 'daci')).toEqual(['no-responsible']);
+	});
+
+	it('counts a supporting role as neither load nor only informed', () => {
+		const board = checkBoard(
+			gridSnapshot(['pm', 'eng', 'des'], { a: 'A R S', b: 'A R I' }, 'pm', 'rasci')
+		);
+		expect(board.roles.des).toMatchObject({ marks: { S: 1, I: 1 }, load: 0, onlyInformed: false });
+	});
+
+	it('flags a DACI row that asks every other role to contribute', () => {
+		expect(issues('A D C C', 'daci')).toEqual(['consulted-everyone']);
 	});
 });

@@ -2,13 +2,16 @@
  * The checks the board shows live and the charter records. They produce rule ids only; their
  * wording lives with the templates.
  *
- * Row errors: a placed row needs exactly one A and at least one R; a row that breaks either has
- * no settled boundary (boundary.ts calls it unresolved). Warnings: a row that consults everyone
- * who does not do or own it, a role that is only ever informed, and a role that does or owns a
- * large share of the rows (the focus role's "spread too thin").
+ * Letters are read through the board's framework (frameworks.ts): "A" is its owner letter, "R"
+ * its doer letter (the Approver and the Driver in DACI), and a role holding both ("A/R") counts
+ * as each. Row errors: a placed row needs exactly one owner and at least one doer; a row that
+ * breaks either has no settled boundary (boundary.ts calls it unresolved). Warnings: a row that
+ * consults everyone who does not do or own it, a role that is only ever informed, and a role that
+ * does or owns a large share of the rows (the focus role's "spread too thin").
  */
+import { dutiesOf, frameworkOf, type Duty, type Mark } from './frameworks.ts';
 import { letterAt, requireRow } from './snapshot.ts';
-import type { BoardSnapshot, Letter } from './schema.ts';
+import type { BoardSnapshot } from './schema.ts';
 import { BoardError } from './validate.ts';
 
 export type RuleId =
@@ -31,11 +34,11 @@ export type RowIssue = Issue;
 
 export type RoleLoad = {
 	roleId: string;
-	R: number;
-	A: number;
-	C: number;
-	I: number;
-	/** R + A: the rows this role does or owns. */
+	/** Rows per duty; an owner who also does a row counts under both. */
+	duties: Record<Duty, number>;
+	/** Rows per mark, each row once ("A/R" is its own mark). */
+	marks: Partial<Record<Mark, number>>;
+	/** The rows this role does or owns, each once. */
 	load: number;
 	/** `load` as a share of the placed rows, 0 on an empty board. */
 	share: number;
@@ -75,13 +78,32 @@ export const overloadThreshold = (rows: number, opts: WarningThresholds): number
 	// The epsilon keeps 0.3 × 10 at 3 rows, not 4.
 	Math.max(opts.overloadMin, Math.ceil(opts.overloadShare * rows - 1e-9));
 
-const rolesWith = (snapshot: BoardSnapshot, cardId: string): Record<Letter, string[]> => {
-	const byLetter: Record<Letter, string[]> = { R: [], A: [], C: [], I: [] };
+const emptyDuties = (): Record<Duty, number> => ({
+	owner: 0,
+	doer: 0,
+	support: 0,
+	consulted: 0,
+	informed: 0
+});
+
+/** The duties of a role on a row, by the board's framework. */
+export const dutiesAt = (snapshot: BoardSnapshot, cardId: string, roleId: string): Duty[] => {
+	const mark = letterAt(snapshot, cardId, roleId);
+	return mark ? dutiesOf(frameworkOf(snapshot.framework), mark) : [];
+};
+
+const rolesWith = (snapshot: BoardSnapshot, cardId: string): Record<Duty, string[]> => {
+	const byDuty: Record<Duty, string[]> = {
+		owner: [],
+		doer: [],
+		support: [],
+		consulted: [],
+		informed: []
+	};
 	for (const role of snapshot.roles) {
-		const letter = letterAt(snapshot, cardId, role.id);
-		if (letter) byLetter[letter].push(role.id);
+		for (const duty of dutiesAt(snapshot, cardId, role.id)) byDuty[duty].push(role.id);
 	}
-	return byLetter;
+	return byDuty;
 };
 
 export const checkRow = (
@@ -91,21 +113,24 @@ export const checkRow = (
 ): Issue[] => {
 	requireRow(snapshot, cardId);
 	const leftOut = opts.consultedLeftOut ?? DEFAULT_RULE_OPTIONS.consultedLeftOut;
-	const { R, A, C } = rolesWith(snapshot, cardId);
+	const { owner, doer, consulted } = rolesWith(snapshot, cardId);
 	const issues: Issue[] = [];
-	if (A.length === 0) issues.push({ rule: 'no-accountable', severity: 'error' });
-	if (A.length > 1) issues.push({ rule: 'multiple-accountable', severity: 'error', roleIds: A });
-	if (R.length === 0) issues.push({ rule: 'no-responsible', severity: 'error' });
-	// Everyone left once the doers and the owner are counted; where enough such roles remain,
-	// leaving a few out still counts as consulting everyone.
-	const others = snapshot.roles.length - R.length - A.length;
+	if (owner.length === 0) issues.push({ rule: 'no-accountable', severity: 'error' });
+	if (owner.length > 1) {
+		issues.push({ rule: 'multiple-accountable', severity: 'error', roleIds: owner });
+	}
+	if (doer.length === 0) issues.push({ rule: 'no-responsible', severity: 'error' });
+	// Everyone left once the doers and the owner are counted (an owner who also does the row
+	// once); where enough such roles remain, leaving a few out still counts as consulting
+	// everyone.
+	const others = snapshot.roles.length - new Set([...owner, ...doer]).size;
 	const threshold = Math.max(2, others - (others >= leftOut + 3 ? leftOut : 0));
-	if (C.length >= threshold) {
+	if (consulted.length >= threshold) {
 		issues.push({
 			rule: 'consulted-everyone',
 			severity: 'warning',
-			roleIds: C,
-			measure: { count: C.length, of: others, threshold }
+			roleIds: consulted,
+			measure: { count: consulted.length, of: others, threshold }
 		});
 	}
 	return issues;
@@ -144,15 +169,24 @@ export const checkBoard = (snapshot: BoardSnapshot, opts: RuleOptions = {}): Boa
 
 	const roles: Record<string, RoleCheck> = {};
 	for (const role of snapshot.roles) {
-		const load: RoleLoad = { roleId: role.id, R: 0, A: 0, C: 0, I: 0, load: 0, share: 0 };
+		const load: RoleLoad = {
+			roleId: role.id,
+			duties: emptyDuties(),
+			marks: {},
+			load: 0,
+			share: 0
+		};
 		for (const row of snapshot.rows) {
-			const letter = letterAt(snapshot, row.id, role.id);
-			if (letter) load[letter]++;
+			const mark = letterAt(snapshot, row.id, role.id);
+			if (mark) load.marks[mark] = (load.marks[mark] ?? 0) + 1;
+			const duties = dutiesAt(snapshot, row.id, role.id);
+			for (const duty of duties) load.duties[duty]++;
+			if (duties.includes('owner') || duties.includes('doer')) load.load++;
 		}
-		load.load = load.R + load.A;
 		load.share = snapshot.rows.length > 0 ? load.load / snapshot.rows.length : 0;
 		const overloaded = load.load >= overloadAt;
-		const onlyInformed = load.I > 0 && load.load + load.C === 0;
+		const { informed, consulted, support } = load.duties;
+		const onlyInformed = informed > 0 && load.load + consulted + support === 0;
 		const issues: Issue[] = [];
 		if (overloaded) {
 			const rule = role.id === snapshot.focusRoleId ? 'focus-overload' : 'overload';

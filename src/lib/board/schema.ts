@@ -7,12 +7,14 @@
  *   roles     roleId → Y.Map { id, name, label, color, order }
  *   cards     cardId → Y.Map { id, title, detail, category, source, cadence?, seniority?,
  *                              placed, order }
- *   cells     `${cardId}:${roleId}` → 'R' | 'A' | 'C' | 'I'   (absent: no letter)
+ *   cells     `${cardId}:${roleId}` → a mark of the board's framework (frameworks.ts): one
+ *             letter, or the owner and doer letters together ('A/R'); absent: no letter
  *   notes     cardId → Y.Text, the rationale of the row
  *   dissent   `${cardId}:${userId}` → { userId, name, reason, at }
  *   rowEdits  cardId → { userId, name, at }: the last change to a row's letters, placement or
  *             wording, so that facilitation can tell that an agreed row was reopened
- *   meta      focusRoleId → roleId
+ *   meta      focusRoleId → roleId; framework → 'raci' | 'rasci' | 'daci' (absent: RACI), written
+ *             once by the server when the workshop is created
  *   removedDissent `${cardId}:${userId}` → { userId, name, removedBy: Actor, at }: dissent a
  *             facilitator removed, kept so that the charter says who removed whose
  *
@@ -25,6 +27,9 @@
  * deleting a card or a role, unplacing or placing a card sweeps them (`prune` in entries.ts).
  */
 import type * as Y from 'yjs';
+import type { FrameworkId, Mark } from './frameworks.ts';
+
+export { isLetter, type Letter, type Mark } from './frameworks.ts';
 
 export const ROLES = 'roles';
 export const CARDS = 'cards';
@@ -36,10 +41,7 @@ export const META = 'meta';
 export const REMOVED_DISSENT = 'removedDissent';
 
 export const FOCUS_ROLE_ID = 'focusRoleId';
-
-export const LETTERS = ['R', 'A', 'C', 'I'] as const;
-
-export type Letter = (typeof LETTERS)[number];
+export const FRAMEWORK = 'framework';
 
 export type BoardRole = {
 	id: string;
@@ -77,6 +79,7 @@ export type DissentRemoval = {
 };
 
 export type BoardSnapshot = {
+	framework: FrameworkId;
 	focusRoleId: string | null;
 	/** Board columns, in order. */
 	roles: BoardRole[];
@@ -84,8 +87,8 @@ export type BoardSnapshot = {
 	rows: Card[];
 	/** Unplaced cards, by category and title. */
 	tray: Card[];
-	/** Letters of placed rows and existing roles only, keyed by `cellKey`. */
-	cells: Record<string, Letter>;
+	/** Marks of placed rows and existing roles only, valid in `framework`, keyed by `cellKey`. */
+	cells: Record<string, Mark>;
 	/** Non-empty rationale notes by card id. */
 	notes: Record<string, string>;
 	/** Dissent on placed rows, by card, time and user. */
@@ -94,9 +97,6 @@ export type BoardSnapshot = {
 	/** Dissent a facilitator removed from placed rows, by card and time. */
 	removedDissent?: DissentRemoval[];
 };
-
-export const isLetter = (value: unknown): value is Letter =>
-	typeof value === 'string' && (LETTERS as readonly string[]).includes(value);
 
 export const cellKey = (cardId: string, roleId: string): string => `${cardId}:${roleId}`;
 

@@ -2,7 +2,8 @@ import type * as Y from 'yjs';
 import { createRole, createCard } from './entries.ts';
 import { createId } from './ids.ts';
 import { keyBetween } from './order.ts';
-import { FOCUS_ROLE_ID, getCardMap, getMetaMap, getRoleMap } from './schema.ts';
+import { FRAMEWORK, FOCUS_ROLE_ID, getCardMap, getMetaMap, getRoleMap } from './schema.ts';
+import { DEFAULT_FRAMEWORK, isFrameworkId, type FrameworkId } from './frameworks.ts';
 import {
 	BoardError,
 	checkCardFields,
@@ -12,7 +13,13 @@ import {
 	type RoleInput
 } from './validate.ts';
 
-export type BoardSeed = { roles: RoleInput[]; cards: CardInput[]; focusRoleId?: string };
+export type BoardSeed = {
+	roles: RoleInput[];
+	cards: CardInput[];
+	focusRoleId?: string;
+	/** The workshop's matrix; RACI when absent. Nobody changes it after seeding. */
+	framework?: FrameworkId;
+};
 
 /**
  * Fills an empty board from a template: roles in the given order, every card in the tray, the
@@ -40,6 +47,10 @@ export const seedBoard = (doc: Y.Doc, seed: BoardSeed, origin: unknown = null): 
 		id: claim(card.id, 'Card'),
 		fields: checkCardFields(card, true)
 	}));
+	const framework = seed.framework ?? DEFAULT_FRAMEWORK;
+	if (!isFrameworkId(framework)) {
+		throw new BoardError('invalid-input', `Unknown framework "${String(framework)}"`);
+	}
 	const focusRoleId = seed.focusRoleId ?? roles[0]?.id;
 	if (focusRoleId !== undefined && !roles.some((role) => role.id === focusRoleId)) {
 		throw new BoardError('unknown-role', `The focus role "${focusRoleId}" is not one of the roles`);
@@ -52,5 +63,6 @@ export const seedBoard = (doc: Y.Doc, seed: BoardSeed, origin: unknown = null): 
 		}
 		for (const card of cards) createCard(doc, card.id, card.fields);
 		if (focusRoleId !== undefined) getMetaMap(doc).set(FOCUS_ROLE_ID, focusRoleId);
+		if (framework !== DEFAULT_FRAMEWORK) getMetaMap(doc).set(FRAMEWORK, framework);
 	}, origin);
 };

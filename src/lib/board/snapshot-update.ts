@@ -10,6 +10,7 @@
  */
 import type * as Y from 'yjs';
 import { getCellMap, getRowEditMap, splitKey, type BoardSnapshot } from './schema.ts';
+import { frameworkOf } from './frameworks.ts';
 import { cellValue, readBoard, readRowEdit } from './snapshot.ts';
 
 /** What changed in the document since a snapshot was read. */
@@ -61,9 +62,13 @@ export function updateBoard(
 	let cells = previous.cells;
 	if (changes.cells.size > 0) {
 		const cellMap = getCellMap(doc);
+		// A change of framework is a `meta` change, which reads the board afresh.
+		const framework = frameworkOf(previous.framework);
 		cells = patch(previous.cells, changes.cells, (key) => {
 			const [cardId, roleId] = splitKey(key);
-			return rowIds.has(cardId) && roleIds.has(roleId) ? cellValue(cellMap.get(key)) : null;
+			return rowIds.has(cardId) && roleIds.has(roleId)
+				? cellValue(framework, cellMap.get(key))
+				: null;
 		});
 	}
 	let rowEdits = previous.rowEdits;

@@ -12,6 +12,7 @@ import * as Y from 'yjs';
 import { compareOrder } from './order.ts';
 import {
 	FOCUS_ROLE_ID,
+	FRAMEWORK,
 	cellKey,
 	getCardMap,
 	getCellMap,
@@ -21,17 +22,17 @@ import {
 	getNoteMap,
 	getRoleMap,
 	getRowEditMap,
-	isLetter,
 	splitKey,
 	type BoardSnapshot,
 	type Card,
 	type Dissent,
 	type DissentRemoval,
-	type Letter,
+	type Mark,
 	type BoardRole,
 	type RowEdit
 } from './schema.ts';
 import { BoardError, isId } from './validate.ts';
+import { frameworkOf, isMarkOf, type Framework } from './frameworks.ts';
 
 export { cellKey } from './schema.ts';
 
@@ -69,8 +70,9 @@ const readCard = (id: string, entry: Y.Map<unknown>): Card => {
 	};
 };
 
-/** The letter a `cells` entry holds, or null where it holds nothing a board can show. */
-export const cellValue = (value: unknown): Letter | null => (isLetter(value) ? value : null);
+/** The mark a `cells` entry holds, or null where it holds nothing this board's framework shows. */
+export const cellValue = (framework: Framework, value: unknown): Mark | null =>
+	isMarkOf(framework, value) ? value : null;
 
 /** A `rowEdits` entry, or null where it is not one. */
 export const readRowEdit = (value: unknown): RowEdit | null => {
@@ -101,12 +103,13 @@ export const readBoard = (doc: Y.Doc): BoardSnapshot => {
 	rows.sort(compareOrder);
 	tray.sort(compareTray);
 
-	const cells: Record<string, Letter> = {};
+	const framework = frameworkOf(getMetaMap(doc).get(FRAMEWORK));
+	const cells: Record<string, Mark> = {};
 	const cellMap = getCellMap(doc);
 	for (const row of rows) {
 		for (const role of roles) {
-			const letter = cellValue(cellMap.get(cellKey(row.id, role.id)));
-			if (letter) cells[cellKey(row.id, role.id)] = letter;
+			const mark = cellValue(framework, cellMap.get(cellKey(row.id, role.id)));
+			if (mark) cells[cellKey(row.id, role.id)] = mark;
 		}
 	}
 
@@ -169,10 +172,22 @@ export const readBoard = (doc: Y.Doc): BoardSnapshot => {
 		? (focus as string)
 		: (roles[0]?.id ?? null);
 
-	return { focusRoleId, roles, rows, tray, cells, notes, dissent, rowEdits, removedDissent };
+	return {
+		framework: framework.id,
+		focusRoleId,
+		roles,
+		rows,
+		tray,
+		cells,
+		notes,
+		dissent,
+		rowEdits,
+		removedDissent
+	};
 };
 
-export const letterAt = (snapshot: BoardSnapshot, cardId: string, roleId: string): Letter | null =>
+/** The mark in one cell: a letter, or the owner and doer letters together. */
+export const letterAt = (snapshot: BoardSnapshot, cardId: string, roleId: string): Mark | null =>
 	snapshot.cells[cellKey(cardId, roleId)] ?? null;
 
 /** The placed row `cardId`; throws for tray cards and unknown ids. */

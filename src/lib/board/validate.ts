@@ -1,4 +1,5 @@
-import { isLetter, type Letter, type Actor } from './schema.ts';
+import type { Actor } from './schema.ts';
+import { isMarkOf, type Framework, type Mark } from './frameworks.ts';
 
 export type BoardErrorCode =
 	| 'invalid-input'
@@ -96,9 +97,11 @@ export const checkActor = (actor: unknown): Actor => {
 	return { id, name: checkLine(name, 'User name', LIMITS.actorName) };
 };
 
-export const checkLetter = (value: unknown): Letter | null => {
-	if (value === null || isLetter(value)) return value;
-	throw invalid(`Unknown letter "${String(value)}": use R, A, C, I or null`);
+export const checkMark = (framework: Framework, value: unknown): Mark | null => {
+	if (value === null || isMarkOf(framework, value)) return value;
+	throw invalid(
+		`Unknown letter "${String(value)}" for ${framework.name}: use ${framework.marks.join(', ')} or null`
+	);
 };
 
 export type CardInput = {

@@ -1,4 +1,4 @@
-import type { Boundary, Letter } from '#lib/board/index.ts';
+import { frameworkOf, markName, type Boundary, type Mark } from '#lib/board/index.ts';
 import {
 	listEntries,
 	type Charter,
@@ -6,40 +6,29 @@ import {
 	type CharterItem
 } from '#lib/charter/index.ts';
 
-export const LETTER_WORDS: Record<Letter, string> = {
-	A: 'accountable',
-	R: 'responsible',
-	C: 'consulted',
-	I: 'informed'
-};
+/** "accountable and responsible": a mark in words, by the charter's framework. */
+export function markWords(charter: Charter, mark: Mark): string {
+	return markName(frameworkOf(charter.framework), mark).toLowerCase();
+}
 
 /** "Product Manager owns", "Not Sales's job": the focus role's boundary of a row, in words. */
-export function boundaryPhrase(boundary: Boundary, roleName: string): string {
-	switch (boundary) {
-		case 'owns':
-			return `${roleName} owns`;
-		case 'does':
-			return `${roleName} does`;
-		case 'consulted':
-			return `${roleName} is consulted`;
-		case 'informed':
-			return `${roleName} is informed`;
-		case 'outside':
-			return `Not ${possessive(roleName)} job`;
-		case 'unresolved':
-			return 'Open question';
-	}
+export function boundaryPhrase(charter: Charter, boundary: Boundary, roleName: string): string {
+	if (boundary === 'outside') return `Not ${possessive(roleName)} job`;
+	if (boundary === 'unresolved') return 'Open question';
+	return `${roleName} ${frameworkOf(charter.framework).words[boundary].phrase}`;
 }
 
 export function entriesById(charter: Charter): Map<string, CharterEntry> {
 	return new Map(listEntries(charter).map((entry) => [entry.item.cardId, entry]));
 }
 
-/** Names of the roles holding `letter` on a row. */
-export function rolesWith(charter: Charter, cardId: string, letter: Letter): string[] {
+/** Names of the roles holding `letter` on a row, alone or with another ("A/R" holds A and R). */
+export function rolesWith(charter: Charter, cardId: string, letter: Mark): string[] {
 	const row = charter.matrix.rows.find((r) => r.cardId === cardId);
 	if (!row) return [];
-	return charter.matrix.roles.filter((role) => row.letters[role.id] === letter).map((r) => r.name);
+	return charter.matrix.roles
+		.filter((role) => (row.letters[role.id] || '').split('/').includes(letter))
+		.map((r) => r.name);
 }
 
 export function formatDay(iso: string | number): string {

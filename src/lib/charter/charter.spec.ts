@@ -17,6 +17,7 @@ import {
 import { creditLine } from './item-text.ts';
 import { charterToMarkdown } from './export-markdown.ts';
 import { readBoard } from '../board/snapshot.ts';
+import type { FrameworkId } from '../board/frameworks.ts';
 
 let charter: Charter;
 
@@ -35,7 +36,8 @@ const ids = (items: { cardId: string }[]) => items.map((item) => item.cardId);
 describe('buildCharter', () => {
 	it('carries the publishing metadata', () => {
 		expect(charter).toMatchObject({
-			schema: 'drawline.charter/1',
+			schema: 'drawline.charter/2',
+			framework: 'raci',
 			workshopId: 'w-checkout',
 			title: 'Checkout team PM charter',
 			team: 'Checkout',
@@ -193,6 +195,7 @@ describe('buildCharter', () => {
 	it('builds a charter of a board without roles', () => {
 		const empty = buildCharter(
 			{
+				framework: 'raci',
 				focusRoleId: null,
 				roles: [],
 				rows: [],
@@ -303,5 +306,44 @@ describe('agreement in the charter', () => {
 		for (const { item } of listEntries(old)) delete item.agreement;
 		expect(countAgreement(old)).toBeNull();
 		expect(everyRowAgreed(old)).toBe(false);
+	});
+});
+
+describe('a charter with an owner who also does a row', () => {
+	const built = (framework: FrameworkId) => {
+		const doc = createFixtureBoard(framework);
+		return buildCharter(readBoard(doc), { ...FIXTURE_META, agreed: fixtureAgreements(doc) });
+	};
+
+	it('files the A/R row under owns, marked, and not among the open questions', () => {
+		const rasci = built('rasci');
+		expect(ids(rasci.sections.owns)).toEqual(['vision', 'roadmap', 'beta']);
+		expect(rasci.sections.owns[0]).toMatchObject({ cardId: 'vision', alsoDoes: true });
+		expect(rasci.sections.owns[1].alsoDoes).toBeUndefined();
+		expect(ids(rasci.sections.does)).toEqual(['stories']);
+		expect(ids(rasci.sections.unresolved)).toEqual(['budget', 'copy']);
+		expect(rasci.matrix.rows[0].letters.pm).toBe('A/R');
+	});
+
+	it('lists the row under both owns and does in the role view', () => {
+		const rasci = built('rasci');
+		expect(rasci.roleViews.pm.owns).toContain('vision');
+		expect(rasci.roleViews.pm.does).toEqual(['vision', 'stories']);
+	});
+
+	it('has a supports section in RASCI only', () => {
+		const rasci = built('rasci');
+		expect(ids(rasci.sections.supports ?? [])).toEqual(['pricing']);
+		expect(rasci.roleViews.design.supports).toEqual(['vision', 'roadmap']);
+		expect(charter.sections.supports).toBeUndefined();
+		expect(built('daci').sections.supports).toBeUndefined();
+	});
+
+	it('records the framework, and the DACI Approver who also drives owns the row', () => {
+		const daci = built('daci');
+		expect(daci.framework).toBe('daci');
+		expect(daci.sections.owns[0]).toMatchObject({ cardId: 'vision', alsoDoes: true });
+		expect(ids(daci.sections.does)).toEqual(['stories']);
+		expect(ids(daci.sections.consulted)).toEqual(['pricing']);
 	});
 });

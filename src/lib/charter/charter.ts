@@ -4,20 +4,31 @@
  * change of its shape is a new `schema` id.
  *
  * Sections are the boundary of the focus role (boundary.ts), so every row is in exactly one of
- * them, in board order. Role views leave unresolved rows out: they are open questions, and a
- * letter on them is not yet agreed.
+ * them, in board order; a row the focus role owns and also does ("A/R") is under `owns`, marked
+ * `alsoDoes`. Role views leave unresolved rows out: they are open questions, and a letter on them
+ * is not yet agreed.
+ *
+ * Schema history: `drawline.charter/1` had RACI letters only, one per cell. `/2` adds
+ * `framework` (RACI, RASCI or DACI), so `matrix.letters` may hold that framework's letters or its
+ * owner and doer together ("A/R"), and a role view lists such a row under both `owns` and
+ * `does`. Readers take a charter without `framework` as RACI.
  */
-import { BOUNDARY_OF_LETTER, boundaryOf, type Boundary } from '../board/boundary.ts';
-import type { Issue } from '../board/rules.ts';
+import { boundaryOf, type Boundary } from '../board/boundary.ts';
+import { frameworkOf, type FrameworkId } from '../board/frameworks.ts';
+import { dutiesAt, type Issue } from '../board/rules.ts';
+import { SECTION_OF_DUTY } from '../board/frameworks.ts';
 import { letterAt } from '../board/snapshot.ts';
-import type { BoardSnapshot, Card, Letter, BoardRole } from '../board/schema.ts';
+import type { BoardSnapshot, Card, Mark, BoardRole } from '../board/schema.ts';
 import { BoardError, LIMITS, checkLine } from '../board/validate.ts';
 import { rowStatus, type Agreement } from '../facilitation/agreement.ts';
 import { creditsOf } from '../templates/credits.ts';
 import { boardWarnings, type CharterWarning } from './warnings.ts';
 import type { WarningThresholds } from '../board/rules.ts';
 
-export const CHARTER_SCHEMA = 'drawline.charter/1';
+export const CHARTER_SCHEMA = 'drawline.charter/2';
+
+/** Every schema id a stored version may carry; all of them are read. */
+export type CharterSchema = 'drawline.charter/1' | typeof CHARTER_SCHEMA;
 
 export type CharterRole = { id: string; name: string; label: string; color: string };
 
@@ -69,6 +80,8 @@ export type CharterItem = {
 	agreement?: CharterAgreement;
 	/** The board's warnings on this row, only when one fires. */
 	warnings?: CharterWarning[];
+	/** In `owns`: the focus role also does this row (it holds "A/R"). */
+	alsoDoes?: true;
 	/** Dissent a facilitator removed; present only when there was some. */
 	removedDissent?: CharterRemoval[];
 };
@@ -76,13 +89,21 @@ export type CharterItem = {
 export type CharterSections = {
 	owns: CharterItem[];
 	does: CharterItem[];
+	/** Only in frameworks with a supporting letter (RASCI). */
+	supports?: CharterItem[];
 	consulted: CharterItem[];
 	informed: CharterItem[];
 	outside: (CharterItem & { owners: CharterRoleRef[] })[];
 	unresolved: (CharterItem & { issues: Issue[] })[];
 };
 
-export type RoleView = { owns: string[]; does: string[]; consulted: string[]; informed: string[] };
+export type RoleView = {
+	owns: string[];
+	does: string[];
+	supports?: string[];
+	consulted: string[];
+	informed: string[];
+};
 
 export type OpenQuestion = {
 	cardId: string;
@@ -93,7 +114,7 @@ export type OpenQuestion = {
 
 export type CharterMatrix = {
 	roles: CharterRoleRef[];
-	rows: { cardId: string; title: string; category: string; letters: Record<string, Letter | ''> }[];
+	rows: { cardId: string; title: string; category: string; letters: Record<string, Mark | ''> }[];
 };
 
 export type CharterParticipant = { id: string; name: string; role: string };
@@ -123,7 +144,9 @@ export type CharterMeta = {
 };
 
 export type Charter = {
-	schema: typeof CHARTER_SCHEMA;
+	schema: CharterSchema;
+	/** The matrix the letters follow; absent (RACI) in `/1`. */
+	framework?: FrameworkId;
 	workshopId: string;
 	title: string;
 	team: string;
@@ -235,9 +258,12 @@ export const buildCharter = (snapshot: BoardSnapshot, meta: CharterMeta): Charte
 		checkMeta(meta);
 	const focus = snapshot.roles.find((role) => role.id === snapshot.focusRoleId) ?? null;
 	const roleById = new Map(snapshot.roles.map((role) => [role.id, role]));
+	const framework = frameworkOf(snapshot.framework);
+	const supports = framework.sections.includes('supports');
 	const sections: CharterSections = {
 		owns: [],
 		does: [],
+		...(supports ? { supports: [] } : {}),
 		consulted: [],
 		informed: [],
 		outside: [],
@@ -245,7 +271,13 @@ export const buildCharter = (snapshot: BoardSnapshot, meta: CharterMeta): Charte
 	};
 	const roleViews: Record<string, RoleView> = {};
 	for (const role of snapshot.roles) {
-		roleViews[role.id] = { owns: [], does: [], consulted: [], informed: [] };
+		roleViews[role.id] = {
+			owns: [],
+			does: [],
+			...(supports ? { supports: [] } : {}),
+			consulted: [],
+			informed: []
+		};
 	}
 	const openQuestions: OpenQuestion[] = [];
 
@@ -270,11 +302,12 @@ export const buildCharter = (snapshot: BoardSnapshot, meta: CharterMeta): Charte
 			const owners = row.ownerRoleIds.map((id) => roleRef(roleById.get(id) as BoardRole));
 			sections.outside.push({ ...item, owners });
 		} else {
-			sections[row.boundary].push(item);
+			sections[row.boundary]?.push(row.alsoDoes ? { ...item, alsoDoes: true } : item);
 		}
 		for (const role of snapshot.roles) {
-			const letter = letterAt(snapshot, card.id, role.id);
-			if (letter) roleViews[role.id][BOUNDARY_OF_LETTER[letter]].push(card.id);
+			for (const duty of dutiesAt(snapshot, card.id, role.id)) {
+				roleViews[role.id][SECTION_OF_DUTY[duty]]?.push(card.id);
+			}
 		}
 	}
 
@@ -297,6 +330,7 @@ export const buildCharter = (snapshot: BoardSnapshot, meta: CharterMeta): Charte
 
 	return {
 		schema: CHARTER_SCHEMA,
+		framework: framework.id,
 		workshopId,
 		title,
 		team,
@@ -326,7 +360,7 @@ export const buildCharter = (snapshot: BoardSnapshot, meta: CharterMeta): Charte
 export const listEntries = (charter: Charter): CharterEntry[] => {
 	const byId = new Map<string, CharterEntry>();
 	for (const boundary of Object.keys(charter.sections) as Boundary[]) {
-		for (const item of charter.sections[boundary]) byId.set(item.cardId, { item, boundary });
+		for (const item of charter.sections[boundary] ?? []) byId.set(item.cardId, { item, boundary });
 	}
 	return charter.matrix.rows.flatMap((row) => byId.get(row.cardId) ?? []);
 };

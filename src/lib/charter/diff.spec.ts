@@ -38,7 +38,9 @@ describe('diffCharters', () => {
 			cells: [{ roleId: 'pm', roleName: 'Product Manager', from: 'A', to: 'R' }],
 			moved: { from: 'unresolved', to: 'does' }
 		});
-		expect(movedText({ from: 'unresolved', to: 'does' })).toBe('Moved from Open question to Does');
+		expect(movedText(v2, { from: 'unresolved', to: 'does' })).toBe(
+			'Moved from Open question to Does'
+		);
 		expect(changed.find((row) => row.cardId === 'stories')).toEqual({
 			cardId: 'stories',
 			title: 'Write user stories with engineers',

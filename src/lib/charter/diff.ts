@@ -4,10 +4,12 @@
  * so a removed role's letters show as changes to '' on the rows that had them.
  */
 import { listEntries, type Charter, type CharterItem, type CharterRole } from './charter.ts';
-import type { Letter } from '../board/schema.ts';
+import type { Mark } from '../board/schema.ts';
 import type { Boundary } from '../board/boundary.ts';
+import { frameworkOf } from '../board/frameworks.ts';
 
-export type CellChange = { roleId: string; roleName: string; from: Letter | ''; to: Letter | '' };
+/** Marks as stored: a version published before A/R existed simply never holds one. */
+export type CellChange = { roleId: string; roleName: string; from: Mark | ''; to: Mark | '' };
 
 export type RowChange = {
 	cardId: string;
@@ -18,18 +20,16 @@ export type RowChange = {
 	moved?: { from: Boundary; to: Boundary };
 };
 
-const SECTION_NAMES: Record<Boundary, string> = {
-	owns: 'Owns',
-	does: 'Does',
-	consulted: 'Consulted',
-	informed: 'Informed',
-	outside: 'Not the focus role’s job',
-	unresolved: 'Open question'
+/** A section's short name in the charter's framework ("Drives" in DACI). */
+export const sectionName = (charter: Charter, boundary: Boundary): string => {
+	if (boundary === 'outside') return 'Not the focus role’s job';
+	if (boundary === 'unresolved') return 'Open question';
+	return frameworkOf(charter.framework).words[boundary].name;
 };
 
-/** "Moved from Open question to Does". */
-export const movedText = (moved: { from: Boundary; to: Boundary }): string =>
-	`Moved from ${SECTION_NAMES[moved.from]} to ${SECTION_NAMES[moved.to]}`;
+/** "Moved from Open question to Does", in the words of the newer version's framework. */
+export const movedText = (charter: Charter, moved: { from: Boundary; to: Boundary }): string =>
+	`Moved from ${sectionName(charter, moved.from)} to ${sectionName(charter, moved.to)}`;
 
 export type CharterDiff = {
 	added: CharterItem[];

@@ -12,8 +12,16 @@ import {
 	type CharterItem
 } from './charter.ts';
 import { describeAgreement, summarizeAgreement } from './agreement-text.ts';
-import { creditLine, removalText, sourceText, tagLine, warningText } from './item-text.ts';
+import {
+	alsoDoesText,
+	creditLine,
+	removalText,
+	sourceText,
+	tagLine,
+	warningText
+} from './item-text.ts';
 import type { Issue, RuleId } from '../board/rules.ts';
+import { dutiesSentence, frameworkOf, markName } from '../board/frameworks.ts';
 
 export type MarkdownOptions = {
 	/** Reader-facing text per rule; the rule id is shown otherwise. */
@@ -103,6 +111,7 @@ export const charterToMarkdown = (charter: Charter, opts: MarkdownOptions = {}):
 		return (consent.decision === 'agree' ? 'agrees' : 'objects') + comment;
 	};
 
+	const framework = frameworkOf(charter.framework);
 	const agreement = summarizeAgreement(charter);
 	const agreementSummary = agreement ? [`- **Agreement:** ${agreement}`] : [];
 
@@ -117,7 +126,7 @@ export const charterToMarkdown = (charter: Charter, opts: MarkdownOptions = {}):
 			: []),
 		...agreementSummary,
 		'',
-		`What the ${focus} owns (A), does (R), is consulted on (C) and is informed of (I), ` +
+		`What the ${focus} ${dutiesSentence(framework)}, ` +
 			'as the team agreed it, and what is not their job.',
 		'',
 		'## Participants',
@@ -139,21 +148,19 @@ export const charterToMarkdown = (charter: Charter, opts: MarkdownOptions = {}):
 					''
 				]
 			: []),
-		...section(
-			'Owns (A)',
-			sections.owns.flatMap((item) => itemLines(charter, item))
-		),
-		...section(
-			'Does (R)',
-			sections.does.flatMap((item) => itemLines(charter, item))
-		),
-		...section(
-			'Consulted on (C)',
-			sections.consulted.flatMap((item) => itemLines(charter, item))
-		),
-		...section(
-			'Informed of (I)',
-			sections.informed.flatMap((item) => itemLines(charter, item))
+		...framework.sections.flatMap((key) =>
+			section(
+				framework.words[key].heading,
+				(sections[key] ?? []).flatMap((item) =>
+					itemLines(
+						charter,
+						item,
+						item.alsoDoes
+							? [`  - ${inline(alsoDoesText(charter, charter.focusRole?.name ?? 'focus role'))}`]
+							: []
+					)
+				)
+			)
 		),
 		...section(
 			`Not the ${focus}'s job`,
@@ -185,14 +192,8 @@ export const charterToMarkdown = (charter: Charter, opts: MarkdownOptions = {}):
 			`### ${inline(role.name)} (${inline(role.label)})`,
 			'',
 			...listOrNone(
-				(
-					[
-						['Owns', view.owns],
-						['Does', view.does],
-						['Consulted on', view.consulted],
-						['Informed of', view.informed]
-					] as const
-				)
+				framework.sections
+					.map((section) => [framework.words[section].verb, view[section] ?? []] as const)
 					.filter(([, ids]) => ids.length > 0)
 					.map(([label, ids]) => `- **${label}:** ${names(ids)}`)
 			),
@@ -201,7 +202,7 @@ export const charterToMarkdown = (charter: Charter, opts: MarkdownOptions = {}):
 	}
 
 	const { roles, rows } = charter.matrix;
-	lines.push('## Appendix: RACI matrix', '');
+	lines.push(`## Appendix: ${framework.name} matrix`, '');
 	if (rows.length === 0) {
 		lines.push('_None._');
 	} else {
@@ -213,7 +214,9 @@ export const charterToMarkdown = (charter: Charter, opts: MarkdownOptions = {}):
 				tableRow([cell(row.title), ...roles.map((role) => row.letters[role.id] || ' ')])
 			),
 			'',
-			roles.map((role) => `${cell(role.label)}: ${inline(role.name)}`).join(' · ')
+			roles.map((role) => `${cell(role.label)}: ${inline(role.name)}`).join(' · '),
+			'',
+			framework.marks.map((mark) => `${mark}: ${markName(framework, mark)}`).join(' · ')
 		);
 	}
 	if (charter.sources?.length) {

@@ -11,6 +11,9 @@ import { charterToCsv } from './export-csv.ts';
 import { charterToJson } from './export-json.ts';
 import { charterToMarkdown } from './export-markdown.ts';
 import { readBoard } from '../board/snapshot.ts';
+import type { FrameworkId } from '../board/frameworks.ts';
+import { diffCharters } from './diff.ts';
+import { RULE_COPY } from '../templates/copy.ts';
 
 // Golden files are compared, never rewritten silently: after a deliberate change of the output,
 // run once with UPDATE_GOLDEN=1 and review the diff of __golden__/ before committing it.
@@ -22,12 +25,19 @@ const golden = (name: string, actual: string) => {
 };
 
 let charter: Charter;
+const byFramework = {} as Record<'rasci' | 'daci', Charter>;
+
+const fixtureCharter = (framework: FrameworkId): Charter => {
+	const doc = createFixtureBoard(framework);
+	return buildCharter(readBoard(doc), { ...FIXTURE_META, agreed: fixtureAgreements(doc) });
+};
 
 beforeAll(() => {
 	vi.useFakeTimers({ toFake: ['Date'] });
 	vi.setSystemTime(new Date('2025-03-14T15:00:00.000Z'));
-	const doc = createFixtureBoard();
-	charter = buildCharter(readBoard(doc), { ...FIXTURE_META, agreed: fixtureAgreements(doc) });
+	charter = fixtureCharter('raci');
+	byFramework.rasci = fixtureCharter('rasci');
+	byFramework.daci = fixtureCharter('daci');
 });
 
 afterAll(() => {
@@ -141,5 +151,66 @@ describe('charterToJson', () => {
 		const reordered = Object.fromEntries(Object.entries(charter).reverse()) as Charter;
 		expect(charterToJson(reordered)).toBe(json);
 		expect(JSON.parse(json)).toEqual(charter);
+	});
+});
+
+describe.each(['rasci', 'daci'] as const)('a %s charter', (framework) => {
+	const ruleText = Object.fromEntries(
+		Object.entries(RULE_COPY).map(([rule, copy]) => [rule, copy.label])
+	);
+
+	it('matches the golden Markdown, CSV and JSON files', () => {
+		const built = byFramework[framework];
+		golden(`charter-${framework}.md`, charterToMarkdown(built, { ruleText }));
+		golden(`charter-${framework}.csv`, charterToCsv(built));
+		golden(`charter-${framework}.json`, charterToJson(built));
+	});
+});
+
+describe('the owner who also does a row, in the exports', () => {
+	it('files the row under the owner’s section and says the owner does it too', () => {
+		const markdown = charterToMarkdown(byFramework.rasci);
+		const owns = markdown.slice(markdown.indexOf('## Owns (A)'), markdown.indexOf('## Does (R)'));
+		expect(owns).toContain('- **Set the product vision**');
+		expect(owns).toContain('  - Product Manager also does it');
+		expect(markdown).toContain('## Supports (S)\n\n- **Set pricing & packaging**');
+		expect(charterToCsv(byFramework.rasci)).toContain(
+			'Set the product vision,Vision and strategy,A/R,I,S,,,C,'
+		);
+	});
+
+	it('names DACI’s sections by its own verbs', () => {
+		const markdown = charterToMarkdown(byFramework.daci);
+		expect(markdown).toContain(
+			'approves (A), drives (D), contributes to (C) and is informed of (I)'
+		);
+		expect(markdown).toContain('## Approves (A)\n\n- **Set the product vision**');
+		expect(markdown).toContain('  - Product Manager also drives it');
+		expect(markdown).toContain('## Appendix: DACI matrix');
+		expect(markdown).not.toContain('## Does (R)');
+	});
+});
+
+describe('a version published under drawline.charter/1', () => {
+	const stored = (): Charter =>
+		JSON.parse(
+			readFileSync(new URL('./__fixtures__/charter-schema-1.json', import.meta.url), 'utf8')
+		) as Charter;
+
+	it('still exports as it did, read as RACI', () => {
+		const old = stored();
+		expect(old.schema).toBe('drawline.charter/1');
+		expect(old.framework).toBeUndefined();
+		// The fixture was stored before warnings recorded their measure; leave it out to compare.
+		const now = JSON.parse(
+			JSON.stringify(charter, (key, value) => (key === 'measure' ? undefined : value))
+		) as Charter;
+		expect(charterToMarkdown(old)).toBe(charterToMarkdown(now));
+		expect(charterToCsv(old)).toBe(charterToCsv(now));
+	});
+
+	it('diffs against a version published under /2 with nothing changed', () => {
+		const diff = diffCharters(stored(), charter);
+		expect(diff).toEqual({ added: [], removed: [], changed: [], rolesAdded: [], rolesRemoved: [] });
 	});
 });

@@ -30,6 +30,8 @@ export {
 } from './warnings.ts';
 export { describeAgreement, summarizeAgreement } from './agreement-text.ts';
 export {
+	alsoDoesText,
+	othersOnRow,
 	creditLine,
 	creditsOfItem,
 	removalText,
@@ -41,6 +43,7 @@ export { searchCharter, type SearchResult } from './search.ts';
 export {
 	diffCharters,
 	movedText,
+	sectionName,
 	type CharterDiff,
 	type RowChange,
 	type CellChange

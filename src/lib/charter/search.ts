@@ -47,7 +47,7 @@ export const searchCharter = (charter: Charter, query: string): SearchResult[] =
 		if (score === 0) continue;
 		const letters = charter.matrix.rows.find((row) => row.cardId === item.cardId)?.letters ?? {};
 		const accountable = charter.matrix.roles
-			.filter((role) => letters[role.id] === 'A')
+			.filter((role) => (letters[role.id] || '').split('/').includes('A'))
 			.map((role) => role.name);
 		scored.push({ result: { ...entry, accountable }, score });
 	}

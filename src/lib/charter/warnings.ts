@@ -4,8 +4,13 @@
  * spread too thin, only informed), with the workshop's thresholds, and by how much a threshold
  * warning fired.
  */
-import { checkBoard, type Issue, type Measure, type RuleOptions } from '../board/rules.ts';
-import { letterAt } from '../board/snapshot.ts';
+import {
+	checkBoard,
+	dutiesAt,
+	type Issue,
+	type Measure,
+	type RuleOptions
+} from '../board/rules.ts';
 import type { BoardSnapshot } from '../board/schema.ts';
 
 export type CharterWarningId =
@@ -19,17 +24,19 @@ const fromIssue = (issue: Issue): CharterWarning => ({
 	...(issue.measure ? { measure: issue.measure } : {})
 });
 
-/** The focus role holds R, and no other role holds R or A. */
+/** The focus role does the row without owning it, and no other role owns or does it. */
 export const isAccidentalCoordination = (
 	snapshot: BoardSnapshot,
 	cardId: string,
 	focusRoleId: string | null
 ): boolean => {
-	if (!focusRoleId || letterAt(snapshot, cardId, focusRoleId) !== 'R') return false;
+	if (!focusRoleId) return false;
+	const focus = dutiesAt(snapshot, cardId, focusRoleId);
+	if (!focus.includes('doer') || focus.includes('owner')) return false;
 	return snapshot.roles.every((role) => {
 		if (role.id === focusRoleId) return true;
-		const letter = letterAt(snapshot, cardId, role.id);
-		return letter !== 'R' && letter !== 'A';
+		const duties = dutiesAt(snapshot, cardId, role.id);
+		return !duties.includes('doer') && !duties.includes('owner');
 	});
 };
 

@@ -4,7 +4,7 @@
  * client (`facilitation-ui/facilitation-client.ts`) reads them, so a changed shape fails the type
  * check on both sides. A refusal answers `{ message }` with a 4xx status.
  */
-import type { Letter } from '#lib/board/index.ts';
+import type { Mark } from '#lib/board/index.ts';
 import type { Consent, ConsentDecision, Round } from '#lib/facilitation/facilitation-doc.ts';
 import type { ProposalCells, RevealResult } from '#lib/facilitation/proposals.ts';
 import type { Unresolved } from '#lib/facilitation/publish-check.ts';
@@ -27,7 +27,7 @@ export type RevealResponse = RevealResult;
 
 /** POST adopt (facilitator): a row's (or one cell's) letters become the revealed majority. */
 export type AdoptRequest = { cardId: string; roleId?: string };
-export type AdoptResponse = { letters: Record<string, Letter | null> };
+export type AdoptResponse = { letters: Record<string, Mark | null> };
 
 /** GET proposals, and PUT proposals `{ cells }`: my own proposals in the current round. */
 export type MyProposal = {

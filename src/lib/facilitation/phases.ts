@@ -20,7 +20,7 @@ export const PHASES: readonly Phase[] = [
 		id: 'propose',
 		name: 'Propose',
 		instruction:
-			'On your own, mark R/A/C/I as things really are today. Nobody sees your answers until the facilitator reveals them.'
+			'On your own, mark the letters as things really are today. Nobody sees your answers until the facilitator reveals them.'
 	},
 	{
 		id: 'place',

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { LETTERS, cellKey } from '../board/schema.ts';
+import { cellKey } from '../board/schema.ts';
+import { FRAMEWORKS, type Letter } from '../board/frameworks.ts';
 import {
-	ANSWERS,
+	answersOf,
 	aggregateProposals,
 	cellDisagreement,
 	cellMajority,
@@ -20,7 +21,7 @@ const people = (cells: Record<string, string>[]): Proposal[] =>
 	cells.map((c, i) => ({
 		userId: `u${i}`,
 		name: `Person ${i}`,
-		cells: checkProposalCells(c)
+		cells: checkProposalCells(c, FRAMEWORKS.raci)
 	}));
 
 describe('aggregating blind proposals', () => {
@@ -45,7 +46,7 @@ describe('aggregating blind proposals', () => {
 		expect(result.cells['standup:eng'].counts).toEqual({ A: 3 });
 		expect(result.cells['standup:pm'].counts).toEqual({ none: 3 });
 		for (const [key, spread] of Object.entries(result.cells)) {
-			const n = ANSWERS.reduce((s, a) => s + (spread.counts[a] ?? 0), 0);
+			const n = answersOf(FRAMEWORKS.raci).reduce((s, a) => s + (spread.counts[a] ?? 0), 0);
 			expect(n).toBe(result.rows[key.split(':')[0]]);
 		}
 	});
@@ -101,10 +102,24 @@ describe('aggregating blind proposals', () => {
 	});
 
 	it('refuses malformed proposals', () => {
-		expect(() => checkProposalCells({ 'a:b': 'X' })).toThrow();
-		expect(() => checkProposalCells({ 'no-colon': 'A' })).toThrow();
-		expect(() => checkProposalCells(['A'])).toThrow();
-		expect(checkProposalCells({ 'a:b': 'A', 'a:c': null, 'a:d': '' })).toEqual({ 'a:b': 'A' });
+		const raci = FRAMEWORKS.raci;
+		expect(() => checkProposalCells({ 'a:b': 'X' }, raci)).toThrow();
+		expect(() => checkProposalCells({ 'a:b': 'D' }, raci)).toThrow();
+		expect(() => checkProposalCells({ 'a:b': 'A/C' }, raci)).toThrow();
+		expect(() => checkProposalCells({ 'no-colon': 'A' }, raci)).toThrow();
+		expect(() => checkProposalCells(['A'], raci)).toThrow();
+		expect(checkProposalCells({ 'a:b': 'A', 'a:c': null, 'a:d': '' }, raci)).toEqual({
+			'a:b': 'A'
+		});
+	});
+
+	it('takes the framework’s own letters and its owner and doer together', () => {
+		expect(checkProposalCells({ 'a:b': 'A/R' }, FRAMEWORKS.raci)).toEqual({ 'a:b': 'A/R' });
+		expect(checkProposalCells({ 'a:b': 'D', 'a:c': 'A/D' }, FRAMEWORKS.daci)).toEqual({
+			'a:b': 'D',
+			'a:c': 'A/D'
+		});
+		expect(() => checkProposalCells({ 'a:b': 'R' }, FRAMEWORKS.daci)).toThrow();
 	});
 
 	it('keeps its invariants for random rounds (seeded)', () => {
@@ -113,10 +128,11 @@ describe('aggregating blind proposals', () => {
 		for (let round = 0; round < 50; round++) {
 			const cards = ['a', 'b', 'c'];
 			const list: Proposal[] = Array.from({ length: 1 + Math.floor(random() * 12) }, (_, i) => {
-				const cells: Record<string, (typeof LETTERS)[number]> = {};
+				const cells: Record<string, Letter> = {};
+				const letters = ['R', 'A', 'C', 'I'] as const;
 				for (const card of cards)
 					for (const role of roles)
-						if (random() < 0.4) cells[cellKey(card, role)] = LETTERS[Math.floor(random() * 4)];
+						if (random() < 0.4) cells[cellKey(card, role)] = letters[Math.floor(random() * 4)];
 				return { userId: `u${i}`, name: `n${i}`, cells };
 			});
 			const r = aggregateProposals(list, roles, at);
@@ -129,7 +145,7 @@ describe('aggregating blind proposals', () => {
 					const majority = cellMajority(spread);
 					if (majority && spread) {
 						const top = spread.counts[majority] ?? 0;
-						for (const a of ANSWERS)
+						for (const a of answersOf(FRAMEWORKS.raci))
 							if (a !== majority) expect(spread.counts[a] ?? 0).toBeLessThan(top);
 					}
 				}

@@ -1,5 +1,6 @@
 /**
- * Blind proposals and the perception gap. Each participant privately marks R/A/C/I for the rows
+ * Blind proposals and the perception gap. Each participant privately marks the board's letters
+ * (its framework's marks, "A/R" included) for the rows
  * as they believe things are today; on reveal the server aggregates them per cell, and everyone
  * sees how the answers spread, where they disagree most, and what most people said.
  *
@@ -9,23 +10,25 @@
  * grows as answers split), and of a row the mean over the cells someone put a letter in. In
  * anonymous mode the result holds counts only; names appear only in named mode.
  */
-import { LETTERS, cellKey, isLetter, type Letter } from '../board/schema.ts';
+import { isMarkOf, type Framework, type Mark } from '../board/frameworks.ts';
+import { cellKey } from '../board/schema.ts';
 
-/** cellKey (`cardId:roleId`) → letter. */
-export type ProposalCells = Record<string, Letter>;
+/** cellKey (`cardId:roleId`) → mark. */
+export type ProposalCells = Record<string, Mark>;
 
 export type Proposal = { userId: string; name: string; cells: ProposalCells };
 
-/** An answer for a cell: a letter, or none. */
-export type Answer = Letter | 'none';
+/** An answer for a cell: a mark, or none. */
+export type Answer = Mark | 'none';
 
-export const ANSWERS: readonly Answer[] = [...LETTERS, 'none'];
+/** The answers a board of `framework` can get, in its legend's order. */
+export const answersOf = (framework: Framework): readonly Answer[] => [...framework.marks, 'none'];
 
 export type CellSpread = {
 	/** How many respondents of the row gave each answer (absent: zero). */
 	counts: Partial<Record<Answer, number>>;
 	/** Named mode only: who gave each letter. */
-	names?: Partial<Record<Letter, string[]>>;
+	names?: Partial<Record<Mark, string[]>>;
 };
 
 export type RevealResult = {
@@ -55,8 +58,8 @@ export const cellCardId = (key: string): string => splitCellKey(key)[0];
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 
-/** Keeps well-formed `cardId:roleId → letter` entries; throws for anything else. */
-export const checkProposalCells = (value: unknown): ProposalCells => {
+/** Keeps well-formed `cardId:roleId → mark` entries of `framework`; throws for anything else. */
+export const checkProposalCells = (value: unknown, framework: Framework): ProposalCells => {
 	if (typeof value !== 'object' || value === null || Array.isArray(value)) {
 		throw new TypeError('Proposals must be an object of cell → letter');
 	}
@@ -67,7 +70,9 @@ export const checkProposalCells = (value: unknown): ProposalCells => {
 		const [cardId, roleId] = splitCellKey(key);
 		if (!ID.test(cardId) || !ID.test(roleId)) throw new TypeError(`"${key}" is not a cell`);
 		if (letter === null || letter === '') continue;
-		if (!isLetter(letter)) throw new TypeError(`"${String(letter)}" is not R, A, C or I`);
+		if (!isMarkOf(framework, letter)) {
+			throw new TypeError(`"${String(letter)}" is not one of ${framework.marks.join(', ')}`);
+		}
 		cells[key] = letter;
 	}
 	return cells;
@@ -122,21 +127,23 @@ export const aggregateProposals = (
 	};
 };
 
-const total = (spread: CellSpread): number =>
-	ANSWERS.reduce((sum, answer) => sum + (spread.counts[answer] ?? 0), 0);
+const counts = (spread: CellSpread): [Answer, number][] =>
+	Object.entries(spread.counts) as [Answer, number][];
+
+const total = (spread: CellSpread): number => counts(spread).reduce((sum, [, n]) => sum + n, 0);
 
 /** 1 − the share of the most common answer; 0 for an empty or unanimous cell. */
 export const cellDisagreement = (spread: CellSpread | undefined): number => {
 	if (!spread) return 0;
 	const n = total(spread);
 	if (n === 0) return 0;
-	const top = Math.max(...ANSWERS.map((answer) => spread.counts[answer] ?? 0));
+	const top = Math.max(...counts(spread).map(([, n]) => n));
 	return 1 - top / n;
 };
 
 /** Someone put a letter in this cell. */
 const hasLetters = (spread: CellSpread): boolean =>
-	LETTERS.some((letter) => (spread.counts[letter] ?? 0) > 0);
+	counts(spread).some(([answer, n]) => answer !== 'none' && n > 0);
 
 /** Mean disagreement over the row's cells that someone put a letter in; 0 when none. */
 export const rowDisagreement = (
@@ -164,8 +171,7 @@ export const cellMajority = (spread: CellSpread | undefined): Answer | null => {
 	let best: Answer | null = null;
 	let bestCount = 0;
 	let tied = false;
-	for (const answer of ANSWERS) {
-		const count = spread.counts[answer] ?? 0;
+	for (const [answer, count] of counts(spread)) {
 		if (count > bestCount) {
 			best = answer;
 			bestCount = count;
@@ -192,7 +198,7 @@ export const rowMajority = (
 /** "4×A, 2×R, 1×none", most common first; the per-cell spread as people read it. */
 export const describeSpread = (spread: CellSpread | undefined): string => {
 	if (!spread) return 'No answers';
-	const parts = ANSWERS.map((answer) => [answer, spread.counts[answer] ?? 0] as const)
+	const parts = counts(spread)
 		.filter(([, count]) => count > 0)
 		.sort((a, b) => b[1] - a[1])
 		.map(([answer, count]) => `${count}×${answer === 'none' ? 'no letter' : answer}`);
@@ -229,7 +235,7 @@ export const letterSpread = (
 	result: RevealResult,
 	cardId: string,
 	roleIds: readonly string[],
-	letter: Letter
+	letter: Mark
 ): { roleId: string; count: number }[] =>
 	roleIds
 		.map((roleId) => ({

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { labelFor, parseRoles } from './workshop-form.ts';
+import { labelFor, parseRoles, readFramework } from './workshop-form.ts';
 
 function form(rows: [id: string, name: string, label: string, color: string][], focus: number) {
 	const data = new FormData();
@@ -91,5 +91,24 @@ describe('roles from the create form', () => {
 		expect(labelFor('Customer Support & Success')).toBe('CSS');
 		expect(labelFor('Engineering')).toBe('ENG');
 		expect(labelFor('Program/Project Management')).toBe('PPM');
+	});
+});
+
+describe('the matrix from the create form', () => {
+	const withFramework = (value?: string) => {
+		const data = new FormData();
+		if (value !== undefined) data.set('framework', value);
+		return readFramework(data);
+	};
+
+	it('takes RACI, RASCI or DACI, and RACI when the form does not say', () => {
+		expect(withFramework('rasci')).toEqual({ framework: 'rasci', error: null });
+		expect(withFramework('daci')).toEqual({ framework: 'daci', error: null });
+		expect(withFramework()).toEqual({ framework: 'raci', error: null });
+	});
+
+	it('refuses any other value with a message', () => {
+		expect(withFramework('RACI; drop table').error).toBe('Choose RACI, RASCI or DACI.');
+		expect(withFramework('DACI').error).toBe('Choose RACI, RASCI or DACI.');
 	});
 });

@@ -1,4 +1,4 @@
-import { LIMITS } from '#lib/board/index.ts';
+import { DEFAULT_FRAMEWORK, LIMITS, isFrameworkId, type FrameworkId } from '#lib/board/index.ts';
 import { ROLE_COLORS } from '#lib/ui/role-colors.ts';
 
 /** Validation for the workshop forms (create, rename); messages are shown beside the field. */
@@ -138,4 +138,13 @@ export function parseRoles(form: FormData): ParsedRoles {
 		else if (!focusRoleId) error = 'Choose the focus role, whose charter this workshop writes.';
 	}
 	return { rows, focusIndex: focus, roles, focusRoleId, error, rowErrors };
+}
+
+/** The matrix a new workshop uses; RACI when the form does not say (a form from before the choice). */
+export function readFramework(form: FormData): { framework: FrameworkId; error: string | null } {
+	const value = form.get('framework');
+	if (value === null || value === '') return { framework: DEFAULT_FRAMEWORK, error: null };
+	return isFrameworkId(value)
+		? { framework: value, error: null }
+		: { framework: DEFAULT_FRAMEWORK, error: 'Choose RACI, RASCI or DACI.' };
 }

@@ -202,7 +202,7 @@ describe('copy', () => {
 
 	it('introduces every charter boundary section', () => {
 		expect(Object.keys(BOUNDARY_COPY).sort()).toEqual(
-			['owns', 'does', 'consulted', 'informed', 'outside', 'unresolved'].sort()
+			['owns', 'does', 'supports', 'consulted', 'informed', 'outside', 'unresolved'].sort()
 		);
 		for (const { heading, intro } of Object.values(BOUNDARY_COPY)) {
 			expect(heading.trim()).not.toBe('');

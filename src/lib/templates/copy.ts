@@ -1,4 +1,4 @@
-import type { BoundaryId, RuleId } from './types.ts';
+import type { BoundaryId, FrameworkId, RuleId } from './types.ts';
 
 export const RULE_COPY: Record<RuleId, { label: string; explanation: string }> = {
 	'no-accountable': {
@@ -44,13 +44,15 @@ export const RULE_COPY: Record<RuleId, { label: string; explanation: string }> =
  */
 export const measureText = (
 	rule: RuleId,
-	measure: { count: number; of: number; threshold: number }
+	measure: { count: number; of: number; threshold: number },
+	/** The board's doing and owning letters (D and A in DACI). */
+	letters: { doer: string; owner: string } = { doer: 'R', owner: 'A' }
 ): string => {
 	const { count, of, threshold } = measure;
 	if (rule === 'consulted-everyone') {
 		return `${count} of the ${of} roles that neither do nor own it consulted (threshold ${threshold})`;
 	}
-	return `R or A on ${count} of ${of} rows (threshold ${threshold})`;
+	return `${letters.doer} or ${letters.owner} on ${count} of ${of} rows (threshold ${threshold})`;
 };
 
 /**
@@ -74,6 +76,10 @@ export const BOUNDARY_COPY: Record<BoundaryId, { heading: string; intro: string 
 		heading: 'Does',
 		intro: 'This role does hands-on work here, but another role makes the final call.'
 	},
+	supports: {
+		heading: 'Supports',
+		intro: 'This role lends a hand to whoever does the work here, without leading it.'
+	},
 	consulted: {
 		heading: 'Is consulted on',
 		intro: 'Whoever decides asks this role for input first; expect to be asked, not to decide.'
@@ -93,4 +99,17 @@ export const BOUNDARY_COPY: Record<BoundaryId, { heading: string; intro: string 
 		intro:
 			"The team has not agreed yet who owns or does these; treat them as open questions, not as this role's job by default."
 	}
+};
+
+/** DACI names the sections by its own verbs; the intros hold for every framework. */
+const HEADINGS: Partial<Record<FrameworkId, Partial<Record<BoundaryId, string>>>> = {
+	daci: { owns: 'Approves', does: 'Drives', consulted: 'Contributes to' }
+};
+
+export const boundaryCopy = (
+	framework: FrameworkId | undefined,
+	boundary: BoundaryId
+): { heading: string; intro: string } => {
+	const heading = framework && HEADINGS[framework]?.[boundary];
+	return heading ? { ...BOUNDARY_COPY[boundary], heading } : BOUNDARY_COPY[boundary];
 };

@@ -13,4 +13,4 @@ export { creditsOf, creditWords, sourceText } from './credits.ts';
 export { SOURCES } from './sources.ts';
 export { DEFAULT_ROLES, FOCUS_ROLE_ID } from './roles.ts';
 export { ALL_CARDS, TEMPLATES, getTemplate } from './catalog.ts';
-export { BOUNDARY_COPY, COORDINATOR_COPY, RULE_COPY } from './copy.ts';
+export { BOUNDARY_COPY, COORDINATOR_COPY, RULE_COPY, boundaryCopy } from './copy.ts';

@@ -47,3 +47,4 @@ export interface Template {
 // The board's checks and boundaries name these; the templates only word them (copy.ts).
 export type { RuleId } from '../board/rules.ts';
 export type { Boundary as BoundaryId } from '../board/boundary.ts';
+export type { FrameworkId } from '../board/frameworks.ts';

@@ -8,7 +8,7 @@ export const ROLE_NAMES: Record<MemberRole, string> = {
 
 export const ROLE_DESCRIPTIONS: Record<MemberRole, string> = {
 	facilitator: 'Runs the session, manages members and invites, publishes the charter.',
-	participant: 'Places cards, sets R/A/C/I, writes rationale and flags dissent.',
+	participant: 'Places cards, sets the letters, writes rationale and flags dissent.',
 	reader: 'Reads the board and the published charter; changes nothing.'
 };
 

@@ -3,7 +3,8 @@
 import * as Y from 'yjs';
 import { getNoteText, placeCard, setCell, setDissent } from '../operations.ts';
 import { seedBoard } from '../seed.ts';
-import type { Actor, Letter } from '../schema.ts';
+import type { Actor, Mark } from '../schema.ts';
+import type { FrameworkId } from '../frameworks.ts';
 import type { CharterMeta } from '../../charter/charter.ts';
 import type { Agreement } from '../../facilitation/agreement.ts';
 import { readBoard } from '../snapshot.ts';
@@ -97,7 +98,9 @@ const CARD_SEED = [
 	}
 ];
 
-const LETTERS: Record<string, Record<string, Letter>> = {
+type Letters = Record<string, Record<string, Mark>>;
+
+const LETTERS: Letters = {
 	vision: { pm: 'A', design: 'R', lead: 'C', eng: 'I' },
 	roadmap: { pm: 'A', eng: 'R', design: 'C', sales: 'C', support: 'C', lead: 'C' },
 	beta: { pm: 'A', eng: 'R', support: 'R', sales: 'I' },
@@ -109,10 +112,34 @@ const LETTERS: Record<string, Record<string, Letter>> = {
 	copy: {}
 };
 
-export const createFixtureBoard = (): Y.Doc => {
+// The same board in the other frameworks: the PM owns and does the vision (A/R, A/D), and in
+// RASCI supports pricing and design supports two rows.
+const LETTERS_OF: Record<FrameworkId, Letters> = {
+	raci: LETTERS,
+	rasci: {
+		...LETTERS,
+		vision: { pm: 'A/R', design: 'S', lead: 'C', eng: 'I' },
+		roadmap: { pm: 'A', eng: 'R', design: 'S', sales: 'C', support: 'C', lead: 'C' },
+		beta: { pm: 'A', eng: 'R', support: 'S', sales: 'I' },
+		pricing: { lead: 'A', sales: 'R', pm: 'S' }
+	},
+	daci: {
+		vision: { pm: 'A/D', design: 'C', lead: 'C', eng: 'I' },
+		roadmap: { pm: 'A', eng: 'D', design: 'C', sales: 'C', support: 'C', lead: 'C' },
+		beta: { pm: 'A', eng: 'D', support: 'D', sales: 'I' },
+		stories: { eng: 'A', pm: 'D', design: 'C' },
+		pricing: { lead: 'A', sales: 'D', pm: 'C' },
+		releases: { eng: 'A', support: 'D', pm: 'I', sales: 'I' },
+		contracts: { sales: 'A', lead: 'D' },
+		budget: { pm: 'A', lead: 'A', eng: 'C' },
+		copy: {}
+	}
+};
+
+export const createFixtureBoard = (framework: FrameworkId = 'raci'): Y.Doc => {
 	const doc = new Y.Doc();
-	seedBoard(doc, { roles: ROLE_SEED, cards: CARD_SEED, focusRoleId: 'pm' });
-	for (const [cardId, letters] of Object.entries(LETTERS)) {
+	seedBoard(doc, { roles: ROLE_SEED, cards: CARD_SEED, focusRoleId: 'pm', framework });
+	for (const [cardId, letters] of Object.entries(LETTERS_OF[framework])) {
 		placeCard(doc, null, ana, cardId);
 		for (const [roleId, letter] of Object.entries(letters)) {
 			setCell(doc, null, ana, cardId, roleId, letter);

@@ -2,10 +2,10 @@ import { fail, redirect } from '@sveltejs/kit';
 import * as Y from 'yjs';
 import type { Actions, PageServerLoad } from './$types';
 import { TEMPLATES, getTemplate } from '#lib/templates/index.ts';
-import { BoardError, seedBoard } from '#lib/board/index.ts';
+import { BoardError, FRAMEWORK_IDS, FRAMEWORKS, seedBoard } from '#lib/board/index.ts';
 import { docName } from '#lib/contracts/sync.ts';
 import { requireUser } from '#lib/server/access.ts';
-import { parseRoles, readTitleAndTeam } from '#lib/server/workshop-form.ts';
+import { parseRoles, readFramework, readTitleAndTeam } from '#lib/server/workshop-form.ts';
 import { workshopCapProblem } from '#lib/server/creation-caps.ts';
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -13,6 +13,16 @@ export const load: PageServerLoad = ({ locals, url }) => {
 	const selected = getTemplate(url.searchParams.get('template') ?? '') ?? TEMPLATES[0];
 	return {
 		selected: selected.id,
+		frameworks: FRAMEWORK_IDS.map((id) => {
+			const { name, summary, letters, both } = FRAMEWORKS[id];
+			return {
+				id,
+				name,
+				summary,
+				both,
+				letters: letters.map(({ letter, name }) => ({ letter, name }))
+			};
+		}),
 		templates: TEMPLATES.map((t) => ({
 			id: t.id,
 			name: t.name,
@@ -33,9 +43,11 @@ export const actions: Actions = {
 		const templateId = String(form.get('template') ?? '');
 		const template = getTemplate(templateId);
 		const parsed = parseRoles(form);
+		const framework = readFramework(form);
 		const values = {
 			title,
 			team,
+			framework: framework.framework,
 			template: templateId,
 			roles: parsed.rows,
 			focusIndex: parsed.focusIndex
@@ -43,6 +55,7 @@ export const actions: Actions = {
 		const allErrors: Record<string, string> = { ...errors };
 		if (!template) allErrors.template = 'Choose a template to start from.';
 		if (parsed.error) allErrors.roles = parsed.error;
+		if (framework.error) allErrors.framework = framework.error;
 		if (
 			!template ||
 			Object.keys(allErrors).length > 0 ||
@@ -56,7 +69,8 @@ export const actions: Actions = {
 			seedBoard(doc, {
 				roles: parsed.roles,
 				cards: template.cards,
-				focusRoleId: parsed.focusRoleId ?? undefined
+				focusRoleId: parsed.focusRoleId ?? undefined,
+				framework: framework.framework
 			});
 		} catch (error) {
 			if (!(error instanceof BoardError)) throw error;
