@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import { randomId } from '../store/ids.ts';
@@ -7,8 +8,9 @@ export function generateSecureRandomString(): string {
 	return randomId(24);
 }
 
+/** Native SHA-256: every page request and socket upgrade hashes a session secret. */
 export function hashSecret(secret: string): Uint8Array {
-	return sha256(new TextEncoder().encode(secret));
+	return createHash('sha256').update(secret).digest();
 }
 
 /** Invite tokens: 160 random bits, base32; stored only as a hex SHA-256. */

@@ -108,6 +108,13 @@ export class Room implements RoomView {
 	private frozen = false;
 	/** Updates emitted while applying a peer's update, held until Yjs returns cleanly. */
 	private applying: Uint8Array[] | null = null;
+	/**
+	 * Our step 1, and the whole document as a step 2 (what every new client asks for), encoded
+	 * once per change of the document rather than once per client: a room that a whole workshop
+	 * joins at once encodes its board once.
+	 */
+	private stepOne: Uint8Array | null = null;
+	private wholeState: Uint8Array | null = null;
 
 	static async load(options: RoomOptions): Promise<Room> {
 		const stored = await options.store.load(options.name);
@@ -156,6 +163,7 @@ export class Room implements RoomView {
 			onCompacted: () => this.hooks.compacted?.(this)
 		});
 		doc.on('update', (update: Uint8Array, origin: unknown) => {
+			this.forgetEncodedState();
 			if (origin === LOADING) return;
 			// Committed by another instance already: only this instance's peers need it.
 			if (origin === REMOTE) return this.broadcast(encodeUpdate(update), null);
@@ -189,7 +197,7 @@ export class Room implements RoomView {
 
 	add(peer: Peer): void {
 		this.peers.add(peer);
-		peer.send(encodeSyncStep1(this.doc));
+		peer.send((this.stepOne ??= encodeSyncStep1(this.doc)));
 		const states = [...this.awareness.getStates().keys()];
 		if (states.length > 0) {
 			peer.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)));
@@ -278,7 +286,9 @@ export class Room implements RoomView {
 	}
 
 	private answerSyncStep1(peer: Peer, stateVector: Uint8Array): void {
-		const reply = encodeSyncStep2(this.doc, stateVector);
+		const reply = isEmptyStateVector(stateVector)
+			? (this.wholeState ??= encodeSyncStep2(this.doc))
+			: encodeSyncStep2(this.doc, stateVector);
 		this.log.whenCommitted((error) => {
 			if (!error) peer.send(reply);
 		});
@@ -314,9 +324,15 @@ export class Room implements RoomView {
 		}
 		this.applying = null;
 		if (dropPending(this.doc)) {
+			this.forgetEncodedState();
 			console.error(`sync: ${this.name} held back part of an update it had checked; dropped it`);
 		}
 		for (const change of emitted) this.log.enqueue(change, peer);
+	}
+
+	private forgetEncodedState(): void {
+		this.stepOne = null;
+		this.wholeState = null;
 	}
 
 	/** Nothing of the update reaches the document, the log or other peers; its sender is told once. */
@@ -400,6 +416,11 @@ function dropPending(doc: Y.Doc): boolean {
 	store.pendingStructs = null;
 	store.pendingDs = null;
 	return true;
+}
+
+/** A client with an empty document (a fresh page) asks for everything. */
+function isEmptyStateVector(stateVector: Uint8Array): boolean {
+	return stateVector.length === 1 && stateVector[0] === 0;
 }
 
 function identify(peer: Peer): PeerIdentity {

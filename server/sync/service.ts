@@ -162,12 +162,13 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
 	async function loadRoom(name: string): Promise<Room> {
 		const kind = name.slice(name.lastIndexOf('/') + 1) as RoomKind;
 		metrics.roomLoads.inc(1, { kind });
-		const dependencies: Room[] = [];
+		// The rooms this one depends on (a board's facilitation) load alongside it, not before it.
+		const acquiring = Promise.allSettled(
+			policy.dependencies(name, kind).map((dependency) => rooms.acquire(dependency))
+		);
+		let dependencies: Room[] = [];
 		let leave = () => {};
 		try {
-			for (const dependency of policy.dependencies(name, kind)) {
-				dependencies.push(await rooms.acquire(dependency));
-			}
 			// Subscribed before the load reads the store: an update committed elsewhere is either
 			// in what the load reads or relayed after it (duplicates merge).
 			let loaded: Room | null = null;
@@ -179,18 +180,33 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
 					missed: () => (loaded ? void loaded.catchUp() : (missedEarly = true))
 				});
 			}
-			const room = await Room.load({
-				store: docs,
-				name,
-				kind,
-				batchMs: config.persistBatchMs,
-				compactThreshold: config.compactThreshold,
-				maxAwarenessBytes: config.maxAwarenessBytes,
-				policy,
-				dependency: (wanted) => dependencies.find((d) => d.name === wanted)?.doc,
-				hooks: roomHooks,
-				publish: relay ? (message) => relay.publish(name, message) : undefined
-			});
+			const [load, settled] = await Promise.all([
+				Room.load({
+					store: docs,
+					name,
+					kind,
+					batchMs: config.persistBatchMs,
+					compactThreshold: config.compactThreshold,
+					maxAwarenessBytes: config.maxAwarenessBytes,
+					policy,
+					dependency: (wanted) => dependencies.find((d) => d.name === wanted)?.doc,
+					hooks: roomHooks,
+					publish: relay ? (message) => relay.publish(name, message) : undefined
+				}).then(
+					(room) => ({ room }),
+					(error: unknown) => ({ error })
+				),
+				acquiring
+			]);
+			dependencies = fulfilled(settled);
+			if ('error' in load) throw load.error;
+			const room = load.room;
+			const failed = settled.find((s) => s.status === 'rejected');
+			if (failed) {
+				// Nobody has seen this room: it took no write, so it goes without a flush.
+				room.destroy();
+				throw failed.reason;
+			}
 			loaded = room;
 			for (const message of early.splice(0)) room.receiveRemote(message);
 			if (missedEarly) void room.catchUp();
@@ -200,9 +216,13 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
 		} catch (error) {
 			leave();
 			metrics.roomLoadFailures.inc();
-			for (const dependency of dependencies) rooms.release(dependency);
+			for (const dependency of fulfilled(await acquiring)) rooms.release(dependency);
 			throw error;
 		}
+	}
+
+	function fulfilled(settled: PromiseSettledResult<Room>[]): Room[] {
+		return settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
 	}
 
 	const counters = {
@@ -304,6 +324,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
 	}
 
 	async function refreshMemberHere(workshopId: string, userId: string): Promise<void> {
+		access.forgetMember(workshopId, userId);
 		const affected = [...connections].filter(
 			(c) => c.workshopId === workshopId && c.userId === userId
 		);
@@ -318,6 +339,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
 	}
 
 	function closeSessionHere(sessionId: string): void {
+		access.forgetSession(sessionId);
 		for (const connection of connections) {
 			if (connection.sessionId === sessionId) connection.close(CLOSE_UNAUTHORIZED, 'signed out');
 		}
@@ -325,6 +347,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
 
 	/** Closes the workshop's sockets and forgets its rooms here, without writing. */
 	async function closeWorkshopHere(workshopId: string): Promise<void> {
+		access.forgetWorkshop(workshopId);
 		for (const connection of connections) {
 			if (connection.workshopId === workshopId) {
 				connection.close(CLOSE_NOT_FOUND, 'this workshop was deleted');
@@ -357,6 +380,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
 	});
 	relay?.onResync(() => {
 		for (const room of rooms.rooms()) void room.catchUp();
+		access.forgetAll();
 		recheckHere().catch((error: unknown) =>
 			console.error('sync: re-checking sockets after a relay gap failed', error)
 		);

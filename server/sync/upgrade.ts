@@ -31,6 +31,14 @@ export interface SyncAccess {
 	} | null>;
 	workshopExists(workshopId: string): Promise<boolean>;
 	getRole(workshopId: string, userId: string): Promise<MemberRole | null>;
+	/** Drops what is remembered of a session: it ended. */
+	forgetSession(sessionId: string): void;
+	/** Drops a member's remembered role: it changed or they were removed. */
+	forgetMember(workshopId: string, userId: string): void;
+	/** Drops every remembered role in a workshop: it was deleted. */
+	forgetWorkshop(workshopId: string): void;
+	/** Drops everything remembered: commands from other instances may have been missed. */
+	forgetAll(): void;
 }
 
 const WORKSHOP_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -83,11 +91,13 @@ export async function authorizeUpgrade(
 	}
 	const session = await access.authenticate(req.headers.cookie);
 	if (!session) return { ok: false, status: 401, message: 'Sign in to join this workshop' };
-	if (!(await access.workshopExists(target.workshopId))) {
-		return { ok: false, status: 404, message: 'No such workshop' };
-	}
+	// A membership implies the workshop (deleting one deletes its members): one read when allowed.
 	const role = await access.getRole(target.workshopId, session.user.id);
-	if (!role) return { ok: false, status: 403, message: 'You are not a member of this workshop' };
+	if (!role) {
+		return (await access.workshopExists(target.workshopId))
+			? { ok: false, status: 403, message: 'You are not a member of this workshop' }
+			: { ok: false, status: 404, message: 'No such workshop' };
+	}
 	const { id, displayName, color } = session.user;
 	return {
 		ok: true,

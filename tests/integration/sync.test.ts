@@ -286,6 +286,21 @@ describe('sync: rooms', () => {
 		await addMember(server, fay, workshopId, pat, 'participant');
 	});
 
+	it("reconnects a reader who opens a participant's invite link as a participant (4001)", async () => {
+		const facilitator = open(fay);
+		const reader = open(rita);
+		await Promise.all([synced(facilitator), synced(reader)]);
+		await addMember(server, fay, workshopId, rita, 'participant');
+		await waitFor(() => reader.closeCodes.includes(4001), 'close 4001');
+		await waitFor(() => reader.provider.synced, 'reconnected as participant');
+		reader.doc.getMap('cells').set('raised-by-invite:pm', 'C');
+		await waitFor(
+			() => facilitator.doc.getMap('cells').has('raised-by-invite:pm'),
+			'write as participant'
+		);
+		closeAll();
+	});
+
 	it('closes the rooms of a deleted workshop (4404)', async () => {
 		const client = open(pat);
 		await synced(client);

@@ -38,7 +38,8 @@ export async function findInvite(
 }
 
 export type InviteAcceptance =
-	{ ok: true; role: MemberRole } | { ok: false; reason: 'removed-since' };
+	/** `raised`: an existing member's role went up, so their open sockets must learn it. */
+	{ ok: true; role: MemberRole; raised: boolean } | { ok: false; reason: 'removed-since' };
 
 /**
  * Adds the membership (never lowering an existing role) and counts the use. Someone removed from
@@ -59,7 +60,7 @@ export async function acceptInvite(
 	}
 	const role = await store.workshops.addMember(invite.workshopId, userId, invite.role);
 	if (!existing) await store.invites.recordUse(invite.id);
-	return { ok: true, role };
+	return { ok: true, role, raised: existing !== null && existing.role !== role };
 }
 
 /** Whether opening the link would change nothing: already a member at least as high. */

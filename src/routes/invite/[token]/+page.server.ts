@@ -49,6 +49,7 @@ async function join(locals: App.Locals, token: string, userId: string) {
 	const accepted = await acceptInvite(locals.app.store, invite, userId);
 	if (!accepted.ok)
 		return fail(403, { errors: { form: REMOVED_SINCE }, values: { displayName: '' } });
+	if (accepted.raised) await locals.app.sync.refreshMember(workshop.id, userId);
 	redirect(303, `/w/${workshop.id}`);
 }
 
