@@ -32,7 +32,7 @@ import {
 	type RowEdit
 } from './schema.ts';
 import { BoardError, isId } from './validate.ts';
-import { frameworkOf, isMarkOf } from './frameworks.ts';
+import { frameworkOf, isMarkOf, type Framework } from './frameworks.ts';
 
 export { cellKey } from './schema.ts';
 
@@ -70,6 +70,17 @@ const readCard = (id: string, entry: Y.Map<unknown>): Card => {
 	};
 };
 
+/** The mark a `cells` entry holds, or null where it holds nothing this board's framework shows. */
+export const cellValue = (framework: Framework, value: unknown): Mark | null =>
+	isMarkOf(framework, value) ? value : null;
+
+/** A `rowEdits` entry, or null where it is not one. */
+export const readRowEdit = (value: unknown): RowEdit | null => {
+	if (typeof value !== 'object' || value === null) return null;
+	const entry = value as Record<string, unknown>;
+	return { userId: text(entry.userId), name: text(entry.name), at: time(entry.at) };
+};
+
 const compareTray = (a: Card, b: Card): number =>
 	collator.compare(a.category, b.category) ||
 	collator.compare(a.title, b.title) ||
@@ -97,8 +108,8 @@ export const readBoard = (doc: Y.Doc): BoardSnapshot => {
 	const cellMap = getCellMap(doc);
 	for (const row of rows) {
 		for (const role of roles) {
-			const mark = cellMap.get(cellKey(row.id, role.id));
-			if (isMarkOf(framework, mark)) cells[cellKey(row.id, role.id)] = mark;
+			const mark = cellValue(framework, cellMap.get(cellKey(row.id, role.id)));
+			if (mark) cells[cellKey(row.id, role.id)] = mark;
 		}
 	}
 
@@ -152,9 +163,8 @@ export const readBoard = (doc: Y.Doc): BoardSnapshot => {
 
 	const rowEdits: Record<string, RowEdit> = {};
 	getRowEditMap(doc).forEach((value, cardId) => {
-		if (!cardIds.has(cardId) || typeof value !== 'object' || value === null) return;
-		const entry = value as Record<string, unknown>;
-		rowEdits[cardId] = { userId: text(entry.userId), name: text(entry.name), at: time(entry.at) };
+		const edit = cardIds.has(cardId) ? readRowEdit(value) : null;
+		if (edit) rowEdits[cardId] = edit;
 	});
 
 	const focus = getMetaMap(doc).get(FOCUS_ROLE_ID);
