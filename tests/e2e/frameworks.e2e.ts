@@ -88,7 +88,11 @@ test('a PM who owns and does a row marks it A/R and the charter lists it under O
 	await page.keyboard.press('Escape');
 	await page.screenshot({ path: `${SHOTS}/frameworks-ar-board-1440.png` });
 	await page.setViewportSize(PHONE);
-	await expect(both.locator('.mark')).toHaveText('A/R');
+	// A phone shows each row as a card; the pair is the PM's letter on the owned row's card.
+	const phoneLetter = page
+		.locator(`[data-testid="phone-row"][data-row-id="${owned.id}"]`)
+		.locator(`.letter[data-role-id="${pm.id}"] .mark`);
+	await expect(phoneLetter).toHaveText('A/R');
 	await page.screenshot({ path: `${SHOTS}/frameworks-ar-board-390.png` });
 	await page.setViewportSize({ width: 1440, height: 900 });
 
