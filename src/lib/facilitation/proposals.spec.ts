@@ -52,11 +52,23 @@ describe('aggregating blind proposals', () => {
 	});
 
 	it('shows the spread of a letter across the columns', () => {
-		expect(letterSpread(result, 'roadmap', roles, 'A')).toEqual([
+		expect(letterSpread(result, 'roadmap', roles, ['A'])).toEqual([
 			{ roleId: 'pm', count: 4 },
 			{ roleId: 'eng', count: 3 }
 		]);
 		expect(describeSpread(result.cells['roadmap:pm'])).toBe('4×A, 2×R, 1×C');
+	});
+
+	it('counts an owner who also does the work among the owners', () => {
+		const pair = aggregateProposals(
+			people([{ 'roadmap:pm': 'A/R' }, { 'roadmap:pm': 'A' }, { 'roadmap:eng': 'A' }]),
+			roles,
+			at
+		);
+		expect(letterSpread(pair, 'roadmap', roles, ['A', 'A/R'])).toEqual([
+			{ roleId: 'pm', count: 2 },
+			{ roleId: 'eng', count: 1 }
+		]);
 	});
 
 	it('keeps individual answers out of anonymous results', () => {

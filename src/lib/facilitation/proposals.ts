@@ -230,17 +230,20 @@ export const readRevealResult = (value: unknown): RevealResult | null => {
 	return entry as unknown as RevealResult;
 };
 
-/** For one letter of a row, how many put it in each role's column, most first: "4×A PM, 3×A ENG". */
+/**
+ * For one letter of a row, how many put it in each role's column, most first: "4×A PM, 3×A ENG".
+ * Pass the owner together with the owner+doer pair, so that an "A/R" answer counts as an A too.
+ */
 export const letterSpread = (
 	result: RevealResult,
 	cardId: string,
 	roleIds: readonly string[],
-	letter: Mark
+	marks: readonly Mark[]
 ): { roleId: string; count: number }[] =>
 	roleIds
-		.map((roleId) => ({
-			roleId,
-			count: result.cells[cellKey(cardId, roleId)]?.counts[letter] ?? 0
-		}))
+		.map((roleId) => {
+			const counts = result.cells[cellKey(cardId, roleId)]?.counts ?? {};
+			return { roleId, count: marks.reduce((sum, mark) => sum + (counts[mark] ?? 0), 0) };
+		})
 		.filter((entry) => entry.count > 0)
 		.sort((a, b) => b.count - a.count);
