@@ -116,3 +116,24 @@ test('a New workshop field error clears once the field is changed', async ({ bro
 	await team.fill('Checkout');
 	await expect(team).not.toHaveAttribute('aria-invalid', 'true');
 });
+
+test('a role picked while the settings page is still loading is saved once it has loaded', async ({
+	browser
+}) => {
+	const room = await roomInSession(lab, browser, 4);
+	const page = await room.fay.newPage();
+	let release!: () => void;
+	const loaded = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		await loaded;
+		await route.continue();
+	});
+	await page.goto(`/w/${room.id}/settings`, { waitUntil: 'domcontentloaded' });
+	await page.getByLabel('Role of Ana Lima').selectOption('reader');
+	const saved = page.waitForResponse((response) => response.url().includes('?/changeRole'));
+	release();
+	expect((await saved).ok()).toBe(true);
+	const later = await room.fay.newPage();
+	await later.goto(`/w/${room.id}/settings`);
+	await expect(later.getByLabel('Role of Ana Lima')).toHaveValue('reader');
+});
