@@ -93,6 +93,8 @@ export interface SyncService {
 
 /** How long shutdown waits for clients to acknowledge the close frame. */
 const SHUTDOWN_GRACE_MS = 2000;
+/** An upgrade whose access keeps changing while it is checked gives up after this many checks. */
+const MAX_ACCESS_CHECKS = 5;
 
 export function createSyncService(options: SyncServiceOptions): SyncService {
 	const { config, docs, access, policy, relay } = options;
@@ -103,6 +105,12 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
 	const roomCounts = new Map<string, number>();
 	/** The rooms each loaded room holds because the policy named them as its dependencies. */
 	const held = new Map<Room, Room[]>();
+	/**
+	 * Upgrades between their access check and joining `connections`, by workshop. A role change,
+	 * removal or sign-out in that window closes only sockets already open, so it marks these
+	 * instead, and each marked one is checked again before it is accepted.
+	 */
+	const checking = new Map<string, Set<{ stale: boolean }>>();
 	let closing = false;
 
 	const rooms: RoomRegistry = new RoomRegistry({
@@ -258,12 +266,24 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
 	): Promise<void> {
 		if (closing) return reject(socket, 503, 'Server is restarting');
 		let decision;
+		const check = { stale: true };
+		const inWorkshop = checking.get(target.workshopId) ?? new Set();
+		checking.set(target.workshopId, inWorkshop.add(check));
 		try {
-			decision = await authorizeUpgrade(req, target, access, config.origin);
+			for (let tries = 0; check.stale; tries++) {
+				if (tries === MAX_ACCESS_CHECKS) return reject(socket, 503, 'Access is changing');
+				check.stale = false;
+				decision = await authorizeUpgrade(req, target, access, config.origin);
+				if (!decision.ok) break;
+			}
 		} catch (error) {
 			console.error('sync: upgrade check failed', error);
 			return reject(socket, 500, 'Could not check access');
+		} finally {
+			inWorkshop.delete(check);
+			if (inWorkshop.size === 0) checking.delete(target.workshopId);
 		}
+		if (!decision) return reject(socket, 500, 'Could not check access');
 		if (!decision.ok) return reject(socket, decision.status, decision.message);
 		if (closing) return reject(socket, 503, 'Server is restarting');
 		if (socket.destroyed) return;
@@ -323,8 +343,15 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
 		);
 	}
 
+	/** Upgrades still being checked: their answer may predate what just changed. */
+	function markChecking(workshopId?: string): void {
+		const marked = workshopId ? [checking.get(workshopId) ?? []] : checking.values();
+		for (const checks of marked) for (const check of checks) check.stale = true;
+	}
+
 	async function refreshMemberHere(workshopId: string, userId: string): Promise<void> {
 		access.forgetMember(workshopId, userId);
+		markChecking(workshopId);
 		const affected = [...connections].filter(
 			(c) => c.workshopId === workshopId && c.userId === userId
 		);
@@ -340,6 +367,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
 
 	function closeSessionHere(sessionId: string): void {
 		access.forgetSession(sessionId);
+		markChecking();
 		for (const connection of connections) {
 			if (connection.sessionId === sessionId) connection.close(CLOSE_UNAUTHORIZED, 'signed out');
 		}
@@ -348,6 +376,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
 	/** Closes the workshop's sockets and forgets its rooms here, without writing. */
 	async function closeWorkshopHere(workshopId: string): Promise<void> {
 		access.forgetWorkshop(workshopId);
+		markChecking(workshopId);
 		for (const connection of connections) {
 			if (connection.workshopId === workshopId) {
 				connection.close(CLOSE_NOT_FOUND, 'this workshop was deleted');
@@ -381,6 +410,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
 	relay?.onResync(() => {
 		for (const room of rooms.rooms()) void room.catchUp();
 		access.forgetAll();
+		markChecking();
 		recheckHere().catch((error: unknown) =>
 			console.error('sync: re-checking sockets after a relay gap failed', error)
 		);
