@@ -115,6 +115,8 @@ export class Room implements RoomView {
 	 */
 	private stepOne: Uint8Array | null = null;
 	private wholeState: Uint8Array | null = null;
+	/** Peers sent our state vector after an update the room could not integrate (askToResync). */
+	private askedToResync = new WeakSet<Peer>();
 
 	static async load(options: RoomOptions): Promise<Room> {
 		const stored = await options.store.load(options.name);
@@ -226,6 +228,8 @@ export class Room implements RoomView {
 				case 'sync-step-1':
 					return this.answerSyncStep1(peer, message.stateVector);
 				case 'sync-step-2':
+					this.askedToResync.delete(peer);
+					return this.applyUpdate(peer, message.update);
 				case 'update':
 					return this.applyUpdate(peer, message.update);
 				case 'awareness':
@@ -301,9 +305,7 @@ export class Room implements RoomView {
 		if (denied) return this.refuse(peer, denied);
 		const checked = checkUpdate(update);
 		if ('problem' in checked) return peer.close(CLOSE_INVALID_PAYLOAD, checked.problem);
-		if (missingDependency(checked.decoded, this.doc)) {
-			return this.refuse(peer, REFUSED_MISSING_DEPENDENCY);
-		}
+		if (missingDependency(checked.decoded, this.doc)) return this.askToResync(peer);
 		const refused = this.policy.checkUpdate({
 			room: this,
 			peer: identity,
@@ -336,6 +338,21 @@ export class Room implements RoomView {
 	}
 
 	/** Nothing of the update reaches the document, the log or other peers; its sender is told once. */
+	/**
+	 * An update that builds on updates this room has not seen is not applied. Its sender is not
+	 * refused, which would make it throw its edits away: it usually did nothing wrong (it wrote
+	 * on another instance, whose updates have not arrived here yet, then reconnected here, or
+	 * its edits crossed the server's first sync message). The room sends its state vector, as at
+	 * connect, and the client answers with everything the room lacks, this update included.
+	 * Asked once until that answer, so a stream of such updates costs one message.
+	 */
+	private askToResync(peer: Peer): void {
+		this.hooks.refusedWrite?.(this, REFUSED_MISSING_DEPENDENCY);
+		if (this.askedToResync.has(peer)) return;
+		this.askedToResync.add(peer);
+		peer.send((this.stepOne ??= encodeSyncStep1(this.doc)));
+	}
+
 	private refuse(peer: Peer, reason: string): void {
 		this.hooks.refusedWrite?.(this, reason);
 		if (peer.deniedNotified) return;

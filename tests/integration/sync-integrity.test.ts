@@ -3,8 +3,18 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import { MESSAGE_AUTH, MESSAGE_SYNC, SYNC_STEP_2 } from '../../src/lib/contracts/sync.ts';
-import { encodeAwareness, encodeSyncStep1, encodeUpdate } from '../../server/sync/protocol.ts';
+import {
+	MESSAGE_AUTH,
+	MESSAGE_SYNC,
+	SYNC_STEP_1,
+	SYNC_STEP_2
+} from '../../src/lib/contracts/sync.ts';
+import {
+	encodeAwareness,
+	encodeSyncStep1,
+	encodeSyncStep2,
+	encodeUpdate
+} from '../../server/sync/protocol.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 import { createWorkshop } from '../support/workshop-http.ts';
 import {
@@ -57,6 +67,10 @@ function hostile(user: TestUser, workshopId: string) {
 	return client;
 }
 
+function isSyncStep1(frame: Uint8Array): boolean {
+	return frame[0] === MESSAGE_SYNC && frame[1] === SYNC_STEP_1;
+}
+
 function isSyncStep2(frame: Uint8Array): boolean {
 	return frame[0] === MESSAGE_SYNC && frame[1] === SYNC_STEP_2;
 }
@@ -105,7 +119,7 @@ function deletesOfUnknownClient(client: number, count: number): Uint8Array {
 }
 
 describe('sync: updates a room cannot integrate', () => {
-	it('refuses a missing-dependency update and a delete set for an unknown client; joiners and the store never see them', async () => {
+	it('does not apply a missing-dependency update or a delete set for an unknown client, asks once for what it lacks instead of refusing; joiners and the store never see them', async () => {
 		const workshopId = await createWorkshop(server, fay);
 		await addMember(server, fay, workshopId, pat, 'participant');
 		const watcher = open(fay, workshopId);
@@ -141,9 +155,9 @@ describe('sync: updates a room cannot integrate', () => {
 			async () => (await metric(server.url, refused)) >= refusedBefore + 2,
 			'refusals counted'
 		);
-		expect(deniedReasons(eve.frames)).toEqual([
-			'missing-dependency: your changes to board are not saved'
-		]);
+		expect(deniedReasons(eve.frames)).toEqual([]);
+		// The state vector sent at connect, and once more after the first update it lacked.
+		expect(eve.frames.filter(isSyncStep1)).toHaveLength(2);
 		expect(watcher.doc.getText('forged').toString()).toBe('');
 
 		// A joiner gets what it got before, plus the honest edit and nothing else.
@@ -174,6 +188,35 @@ describe('sync: updates a room cannot integrate', () => {
 			expect(named.has(deleteClient)).toBe(false);
 		}
 		expect(merged.byteLength).toBeLessThan(50 * 1024);
+	});
+});
+
+describe('sync: a writer whose earlier edits the room has not seen', () => {
+	it('is asked for them, not refused, and both its edits land', async () => {
+		const workshopId = await createWorkshop(server, fay);
+		await addMember(server, fay, workshopId, pat, 'participant');
+		const watcher = open(fay, workshopId);
+		await synced(watcher);
+
+		// Pat's first edit went to another instance and has not reached this one; the second
+		// comes here first.
+		const pats = new Y.Doc();
+		const updates: Uint8Array[] = [];
+		pats.on('update', (u: Uint8Array) => updates.push(u));
+		pats.getMap('cells').set('first:pm', 'R');
+		pats.getMap('cells').set('first:pm', 'A');
+		const client = hostile(pat, workshopId);
+		await client.opened;
+		client.send(encodeUpdate(updates[1]));
+		await waitFor(() => client.frames.filter(isSyncStep1).length === 2, 'asked to resync');
+		expect(deniedReasons(client.frames)).toEqual([]);
+
+		// What a y-websocket client answers: everything the room's state vector lacks.
+		const asked = client.frames.filter(isSyncStep1)[1];
+		const stateVector = decoding.readVarUint8Array(decoding.createDecoder(asked.subarray(2)));
+		client.send(encodeSyncStep2(pats, stateVector));
+		await waitFor(() => watcher.doc.getMap('cells').get('first:pm') === 'A', 'both edits');
+		expect(deniedReasons(client.frames)).toEqual([]);
 	});
 });
 
