@@ -3,6 +3,7 @@
  * SQLite hands booleans out as 0/1 and PostgreSQL as true/false, hence
  * `boolean | number` where a column is a flag.
  */
+import { isFrameworkId } from '../../src/lib/board/frameworks.ts';
 import type { BoardSnapshot } from '../../src/lib/board/schema.ts';
 import type { Charter } from '../../src/lib/charter/charter.ts';
 import type { PublishedCharter } from './charters.ts';
@@ -103,10 +104,11 @@ export interface WorkshopRow {
 	created_at: number;
 	updated_at: number;
 	archived_at: number | null;
+	framework: string | null;
 }
 
 export const WORKSHOP_COLUMNS =
-	'w.id, w.title, w.team, w.template_id, w.focus_role_id, w.created_by, w.created_at, w.updated_at, w.archived_at';
+	'w.id, w.title, w.team, w.template_id, w.focus_role_id, w.created_by, w.created_at, w.updated_at, w.archived_at, w.framework';
 
 export function toWorkshop(row: WorkshopRow): Workshop {
 	return {
@@ -118,7 +120,8 @@ export function toWorkshop(row: WorkshopRow): Workshop {
 		createdBy: row.created_by,
 		createdAt: row.created_at,
 		updatedAt: row.updated_at,
-		archivedAt: row.archived_at
+		archivedAt: row.archived_at,
+		framework: isFrameworkId(row.framework) ? row.framework : null
 	};
 }
 

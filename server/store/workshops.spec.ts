@@ -17,8 +17,10 @@ describe.each(BACKENDS)('workshops, memberships and invites (%s)', (backend) => 
 			team: 'Checkout',
 			templateId: 't',
 			focusRoleId: 'pm',
-			createdBy: 'fac'
+			createdBy: 'fac',
+			framework: 'daci'
 		});
+		expect((await store.workshops.get(w.id))?.framework).toBe('daci');
 		expect(await store.workshops.getMembership(w.id, 'fac')).toEqual({ role: 'facilitator' });
 		expect(await store.workshops.getMembership(w.id, 'pat')).toBeNull();
 		expect(

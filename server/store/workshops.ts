@@ -1,3 +1,4 @@
+import type { FrameworkId } from '#lib/board/frameworks.ts';
 import type { MemberRole } from '#lib/contracts/roles.ts';
 
 /** Higher outranks lower: joining through an invite never lowers a member's rank. */
@@ -18,6 +19,8 @@ export interface Workshop {
 	/** Last activity: settings, membership and (via `touch`) board changes. */
 	updatedAt: number;
 	archivedAt: number | null;
+	/** The matrix it was created with; null when created before this was stored (read the board). */
+	framework: FrameworkId | null;
 }
 
 export interface NewWorkshop {
@@ -26,6 +29,7 @@ export interface NewWorkshop {
 	templateId: string;
 	focusRoleId: string;
 	createdBy: string;
+	framework: FrameworkId;
 }
 
 export interface WorkshopSummary extends Workshop {

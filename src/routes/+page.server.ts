@@ -1,5 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { getTemplate } from '#lib/templates/index.ts';
+import { workshopFramework } from '#lib/server/workshop-framework.ts';
 import { workshopProgress } from './workshop-progress.server.ts';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -10,9 +11,10 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		locals.app.store.workshops.listForUser(user.id, { archived }),
 		locals.app.store.workshops.countForUser(user.id)
 	]);
-	const progress = await Promise.all(
-		workshops.map((w) => workshopProgress(locals.app.store, w.id))
-	);
+	const [progress, frameworks] = await Promise.all([
+		Promise.all(workshops.map((w) => workshopProgress(locals.app.store, w.id))),
+		Promise.all(workshops.map((w) => workshopFramework(locals.app.store, w)))
+	]);
 	return {
 		dashboard: {
 			archived,
@@ -26,6 +28,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 				role: w.role,
 				memberCount: w.memberCount,
 				templateName: getTemplate(w.templateId)?.name ?? null,
+				frameworkName: frameworks[index].name,
 				updatedAt: w.updatedAt,
 				archivedAt: w.archivedAt
 			}))

@@ -168,3 +168,34 @@ test('a workshop created as DACI shows the DACI legend, letters and keys', async
 	await page.setViewportSize(PHONE);
 	await page.screenshot({ path: `${SHOTS}/frameworks-daci-board-390.png` });
 });
+
+test('the dashboard card and the settings page name the matrix a workshop was created with', async ({
+	browser
+}) => {
+	const fay = await signUp(lab.server, 'Fay');
+	const daci = await createWorkshop(lab.server, fay, {
+		title: 'Launch decisions',
+		framework: 'daci'
+	});
+	await createWorkshop(lab.server, fay, { title: 'Checkout PM charter' });
+
+	const page = await signedInPage(browser, fay);
+	await page.goto('/');
+	const card = (title: string) =>
+		page.getByRole('listitem').filter({ has: page.getByRole('link', { name: title }) });
+	await expect(card('Launch decisions')).toContainText('Responsibility matrix DACI');
+	await expect(card('Checkout PM charter')).toContainText('Responsibility matrix RACI');
+	await page.screenshot({ path: `${SHOTS}/frameworks-dashboard-1440.png` });
+	await page.setViewportSize(PHONE);
+	await page.screenshot({ path: `${SHOTS}/frameworks-dashboard-390.png`, fullPage: true });
+
+	await page.goto(`/w/${daci}/settings`);
+	const line = page.getByText('Responsibility matrix: DACI — fixed when the workshop was created.');
+	await line.scrollIntoViewIfNeeded();
+	await expect(line).toBeInViewport({ ratio: 1 });
+	await page.screenshot({ path: `${SHOTS}/frameworks-settings-390.png` });
+	await page.setViewportSize({ width: 1440, height: 900 });
+	// The whole page from its top: a scrolled shot puts the sticky header over the details card.
+	await page.evaluate(() => window.scrollTo(0, 0));
+	await page.screenshot({ path: `${SHOTS}/frameworks-settings-1440.png`, fullPage: true });
+});

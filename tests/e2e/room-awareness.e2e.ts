@@ -41,7 +41,11 @@ test('a blind round asks only about the rows the facilitator picked', async ({ b
 	await chooser.getByLabel(/Rows I pick/).check();
 	const picked = [room.rows[1], room.rows[4]];
 	for (const row of picked) await chooser.getByRole('checkbox', { name: row.title }).check();
-	await expect(chooser).toContainText('2 picked');
+	const offered = await chooser
+		.getByRole('list', { name: 'Rows to ask about' })
+		.getByRole('checkbox')
+		.count();
+	await expect(chooser.getByRole('status')).toHaveText(`2 of ${offered} rows`);
 	await fayPage.screenshot({ path: path.join(SHOTS, 'round-rows-picker-1440.png') });
 	// On a phone the dialog scrolls; its buttons are reachable and not cut off.
 	await fayPage.setViewportSize({ width: 390, height: 844 });
@@ -75,6 +79,54 @@ test('a blind round asks only about the rows the facilitator picked', async ({ b
 			.slice()
 			.sort()
 	).toEqual(picked.map((row) => row.id).sort());
+});
+
+test('the round picker selects every row or none from the keyboard, and cannot start with none', async ({
+	browser
+}) => {
+	const room = await roomInSession(lab, browser, 6);
+	const fayPage = await openBoard(room.fay, room.id);
+	const anaPage = await openBoard(room.ana, room.id);
+
+	await fayPage.getByRole('button', { name: /^2\s*Propose$/ }).click();
+	const chooser = fayPage.getByRole('dialog', { name: 'Start blind proposals' });
+	const mine = chooser.getByLabel(/Rows I pick/);
+	await mine.check();
+	const boxes = chooser.getByRole('list', { name: 'Rows to ask about' }).getByRole('checkbox');
+	const total = await boxes.count();
+	expect(total, 'tray cards are offered beside the rows').toBeGreaterThan(6);
+	const count = chooser.getByRole('status');
+	const start = chooser.getByRole('button', { name: 'Start' });
+	await expect(count).toHaveText(`0 of ${total} rows: pick at least one to start`);
+	await expect(start).toBeDisabled();
+
+	// From the mode choice, Tab reaches "Select all" next.
+	await mine.focus();
+	await fayPage.keyboard.press('Tab');
+	await expect(chooser.getByRole('button', { name: 'Select all' })).toBeFocused();
+	await fayPage.keyboard.press('Enter');
+	await expect(count).toHaveText(`${total} of ${total} rows`);
+	for (const box of await boxes.all()) await expect(box).toBeChecked();
+	await expect(start).toBeEnabled();
+	await fayPage.screenshot({ path: path.join(SHOTS, 'round-select-all-1440.png') });
+	await fayPage.setViewportSize({ width: 390, height: 844 });
+	await chooser.getByRole('button', { name: 'Select none' }).scrollIntoViewIfNeeded();
+	await fayPage.screenshot({ path: path.join(SHOTS, 'round-select-all-390.png') });
+
+	await fayPage.keyboard.press('Tab');
+	await expect(chooser.getByRole('button', { name: 'Select none' })).toBeFocused();
+	await fayPage.keyboard.press('Space');
+	await expect(count).toHaveText(`0 of ${total} rows: pick at least one to start`);
+	for (const box of await boxes.all()) await expect(box).not.toBeChecked();
+	await expect(start).toBeDisabled();
+	await fayPage.screenshot({ path: path.join(SHOTS, 'round-select-none-390.png') });
+	await fayPage.setViewportSize({ width: 1440, height: 900 });
+
+	await chooser.getByRole('button', { name: 'Select all' }).click();
+	await start.click();
+	await expect(
+		anaPage.getByRole('grid', { name: /Your proposals/ }).locator('tbody tr')
+	).toHaveCount(total);
 });
 
 test('votes move the discuss queue; the facilitator can order it by open issues', async ({

@@ -1,4 +1,5 @@
 /** People and workshops for store tests, created through the store's own methods. */
+import type { FrameworkId } from '#lib/board/frameworks.ts';
 import type { Store } from '../index.ts';
 import type { Workshop } from '../workshops.ts';
 
@@ -24,13 +25,14 @@ export async function addUsers(
 export function addWorkshop(
 	store: Store,
 	createdBy: string,
-	fields: { title?: string; team?: string; templateId?: string } = {}
+	fields: { title?: string; team?: string; templateId?: string; framework?: FrameworkId } = {}
 ): Promise<Workshop> {
 	return store.workshops.create({
 		title: 'T',
 		team: 'X',
 		templateId: 't',
 		focusRoleId: 'pm',
+		framework: 'raci',
 		...fields,
 		createdBy
 	});

@@ -30,11 +30,12 @@ export class PgWorkshopStore implements WorkshopStore {
 			createdBy: input.createdBy,
 			createdAt: now,
 			updatedAt: now,
-			archivedAt: null
+			archivedAt: null,
+			framework: input.framework
 		};
 		await transaction(this.pool, async (client) => {
 			await client.query(
-				'INSERT INTO workshops (id, title, team, template_id, focus_role_id, created_by, created_at, updated_at, archived_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7, NULL)',
+				'INSERT INTO workshops (id, title, team, template_id, focus_role_id, created_by, created_at, updated_at, archived_at, framework) VALUES ($1, $2, $3, $4, $5, $6, $7, $7, NULL, $8)',
 				[
 					workshop.id,
 					workshop.title,
@@ -42,7 +43,8 @@ export class PgWorkshopStore implements WorkshopStore {
 					workshop.templateId,
 					workshop.focusRoleId,
 					workshop.createdBy,
-					now
+					now,
+					workshop.framework
 				]
 			);
 			await client.query(

@@ -34,7 +34,7 @@ export class SqliteWorkshopStore implements WorkshopStore {
 	constructor(db: DatabaseSync) {
 		this.db = db;
 		this.insert = db.prepare(
-			'INSERT INTO workshops (id, title, team, template_id, focus_role_id, created_by, created_at, updated_at, archived_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL)'
+			'INSERT INTO workshops (id, title, team, template_id, focus_role_id, created_by, created_at, updated_at, archived_at, framework) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)'
 		);
 		this.insertMember = db.prepare(
 			'INSERT INTO memberships (workshop_id, user_id, role, joined_at) VALUES (?, ?, ?, ?)'
@@ -98,7 +98,8 @@ export class SqliteWorkshopStore implements WorkshopStore {
 			createdBy: input.createdBy,
 			createdAt: now,
 			updatedAt: now,
-			archivedAt: null
+			archivedAt: null,
+			framework: input.framework
 		};
 		transaction(this.db, () => {
 			this.insert.run(
@@ -109,7 +110,8 @@ export class SqliteWorkshopStore implements WorkshopStore {
 				workshop.focusRoleId,
 				workshop.createdBy,
 				now,
-				now
+				now,
+				workshop.framework
 			);
 			this.insertMember.run(workshop.id, input.createdBy, 'facilitator', now);
 		});

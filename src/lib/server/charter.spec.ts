@@ -44,7 +44,8 @@ describe('reading a published charter', () => {
 			team: 'X',
 			templateId: 'blank',
 			focusRoleId: 'pm',
-			createdBy: 'u-ana'
+			createdBy: 'u-ana',
+			framework: 'raci'
 		});
 		workshopId = workshop.id;
 		for (let i = 0; i < 2; i++) {

@@ -85,7 +85,8 @@ export const actions: Actions = {
 			team,
 			templateId: template.id,
 			focusRoleId: parsed.focusRoleId!,
-			createdBy: user.id
+			createdBy: user.id,
+			framework: framework.framework
 		});
 		try {
 			await store.docs.append(docName(workshop.id, 'board'), 0, [Y.encodeStateAsUpdate(doc)]);

@@ -3,6 +3,7 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { FACILITATOR, forgetAccess, requireWorkshopRole } from '#lib/server/access.ts';
 import { isMemberRole } from '#lib/contracts/roles.ts';
 import { readTitleAndTeam } from '#lib/server/workshop-form.ts';
+import { workshopFramework } from '#lib/server/workshop-framework.ts';
 import { createInvite } from '#lib/server/invites.ts';
 import { inviteCapProblem } from '#lib/server/creation-caps.ts';
 import { parseThresholdFields, thresholdFields } from '#lib/board/thresholds.ts';
@@ -17,13 +18,15 @@ async function facilitate(event: RequestEvent) {
 export const load: PageServerLoad = async (event) => {
 	const { workshop, user } = await facilitate(event);
 	const { store, sync } = event.locals.app;
-	const [members, invites, thresholds] = await Promise.all([
+	const [members, invites, thresholds, framework] = await Promise.all([
 		store.workshops.listMembers(workshop.id),
 		store.invites.list(workshop.id),
-		readWorkshopThresholds({ store, sync }, workshop.id)
+		readWorkshopThresholds({ store, sync }, workshop.id),
+		workshopFramework(store, workshop)
 	]);
 	return {
 		me: user.id,
+		frameworkName: framework.name,
 		thresholds: thresholdFields(thresholds),
 		members: members.map((m) => ({
 			userId: m.userId,
