@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { BoardSnapshot, Card, BoardRole } from '#lib/board/index.ts';
+import type { BoardSnapshot, BoardRole } from '#lib/board/index.ts';
 import type { DragItem, DropTarget } from './drag.svelte.ts';
 import { describeDrop, firstTarget, nextTarget } from './keyboard-drag.ts';
+import { fixtureCard as card } from '#lib/board/__fixtures__/cards.ts';
 
-const card = (id: string, placed: boolean): Card => ({
-	id,
-	title: id.toUpperCase(),
-	detail: '',
-	category: '',
-	source: '',
-	placed,
-	order: ''
-});
 const role = (id: string, name: string): BoardRole => ({
 	id,
 	name,

@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Card } from '../board/schema.ts';
 import { chooseRoundRows, cellsOutsideRound, roundCards } from './round-rows.ts';
-
-const card = (id: string, placed: boolean): Card => ({
-	id,
-	title: id.toUpperCase(),
-	detail: '',
-	category: '',
-	source: '',
-	placed,
-	order: ''
-});
+import { fixtureCard as card } from '../board/__fixtures__/cards.ts';
 
 const board = {
 	rows: [card('roadmap', true), card('launch', true)],
