@@ -37,7 +37,8 @@ import {
 	parseSyncPath,
 	rejectUpgrade,
 	type SyncAccess,
-	type SyncTarget
+	type SyncTarget,
+	type UpgradeDecision
 } from './upgrade.ts';
 
 export type SyncConfig = Pick<
@@ -265,16 +266,16 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
 		target: SyncTarget
 	): Promise<void> {
 		if (closing) return reject(socket, 503, 'Server is restarting');
-		let decision;
-		const check = { stale: true };
+		let decision: UpgradeDecision;
+		const check = { stale: false };
 		const inWorkshop = checking.get(target.workshopId) ?? new Set();
 		checking.set(target.workshopId, inWorkshop.add(check));
 		try {
-			for (let tries = 0; check.stale; tries++) {
+			decision = await authorizeUpgrade(req, target, access, config.origin);
+			for (let tries = 1; check.stale && decision.ok; tries++) {
 				if (tries === MAX_ACCESS_CHECKS) return reject(socket, 503, 'Access is changing');
 				check.stale = false;
 				decision = await authorizeUpgrade(req, target, access, config.origin);
-				if (!decision.ok) break;
 			}
 		} catch (error) {
 			console.error('sync: upgrade check failed', error);
@@ -283,7 +284,6 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
 			inWorkshop.delete(check);
 			if (inWorkshop.size === 0) checking.delete(target.workshopId);
 		}
-		if (!decision) return reject(socket, 500, 'Could not check access');
 		if (!decision.ok) return reject(socket, decision.status, decision.message);
 		if (closing) return reject(socket, 503, 'Server is restarting');
 		if (socket.destroyed) return;
