@@ -137,23 +137,3 @@ test('a role picked while the settings page is still loading is saved once it ha
 	await later.goto(`/w/${room.id}/settings`);
 	await expect(later.getByLabel('Role of Ana Lima')).toHaveValue('reader');
 });
-
-test('a letter menu stays by its cell when the grid scrolls under it', async ({ browser }) => {
-	const room = await roomInSession(lab, browser, 30);
-	const page = await openBoard(room.fay, room.id);
-	const cell = page.getByRole('gridcell').nth(12);
-	await cell.click({ button: 'right' });
-	const menu = page.getByRole('menu', { name: 'Letter for this cell' });
-	await expect(menu).toBeVisible();
-	const gap = async () => {
-		const [anchor, box] = [(await cell.boundingBox())!, (await menu.boundingBox())!];
-		return Math.min(
-			Math.abs(box.y - anchor.y - anchor.height),
-			Math.abs(anchor.y - box.y - box.height)
-		);
-	};
-	expect(await gap()).toBeLessThan(8);
-	await page.locator('.grid-scroll').evaluate((grid) => grid.scrollBy(0, 90));
-	await expect.poll(gap).toBeLessThan(8);
-	await expect(menu).toBeVisible();
-});
