@@ -7,6 +7,7 @@ export interface SyncMetrics {
 	bytesIn: Counter;
 	bytesOut: Counter;
 	refusedWrites: Counter;
+	resyncsRequested: Counter;
 	droppedAwareness: Counter;
 	roomLoads: Counter;
 	roomLoadFailures: Counter;
@@ -31,6 +32,10 @@ export function registerSyncMetrics(
 		refusedWrites: registry.counter(
 			'drawline_sync_writes_refused_total',
 			'Document updates refused (never applied, stored or sent), by reason'
+		),
+		resyncsRequested: registry.counter(
+			'drawline_sync_resyncs_requested_total',
+			'Updates not applied because they build on updates the room lacks; the sender was sent the room state vector'
 		),
 		droppedAwareness: registry.counter(
 			'drawline_sync_awareness_dropped_total',

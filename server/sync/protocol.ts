@@ -150,12 +150,6 @@ export function encodeAwareness(update: Uint8Array): Uint8Array {
  */
 export const REFUSED_BOARD_LOCKED = 'board-locked';
 
-/**
- * A refusal's reason for an update the room cannot integrate (it builds on updates the room never
- * received): the sender's document has diverged and must re-sync.
- */
-export const REFUSED_MISSING_DEPENDENCY = 'missing-dependency';
-
 export function encodePermissionDenied(reason: string): Uint8Array {
 	return encode((e) => {
 		encoding.writeVarUint(e, MESSAGE_AUTH);

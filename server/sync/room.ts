@@ -29,7 +29,6 @@ import type { RoomMessage } from './relay.ts';
 import { checkUpdate, missingDependency } from './validate.ts';
 import {
 	ProtocolError,
-	REFUSED_MISSING_DEPENDENCY,
 	encodeAwareness,
 	encodePermissionDenied,
 	encodeSyncStep1,
@@ -52,8 +51,10 @@ export interface Peer {
 }
 
 export interface RoomHooks {
-	/** An update was refused (policy, or not integrable): nothing of it was applied, stored or sent. */
+	/** An update was refused by the policy: nothing of it was applied, stored or sent. */
 	refusedWrite?(room: Room, reason: string): void;
+	/** An update built on updates the room lacks: not applied, its sender asked to re-sync. */
+	resyncRequested?(room: Room): void;
 	droppedAwareness?(room: Room, count: number): void;
 	batchCommitted?(seconds: number, size: number): void;
 	/** From an update's arrival to its broadcast, commit included. */
@@ -337,7 +338,6 @@ export class Room implements RoomView {
 		this.wholeState = null;
 	}
 
-	/** Nothing of the update reaches the document, the log or other peers; its sender is told once. */
 	/**
 	 * An update that builds on updates this room has not seen is not applied. Its sender is not
 	 * refused, which would make it throw its edits away: it usually did nothing wrong (it wrote
@@ -347,12 +347,13 @@ export class Room implements RoomView {
 	 * Asked once until that answer, so a stream of such updates costs one message.
 	 */
 	private askToResync(peer: Peer): void {
-		this.hooks.refusedWrite?.(this, REFUSED_MISSING_DEPENDENCY);
+		this.hooks.resyncRequested?.(this);
 		if (this.askedToResync.has(peer)) return;
 		this.askedToResync.add(peer);
 		peer.send((this.stepOne ??= encodeSyncStep1(this.doc)));
 	}
 
+	/** Nothing of the update reaches the document, the log or other peers; its sender is told once. */
 	private refuse(peer: Peer, reason: string): void {
 		this.hooks.refusedWrite?.(this, reason);
 		if (peer.deniedNotified) return;

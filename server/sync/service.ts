@@ -141,6 +141,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
 
 	const roomHooks = {
 		refusedWrite: (_room: Room, reason: string) => metrics.refusedWrites.inc(1, { reason }),
+		resyncRequested: () => metrics.resyncsRequested.inc(),
 		droppedAwareness: (_room: Room, count: number) => metrics.droppedAwareness.inc(count),
 		batchCommitted: (seconds: number) => metrics.persistBatch.observe(seconds),
 		updateBroadcast: (seconds: number) => metrics.updateLatency.observe(seconds),

@@ -47,6 +47,8 @@ interface Target {
 	name: string;
 	url: string;
 	pid: number;
+	/** Drawline's instances, whose /metrics count what the room refused or asked again. */
+	instanceUrls?: string[];
 	/** Fresh rooms holding the same seeded board as a new workshop. */
 	newRooms(count: number): Promise<string[]>;
 	/** Opens client number `i` in `room`. */
@@ -144,6 +146,7 @@ async function drawlineTarget(
 		name,
 		url: server.url,
 		pid: server.process.pid!,
+		instanceUrls: servers.map((s) => s.url),
 		newRooms(count: number) {
 			return inBatches(count, async () => {
 				const id = await createWorkshop(server, fay);
@@ -496,6 +499,7 @@ async function main(): Promise<void> {
 		});
 	}
 	const serverSide = await (await fetch(`${targets[0].url}/metrics`)).text();
+	const turnedAway = await Promise.all(targets.map(refusalsAndResyncs));
 	await stopAll();
 	process.stderr.write('\n');
 	results.sort((a, b) => Number(a.target > b.target) - Number(a.target < b.target));
@@ -541,6 +545,13 @@ async function main(): Promise<void> {
 			.map((l) => `  ${l}`)
 			.join('\n')
 	);
+	console.log('\nUpdates refused or answered with a resync request, whole run, all instances:');
+	console.log(
+		targets
+			.map((t, i) => (t.instanceUrls ? `  ${t.name}: ${turnedAway[i] || 'none'}` : ''))
+			.filter(Boolean)
+			.join('\n')
+	);
 	console.log(
 		`\nMedian over ${REPETITIONS} alternating repetitions per scenario and server (fewer where a scenario says so); ${os.cpus().length} CPUs, load average ${loadBefore.toFixed(1)} → ${os.loadavg()[0].toFixed(1)}; node ${process.version}; ${((Date.now() - started) / 1000).toFixed(0)} s total`
 	);
@@ -552,6 +563,24 @@ async function main(): Promise<void> {
 		);
 	}
 	process.exit(0);
+}
+
+/** Drawline's refusal and resync counters summed over its instances, as "reason n, …". */
+async function refusalsAndResyncs(target: Target): Promise<string> {
+	const totals = new Map<string, number>();
+	for (const url of target.instanceUrls ?? []) {
+		const text = await (await fetch(`${url}/metrics`)).text();
+		for (const [, series, value] of text.matchAll(
+			/^drawline_sync_(writes_refused_total\{reason="[^"]+"\}|resyncs_requested_total) (\d+)/gm
+		)) {
+			const name = series.replace(/^writes_refused_total\{reason="([^"]+)"\}$/, '$1');
+			totals.set(name, (totals.get(name) ?? 0) + Number(value));
+		}
+	}
+	return [...totals]
+		.filter(([, n]) => n > 0)
+		.map(([name, n]) => `${name} ${n}`)
+		.join(', ');
 }
 
 /** Every server started, stopped once however the bench ends (cluster targets drop their database). */

@@ -125,8 +125,8 @@ describe('sync: updates a room cannot integrate', () => {
 		const watcher = open(fay, workshopId);
 		await synced(watcher);
 		const step2Before = await joinerStep2(workshopId);
-		const refused = 'drawline_sync_writes_refused_total{reason="missing-dependency"}';
-		const refusedBefore = await metric(server.url, refused);
+		const resyncs = 'drawline_sync_resyncs_requested_total';
+		const resyncsBefore = await metric(server.url, resyncs);
 
 		// Updates from a client whose first edit never reached the server: Yjs would hold them.
 		const forger = new Y.Doc();
@@ -152,8 +152,8 @@ describe('sync: updates a room cannot integrate', () => {
 			'honest edit after refusal'
 		);
 		await waitFor(
-			async () => (await metric(server.url, refused)) >= refusedBefore + 2,
-			'refusals counted'
+			async () => (await metric(server.url, resyncs)) >= resyncsBefore + 2,
+			'resync requests counted'
 		);
 		expect(deniedReasons(eve.frames)).toEqual([]);
 		// The state vector sent at connect, and once more after the first update it lacked.
