@@ -23,6 +23,7 @@ import {
 	memberActor,
 	signUp
 } from './support/workshop.ts';
+import { liveStatus } from './support/live.ts';
 
 /**
  * The live board in Chromium, with two or three people on one board, each in a browser context
@@ -59,7 +60,7 @@ async function workshop(
 async function openBoard(context: BrowserContext, id: string): Promise<Page> {
 	const page = await context.newPage();
 	await page.goto(boardPath(id));
-	await expect(page.getByRole('status').filter({ hasText: 'Live' })).toBeVisible();
+	await expect(liveStatus(page)).toBeVisible();
 	return page;
 }
 

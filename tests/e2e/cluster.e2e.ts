@@ -12,6 +12,7 @@ import { startServer, type RunningServer } from '../support/server.ts';
 import { metric } from '../support/sync-client.ts';
 import { createWorkshop } from '../support/workshop-http.ts';
 import { boardPath, cookieOf, inviteGuest, signUp } from './support/workshop.ts';
+import { liveStatus } from './support/live.ts';
 
 /**
  * Two instances on one fresh PostgreSQL database and one Redis key prefix, behind Debian's nginx
@@ -108,7 +109,7 @@ async function openBoardOnNewInstance(
 	for (let attempt = 0; attempt < 8; attempt++) {
 		const before = await boardLoads();
 		await page.goto(boardPath(id));
-		await expect(page.getByRole('status').filter({ hasText: 'Live' })).toBeVisible();
+		await expect(liveStatus(page)).toBeVisible();
 		// The previous load's sockets close as this one's open: wait for the count to settle.
 		await expect.poll(async () => (await sockets()).reduce((a, b) => a + b)).toBe(totalSockets);
 		const after = await boardLoads();
