@@ -630,6 +630,53 @@ test('on a tablet, a finger places a card and a pen moves a row', async ({ brows
 	await page.screenshot({ path: path.join(SHOTS, 'board-tablet-1024.png') });
 });
 
+test('a long board renders the rows on screen; a key press or a scroll brings any other', async ({
+	browser
+}) => {
+	const { id, fay, guests } = await workshop(browser, {
+		guests: [{ name: 'Ana Lima', role: 'participant' }]
+	});
+	const fayActor = await memberActor(lab.server, id, 'Fay Facilitator');
+	await editBoard(lab.server.url, await cookieOf(fay, lab.server.url), id, (doc) =>
+		growBoard(doc, fayActor)
+	);
+	const fayPage = await openBoard(fay, id);
+	const rowAt = (page: Page, number: number) => page.locator(`tr[aria-rowindex="${number + 1}"]`);
+	await expect(fayPage.getByRole('grid')).toHaveAttribute('aria-rowcount', '61');
+	const rendered = await fayPage.locator('tbody tr[data-row-id]').count();
+	expect(rendered).toBeGreaterThan(12);
+	expect(rendered).toBeLessThan(60);
+	await expect(rowAt(fayPage, 60)).toHaveCount(0);
+
+	// Ana jumps to the last cell with the keyboard and sets a letter there.
+	const anaPage = await openBoard(guests[0], id);
+	await anaPage.getByRole('gridcell').first().focus();
+	await anaPage.keyboard.press('Control+End');
+	const anaLast = rowAt(anaPage, 60).getByRole('gridcell').last();
+	await expect(anaLast).toBeFocused();
+	await expect(anaLast).toBeInViewport();
+	await anaPage.keyboard.press('i');
+	await expect(anaLast).toContainText('Informed');
+
+	// Fay scrolls to the end: the row is there with Ana's letter, exactly where the grid ends.
+	await fayPage
+		.getByRole('region', { name: 'Board: drop cards here' })
+		.evaluate((box) => box.scrollTo({ top: box.scrollHeight }));
+	await expect(rowAt(fayPage, 60).getByRole('gridcell').last()).toContainText('Informed');
+	await expect(rowAt(fayPage, 1)).toHaveCount(0);
+	const rowBox = (await rowAt(fayPage, 60).boundingBox())!;
+	const tableBox = (await fayPage.getByRole('grid').boundingBox())!;
+	expect(Math.abs(rowBox.y + rowBox.height - (tableBox.y + tableBox.height))).toBeLessThan(1.5);
+	mkdirSync(SHOTS, { recursive: true });
+	await fayPage.screenshot({ path: path.join(SHOTS, 'board-60-rows-end.png') });
+
+	// And back to the top with the keyboard.
+	await rowAt(fayPage, 60).getByRole('gridcell').first().focus();
+	await fayPage.keyboard.press('Control+Home');
+	await expect(fayPage.getByRole('columnheader').first()).toBeFocused();
+	await expect(rowAt(fayPage, 1)).toBeInViewport();
+});
+
 test('a busy board with two people on it reads well (screenshot)', async ({ browser }) => {
 	const { id, fay, guests } = await workshop(browser, {
 		roleCount: 8,
@@ -664,7 +711,7 @@ test('a busy board with two people on it reads well (screenshot)', async ({ brow
 		growBoard(doc, fayActor)
 	);
 	await fayPage.setViewportSize({ width: 1440, height: 900 });
-	await expect(fayPage.locator('tbody tr')).toHaveCount(60);
+	await expect(fayPage.getByRole('grid')).toHaveAttribute('aria-rowcount', '61');
 	await expect(fayPage.getByRole('columnheader')).toHaveCount(11);
 	await fayPage.waitForTimeout(400);
 	await fayPage.screenshot({ path: path.join(SHOTS, 'board-60x10-1440.png') });

@@ -1,4 +1,5 @@
 /** Finding and showing board rows on screen, by the `data-row-id` the grid puts on each row. */
+import { tick } from 'svelte';
 
 const rowSelector = (cardId: string) => `[data-row-id="${CSS.escape(cardId)}"]`;
 
@@ -6,13 +7,39 @@ export function rowElement(cardId: string): HTMLElement | null {
 	return document.querySelector<HTMLElement>(rowSelector(cardId));
 }
 
-/** Scrolls a row to the middle of the screen (its scroll container's, for a scrolling grid). */
+/** Renders a row that a long grid left out (see row-window.ts); false if there is no such row. */
+type RowRevealer = (cardId: string) => boolean;
+let revealer: RowRevealer | null = null;
+
+/** The grid on the page registers how it renders a row on request; returns the unregistering. */
+export function setRowRevealer(reveal: RowRevealer): () => void {
+	revealer = reveal;
+	return () => {
+		if (revealer === reveal) revealer = null;
+	};
+}
+
+/**
+ * Scrolls a row to the middle of the screen (its scroll container's, for a scrolling grid); a row
+ * a long grid left out is rendered first and scrolled to once it is there.
+ */
 export function scrollToRow(cardId: string, smooth = true): boolean {
 	const element = rowElement(cardId);
-	if (!element) return false;
+	if (element) {
+		scrollToMiddle(element, smooth);
+		return true;
+	}
+	if (!revealer?.(cardId)) return false;
+	void tick().then(() => {
+		const rendered = rowElement(cardId);
+		if (rendered) scrollToMiddle(rendered, smooth);
+	});
+	return true;
+}
+
+function scrollToMiddle(element: HTMLElement, smooth: boolean): void {
 	const reduce = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
 	element.scrollIntoView({ block: 'center', behavior: smooth && !reduce ? 'smooth' : 'auto' });
-	return true;
 }
 
 /**
