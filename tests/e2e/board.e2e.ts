@@ -658,6 +658,24 @@ test('a long board renders the rows on screen; a key press or a scroll brings an
 	await anaPage.keyboard.press('i');
 	await expect(anaLast).toContainText('Informed');
 
+	// Fay's discuss queue lists the top 10; she shows them all and spotlights the first row, which
+	// Ana's grid, scrolled to the end, renders again and scrolls to.
+	const queue = fayPage.getByTestId('queue-item');
+	await expect(queue).toHaveCount(10);
+	await fayPage.getByRole('button', { name: 'Show all 60 rows' }).click();
+	await expect(queue).toHaveCount(60);
+	const firstRowId = (await rowAt(fayPage, 1).getAttribute('data-row-id'))!;
+	await expect(anaPage.locator(`tr[data-row-id="${firstRowId}"]`)).toHaveCount(0);
+	await fayPage
+		.locator(`[data-testid="queue-item"][data-card-id="${firstRowId}"]`)
+		.getByRole('button', { name: /^Spotlight / })
+		.click();
+	await expect(anaPage.locator(`tr[data-row-id="${firstRowId}"]`)).toBeInViewport();
+	await expect(anaPage.locator(`tr[data-row-id="${firstRowId}"]`)).toHaveAttribute(
+		'data-spotlight',
+		'true'
+	);
+
 	// Fay scrolls to the end: the row is there with Ana's letter, exactly where the grid ends.
 	await fayPage
 		.getByRole('region', { name: 'Board: drop cards here' })
