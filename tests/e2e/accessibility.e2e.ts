@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { setPhase } from '../../src/lib/facilitation/facilitation-doc.ts';
+import { seriousViolations } from './support/axe.ts';
 import { serverPerTest } from './support/lab.ts';
 import { openBoard, roomInSession } from './support/room.ts';
 
@@ -10,19 +10,6 @@ import { openBoard, roomInSession } from './support/room.ts';
  */
 
 const lab = serverPerTest();
-
-async function seriousViolations(page: Page, where: string): Promise<string[]> {
-	const { violations } = await new AxeBuilder({ page }).analyze();
-	return violations
-		.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-		.map(
-			(violation) =>
-				`${where}: ${violation.id} (${violation.impact}) at ${violation.nodes
-					.slice(0, 3)
-					.map((node) => node.target.join(' '))
-					.join(', ')}`
-		);
-}
 
 test('landing, sign-in, dashboard, new workshop, charter and diff have no serious accessibility violations', async ({
 	browser
