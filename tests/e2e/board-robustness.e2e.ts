@@ -1,19 +1,16 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { setLocked } from '../../src/lib/facilitation/facilitation-doc.ts';
 import { seedBusyBoard } from './support/busy-board.ts';
 import { facilitatedWorkshop, serverPerTest } from './support/lab.ts';
 import { boardPath, editBoard, memberActor } from './support/workshop.ts';
 import { liveStatus } from './support/live.ts';
+import { screenshot } from './support/screenshots.ts';
 
 /**
  * The board when things go wrong or change under it: a write the server refuses, a role changed
  * or taken away while the page is open, a shared computer after sign-out; and how much of the
  * board a laptop screen shows. Each test starts a fresh server.
  */
-
-const SHOTS = path.resolve(import.meta.dirname, '../.artifacts/screenshots');
 
 const lab = serverPerTest();
 
@@ -210,8 +207,7 @@ test('a participant sees at least 20 board rows on a 1440×900 screen (screensho
 	const page = await openBoard(ana, id);
 	await expect(page.locator('tbody tr')).toHaveCount(30);
 	await page.waitForTimeout(400);
-	mkdirSync(SHOTS, { recursive: true });
-	await page.screenshot({ path: path.join(SHOTS, 'board-participant-rows-1440.png') });
+	await screenshot(page, 'board-participant-rows-1440.png');
 	const visible = await page.evaluate(() => {
 		const area = document.querySelector('.grid-area')!.getBoundingClientRect();
 		const bottom = Math.min(area.bottom, window.innerHeight);

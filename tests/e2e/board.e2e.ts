@@ -8,12 +8,11 @@ import {
 } from '@playwright/test';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { setLocked } from '../../src/lib/facilitation/facilitation-doc.ts';
 import { growBoard, seedBusyBoard } from './support/busy-board.ts';
 import { DEFAULT_ROLES } from '../../src/lib/templates/index.ts';
 import { createWorkshop } from '../support/workshop-http.ts';
+import { seriousViolations } from './support/axe.ts';
 import { serverPerTest } from './support/lab.ts';
 import {
 	boardPath,
@@ -24,13 +23,12 @@ import {
 	signUp
 } from './support/workshop.ts';
 import { liveStatus } from './support/live.ts';
+import { screenshot } from './support/screenshots.ts';
 
 /**
  * The live board in Chromium, with two or three people on one board, each in a browser context
  * of their own, against a fresh server per test.
  */
-
-const SHOTS = path.resolve(import.meta.dirname, '../.artifacts/screenshots');
 
 const lab = serverPerTest();
 
@@ -110,8 +108,7 @@ test('drags and letters made in one browser show up in the other', async ({ brow
 	const engHeader = (await header(anaPage, 'ENG').boundingBox())!;
 	await anaPage.mouse.move(engHeader.x + engHeader.width / 2, engHeader.y + 20, { steps: 5 });
 	await expect(anaPage.locator('.ghost')).toContainText('with Engineering Responsible');
-	mkdirSync(SHOTS, { recursive: true });
-	await anaPage.screenshot({ path: path.join(SHOTS, 'board-dragging-1440.png') });
+	await screenshot(anaPage, 'board-dragging-1440.png');
 	await anaPage.keyboard.press('Escape');
 	await anaPage.mouse.up();
 	await expect(fayTray.getByText('Ana Lima is moving this')).toHaveCount(0);
@@ -249,8 +246,7 @@ test('a reader sees the live board with no way to edit, and a forced write does 
 
 	// No affordance: no buttons to add or undo, no grips or menus, a read-only grid.
 	await expect(ritaPage.getByText('You are reading this board.')).toBeVisible();
-	mkdirSync(SHOTS, { recursive: true });
-	await ritaPage.screenshot({ path: path.join(SHOTS, 'board-reader-1440.png') });
+	await screenshot(ritaPage, 'board-reader-1440.png');
 	for (const name of ['Add card', 'Add role', 'Undo', 'Redo']) {
 		await expect(ritaPage.getByRole('button', { name })).toHaveCount(0);
 	}
@@ -626,8 +622,7 @@ test('on a tablet, a finger places a card and a pen moves a row', async ({ brows
 		'data-row-id',
 		'talk-to-customers'
 	);
-	mkdirSync(SHOTS, { recursive: true });
-	await page.screenshot({ path: path.join(SHOTS, 'board-tablet-1024.png') });
+	await screenshot(page, 'board-tablet-1024.png');
 });
 
 test('a long board renders the rows on screen; a key press or a scroll brings any other', async ({
@@ -685,8 +680,8 @@ test('a long board renders the rows on screen; a key press or a scroll brings an
 	const rowBox = (await rowAt(fayPage, 60).boundingBox())!;
 	const tableBox = (await fayPage.getByRole('grid').boundingBox())!;
 	expect(Math.abs(rowBox.y + rowBox.height - (tableBox.y + tableBox.height))).toBeLessThan(1.5);
-	mkdirSync(SHOTS, { recursive: true });
-	await fayPage.screenshot({ path: path.join(SHOTS, 'board-60-rows-end.png') });
+	await screenshot(fayPage, 'board-60-rows-end.png');
+	expect(await seriousViolations(fayPage, 'long board scrolled to the end')).toEqual([]);
 
 	// And back to the top with the keyboard.
 	await rowAt(fayPage, 60).getByRole('gridcell').first().focus();
@@ -708,21 +703,20 @@ test('a busy board with two people on it reads well (screenshot)', async ({ brow
 	const anaPage = await openBoard(guests[0], id);
 	await anaPage.getByRole('gridcell').nth(20).focus();
 	await expect(fayPage.locator('[role="gridcell"] .peer-tag', { hasText: 'AL' })).toBeVisible();
-	mkdirSync(SHOTS, { recursive: true });
-	await fayPage.screenshot({ path: path.join(SHOTS, 'board-session-1440.png') });
+	await screenshot(fayPage, 'board-session-1440.png');
 	await fayPage.getByRole('rowheader').nth(3).click();
-	await fayPage.screenshot({ path: path.join(SHOTS, 'board-busy-1440.png') });
+	await screenshot(fayPage, 'board-busy-1440.png');
 	await fayPage.getByRole('tab', { name: 'Load' }).click();
-	await fayPage.screenshot({ path: path.join(SHOTS, 'board-load-1440.png') });
+	await screenshot(fayPage, 'board-load-1440.png');
 	await fayPage.getByRole('tab', { name: 'Focus role' }).click();
 	await fayPage.getByText("Not this role's job").click();
-	await fayPage.screenshot({ path: path.join(SHOTS, 'board-summary-1440.png') });
+	await screenshot(fayPage, 'board-summary-1440.png');
 	await fayPage.setViewportSize({ width: 1024, height: 768 });
 	await fayPage.waitForTimeout(400);
-	await fayPage.screenshot({ path: path.join(SHOTS, 'board-busy-1024.png') });
+	await screenshot(fayPage, 'board-busy-1024.png');
 	await fayPage.getByRole('button', { name: /^Insights\s*\d*$/ }).click();
 	await fayPage.waitForTimeout(400);
-	await fayPage.screenshot({ path: path.join(SHOTS, 'board-drawer-1024.png') });
+	await screenshot(fayPage, 'board-drawer-1024.png');
 
 	// 60 rows by 10 roles on a laptop screen.
 	await editBoard(lab.server.url, await cookieOf(fay, lab.server.url), id, (doc) =>
@@ -732,5 +726,5 @@ test('a busy board with two people on it reads well (screenshot)', async ({ brow
 	await expect(fayPage.getByRole('grid')).toHaveAttribute('aria-rowcount', '61');
 	await expect(fayPage.getByRole('columnheader')).toHaveCount(11);
 	await fayPage.waitForTimeout(400);
-	await fayPage.screenshot({ path: path.join(SHOTS, 'board-60x10-1440.png') });
+	await screenshot(fayPage, 'board-60x10-1440.png');
 });

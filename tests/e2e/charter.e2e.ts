@@ -11,14 +11,13 @@ import {
 	writeSecondBoard
 } from '../support/charter-board.ts';
 import { serverPerTest } from './support/lab.ts';
+import { SHOTS, screenshot } from './support/screenshots.ts';
 
 /**
  * A facilitator publishes two versions and shares the charter; a reader without an account opens
  * the link, asks who owns beta programs, reads the Sales view, and opens what changed from v1 to
  * v2; with JavaScript disabled the same link still shows the whole charter.
  */
-
-const SHOTS = path.resolve(import.meta.dirname, '../.artifacts/screenshots');
 
 const lab = serverPerTest();
 
@@ -42,7 +41,7 @@ async function publishedCharter(): Promise<{ fac: TestUser; workshopId: string }
 }
 
 async function shoot(page: Page, name: string, fullPage = true) {
-	await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage });
+	await screenshot(page, `${name}.png`, { fullPage });
 }
 
 async function signedIn(context: BrowserContext, user: TestUser) {

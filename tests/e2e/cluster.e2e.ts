@@ -1,6 +1,4 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { createClient } from 'redis';
 import {
 	createTestDatabase,
@@ -13,6 +11,7 @@ import { metric } from '../support/sync-client.ts';
 import { createWorkshop } from '../support/workshop-http.ts';
 import { boardPath, cookieOf, inviteGuest, signUp } from './support/workshop.ts';
 import { liveStatus } from './support/live.ts';
+import { screenshot } from './support/screenshots.ts';
 
 /**
  * Two instances on one fresh PostgreSQL database and one Redis key prefix, behind Debian's nginx
@@ -22,7 +21,6 @@ import { liveStatus } from './support/live.ts';
  * test fails and says which is missing.
  */
 
-const SHOTS = path.resolve(import.meta.dirname, '../.artifacts/screenshots');
 const REDIS_URL = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379';
 const CONNECTIONS = 'drawline_sync_connections';
 const BOARD_LOADS = 'drawline_room_loads_total{kind="board"}';
@@ -159,8 +157,7 @@ test('two browsers on two instances behind nginx edit one board live', async ({ 
 		anaPage.getByText('The facilitator locked the board', { exact: true })
 	).toBeVisible();
 	await expect(anaPage.getByRole('grid')).toHaveAttribute('aria-readonly', 'true');
-	mkdirSync(SHOTS, { recursive: true });
-	await anaPage.screenshot({ path: path.join(SHOTS, 'cluster-locked-participant-1440.png') });
+	await screenshot(anaPage, 'cluster-locked-participant-1440.png');
 	await cell(anaPage, 'lead-discovery', 'sales').focus();
 	await anaPage.keyboard.press('i');
 	await expect(cell(anaPage, 'lead-discovery', 'sales')).toContainText('No letter');

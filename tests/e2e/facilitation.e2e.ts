@@ -1,11 +1,10 @@
 import { test, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import path from 'node:path';
 import { placeCard, readBoard, setCell, type Letter } from '../../src/lib/board/index.ts';
 import { connect, synced, waitFor } from '../support/sync-client.ts';
 import { createWorkshop, invite, signUpPerson, type Person } from '../support/workshop-http.ts';
 import { serverPerTest } from './support/lab.ts';
+import { screenshot } from './support/screenshots.ts';
 
-const SHOTS = path.resolve(import.meta.dirname, '../.artifacts/screenshots');
 const BOARD = (id: string) => `/w/${id}`;
 
 test.use({ actionTimeout: 10_000, navigationTimeout: 15_000 });
@@ -170,14 +169,14 @@ test('a facilitator runs a session with two participants', async ({ browser }) =
 			await expect(page.getByTestId('proposal-save-state')).toContainText('Saved privately');
 		}
 		await expect(f.page.getByTestId('submitted-count')).toContainText('2 answered');
-		await p.page.screenshot({ path: `${SHOTS}/facilitation-propose-participant.png` });
+		await screenshot(p.page, `facilitation-propose-participant.png`);
 		// Nobody's proposal shows on anyone else's screen before the reveal.
 		await expect(f.page.getByTestId('reveal')).toHaveCount(0);
 		await f.page.getByRole('button', { name: 'Reveal proposals' }).click();
 		for (const page of everyone) {
 			await expect(page.getByRole('heading', { name: 'The perception gap' })).toBeVisible();
 		}
-		await f.page.screenshot({ path: `${SHOTS}/facilitation-reveal-facilitator.png` });
+		await screenshot(f.page, `facilitation-reveal-facilitator.png`);
 		const revealRows = f.page.locator('[data-reveal-row]');
 		await expect(revealRows.first()).toHaveAttribute('data-reveal-row', rows[2].id);
 		await expect(revealRows.first().getByTestId('row-split')).toHaveText('50%');
@@ -230,7 +229,7 @@ test('a facilitator runs a session with two participants', async ({ browser }) =
 				'true'
 			);
 		}
-		await f.page.screenshot({ path: `${SHOTS}/facilitation-discuss-facilitator.png` });
+		await screenshot(f.page, `facilitation-discuss-facilitator.png`);
 		await cell(r.page, 3, 2).focus();
 		await cell(r.page, 3, 2).press('C');
 		await centreView(participants, 'Queue');
@@ -272,8 +271,8 @@ test('a facilitator runs a session with two participants', async ({ browser }) =
 			'object'
 		);
 		await expect(answers.filter({ hasText: 'Ria Designer' })).toContainText('Design should own');
-		await f.page.screenshot({ path: `${SHOTS}/facilitation-published-facilitator.png` });
-		await r.page.screenshot({ path: `${SHOTS}/facilitation-published-participant.png` });
+		await screenshot(f.page, `facilitation-published-facilitator.png`);
+		await screenshot(r.page, `facilitation-published-participant.png`);
 	});
 
 	await test.step('people: a raised hand shows; a removed participant is cut off at once', async () => {

@@ -1,6 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
-import path from 'node:path';
 import { serverPerTest } from './support/lab.ts';
+import { screenshot } from './support/screenshots.ts';
 
 /**
  * A facilitator signs up, creates a workshop from a template with edited
@@ -8,13 +8,11 @@ import { serverPerTest } from './support/lab.ts';
  * browser context: both see the workshop and each other.
  */
 
-const SHOTS = path.resolve(import.meta.dirname, '../.artifacts/screenshots');
-
 const lab = serverPerTest();
 
 async function shoot(page: Page, name: string) {
 	await page.evaluate(() => window.scrollTo(0, 0));
-	await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+	await screenshot(page, `${name}.png`, { fullPage: true });
 }
 
 /** Fills the new-workshop form as a person does; the test submits it. */

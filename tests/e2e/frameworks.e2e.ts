@@ -1,11 +1,10 @@
 import { test, expect, type Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { placeCard, readBoard } from '../../src/lib/board/index.ts';
 import { publishOverHttp } from '../support/charter-board.ts';
 import { connect, signUp, synced, waitFor, type TestUser } from '../support/sync-client.ts';
 import { createWorkshop } from '../support/workshop-http.ts';
 import { serverPerTest } from './support/lab.ts';
+import { screenshot } from './support/screenshots.ts';
 
 /**
  * The matrix a workshop chose, seen by its people: a PM who owns and does a row marks it A/R and
@@ -13,13 +12,11 @@ import { serverPerTest } from './support/lab.ts';
  * shows DACI's letters, legend and keys on its board.
  */
 
-const SHOTS = path.resolve(import.meta.dirname, '../.artifacts/screenshots');
 const PHONE = { width: 390, height: 844 };
 
 const lab = serverPerTest();
 
 test.use({ actionTimeout: 10_000, navigationTimeout: 15_000 });
-test.beforeAll(() => mkdirSync(SHOTS, { recursive: true }));
 
 async function signedInPage(browser: import('@playwright/test').Browser, user: TestUser) {
 	const context = await lab.newContext(browser);
@@ -84,16 +81,16 @@ test('a PM who owns and does a row marks it A/R and the charter lists it under O
 	await expect(
 		menu.getByRole('menuitem', { name: /Accountable and Responsible \(set\)/ })
 	).toBeVisible();
-	await page.screenshot({ path: `${SHOTS}/frameworks-ar-menu-1440.png` });
+	await screenshot(page, `frameworks-ar-menu-1440.png`);
 	await page.keyboard.press('Escape');
-	await page.screenshot({ path: `${SHOTS}/frameworks-ar-board-1440.png` });
+	await screenshot(page, `frameworks-ar-board-1440.png`);
 	await page.setViewportSize(PHONE);
 	// A phone shows each row as a card; the pair is the PM's letter on the owned row's card.
 	const phoneLetter = page
 		.locator(`[data-testid="phone-row"][data-row-id="${owned.id}"]`)
 		.locator(`.letter[data-role-id="${pm.id}"] .mark`);
 	await expect(phoneLetter).toHaveText('A/R');
-	await page.screenshot({ path: `${SHOTS}/frameworks-ar-board-390.png` });
+	await screenshot(page, `frameworks-ar-board-390.png`);
 	await page.setViewportSize({ width: 1440, height: 900 });
 
 	const client = connect(lab.server.url, fay, workshopId, 'board');
@@ -110,7 +107,7 @@ test('a PM who owns and does a row marks it A/R and the charter lists it under O
 	await expect(page.locator('#roles-open')).not.toContainText(owned.title);
 	await expect(page.locator('#roles-open')).toContainText('none, no row breaks a rule');
 	await expect(page.locator('#matrix')).toContainText('A/R');
-	await page.screenshot({ path: `${SHOTS}/frameworks-ar-charter-1440.png`, fullPage: true });
+	await screenshot(page, `frameworks-ar-charter-1440.png`, { fullPage: true });
 });
 
 test('a workshop created as DACI shows the DACI legend, letters and keys', async ({ browser }) => {
@@ -120,7 +117,7 @@ test('a workshop created as DACI shows the DACI legend, letters and keys', async
 	await page.getByLabel('Workshop title').fill('Launch decisions');
 	await page.getByRole('textbox', { name: 'Team' }).fill('Checkout');
 	await page.getByRole('radio', { name: /DACI/ }).check();
-	await page.screenshot({ path: `${SHOTS}/frameworks-new-form-1440.png`, fullPage: true });
+	await screenshot(page, `frameworks-new-form-1440.png`, { fullPage: true });
 	await page.getByRole('button', { name: 'Create workshop' }).click();
 	await page.waitForURL(/\/w\/[^/]+$/);
 	const workshopId = new URL(page.url()).pathname.split('/')[2];
@@ -162,11 +159,11 @@ test('a workshop created as DACI shows the DACI legend, letters and keys', async
 		/Informed/,
 		/No letter/
 	]);
-	await page.screenshot({ path: `${SHOTS}/frameworks-daci-menu-1440.png` });
+	await screenshot(page, `frameworks-daci-menu-1440.png`);
 	await page.keyboard.press('Escape');
-	await page.screenshot({ path: `${SHOTS}/frameworks-daci-board-1440.png` });
+	await screenshot(page, `frameworks-daci-board-1440.png`);
 	await page.setViewportSize(PHONE);
-	await page.screenshot({ path: `${SHOTS}/frameworks-daci-board-390.png` });
+	await screenshot(page, `frameworks-daci-board-390.png`);
 });
 
 test('the dashboard card and the settings page name the matrix a workshop was created with', async ({
@@ -185,17 +182,17 @@ test('the dashboard card and the settings page name the matrix a workshop was cr
 		page.getByRole('listitem').filter({ has: page.getByRole('link', { name: title }) });
 	await expect(card('Launch decisions')).toContainText('Responsibility matrix DACI');
 	await expect(card('Checkout PM charter')).toContainText('Responsibility matrix RACI');
-	await page.screenshot({ path: `${SHOTS}/frameworks-dashboard-1440.png` });
+	await screenshot(page, `frameworks-dashboard-1440.png`);
 	await page.setViewportSize(PHONE);
-	await page.screenshot({ path: `${SHOTS}/frameworks-dashboard-390.png`, fullPage: true });
+	await screenshot(page, `frameworks-dashboard-390.png`, { fullPage: true });
 
 	await page.goto(`/w/${daci}/settings`);
 	const line = page.getByText('Responsibility matrix: DACI — fixed when the workshop was created.');
 	await line.scrollIntoViewIfNeeded();
 	await expect(line).toBeInViewport({ ratio: 1 });
-	await page.screenshot({ path: `${SHOTS}/frameworks-settings-390.png` });
+	await screenshot(page, `frameworks-settings-390.png`);
 	await page.setViewportSize({ width: 1440, height: 900 });
 	// The whole page from its top: a scrolled shot puts the sticky header over the details card.
 	await page.evaluate(() => window.scrollTo(0, 0));
-	await page.screenshot({ path: `${SHOTS}/frameworks-settings-1440.png`, fullPage: true });
+	await screenshot(page, `frameworks-settings-1440.png`, { fullPage: true });
 });

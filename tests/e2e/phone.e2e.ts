@@ -1,10 +1,16 @@
 import { expect, test } from '@playwright/test';
 import { cellKey, readBoard } from '../../src/lib/board/index.ts';
 import { setPhase, setSpotlight } from '../../src/lib/facilitation/facilitation-doc.ts';
-import { crowdedHead, layoutProblems, type KeyElement } from './support/layout.ts';
+import {
+	crowdedHead,
+	layoutProblems,
+	settledLayoutProblems,
+	type KeyElement
+} from './support/layout.ts';
 import { serverPerTest } from './support/lab.ts';
 import { openBoard, roomInSession } from './support/room.ts';
 import { editBoard } from './support/workshop.ts';
+import { screenshot } from './support/screenshots.ts';
 
 /**
  * The room on a phone (390×844), a tablet (768×1024) and a laptop (1440×900): for the
@@ -18,7 +24,6 @@ const lab = serverPerTest();
 const PHONE = { width: 390, height: 844 };
 const TABLET = { width: 768, height: 1024 };
 const VIEWPORTS = [PHONE, TABLET, { width: 1440, height: 900 }];
-const SHOTS = 'tests/.artifacts/screenshots';
 
 test('every role in every phase, on a phone, a tablet and a laptop: nothing key overlaps or is cut off', async ({
 	browser
@@ -38,11 +43,10 @@ test('every role in every phase, on a phone, a tablet and a laptop: nothing key 
 				// A phone shows rows as cards with their whole title, wherever the grid would be.
 				if (viewport === PHONE && ['gather', 'place', 'published'].includes(phase))
 					required.push('row title');
-				await page.screenshot({
-					path: `${SHOTS}/${role}-${phase}-${viewport.width}x${viewport.height}.png`,
+				await screenshot(page, `${role}-${phase}-${viewport.width}x${viewport.height}.png`, {
 					fullPage: viewport === PHONE
 				});
-				for (const problem of await layoutProblems(page, required))
+				for (const problem of await settledLayoutProblems(page, required))
 					found.push(`${role}, ${phase}, ${viewport.width}×${viewport.height}: ${problem}`);
 			}
 		}
@@ -121,7 +125,7 @@ test('on a phone a row shows its whole title and every role, a tap or a scroll c
 	await button.tap();
 	const menu = page.getByRole('menu', { name: `Letter of ${role.name}` });
 	await expect(menu).toBeVisible();
-	await page.screenshot({ path: `${SHOTS}/participant-letter-menu-390x844.png` });
+	await screenshot(page, `participant-letter-menu-390x844.png`);
 	// The menu places itself beside its button once it is open.
 	await expect.poll(() => layoutProblems(page, ['letter menu'])).toEqual([]);
 	expect(await serverLetter(room, row.id, role.id)).toBe(before);

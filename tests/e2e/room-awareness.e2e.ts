@@ -1,8 +1,8 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import path from 'node:path';
 import { setPhase } from '../../src/lib/facilitation/facilitation-doc.ts';
 import { serverPerTest } from './support/lab.ts';
 import { openBoard, roomInSession } from './support/room.ts';
+import { screenshot } from './support/screenshots.ts';
 
 /**
  * The room keeps people aware of each other: a blind round over the rows that matter, a queue
@@ -11,7 +11,6 @@ import { openBoard, roomInSession } from './support/room.ts';
  */
 
 const lab = serverPerTest();
-const SHOTS = path.resolve(import.meta.dirname, '../.artifacts/screenshots');
 
 test.use({ actionTimeout: 10_000, navigationTimeout: 15_000 });
 
@@ -46,13 +45,13 @@ test('a blind round asks only about the rows the facilitator picked', async ({ b
 		.getByRole('checkbox')
 		.count();
 	await expect(chooser.getByRole('status')).toHaveText(`2 of ${offered} rows`);
-	await fayPage.screenshot({ path: path.join(SHOTS, 'round-rows-picker-1440.png') });
+	await screenshot(fayPage, 'round-rows-picker-1440.png');
 	// On a phone the dialog scrolls; its buttons are reachable and not cut off.
 	await fayPage.setViewportSize({ width: 390, height: 844 });
-	await fayPage.screenshot({ path: path.join(SHOTS, 'round-rows-picker-390.png') });
+	await screenshot(fayPage, 'round-rows-picker-390.png');
 	await chooser.getByRole('button', { name: 'Start' }).scrollIntoViewIfNeeded();
 	await expect(chooser.getByRole('button', { name: 'Start' })).toBeInViewport({ ratio: 1 });
-	await fayPage.screenshot({ path: path.join(SHOTS, 'round-rows-picker-390-end.png') });
+	await screenshot(fayPage, 'round-rows-picker-390-end.png');
 	await fayPage.setViewportSize({ width: 1440, height: 900 });
 	await chooser.getByRole('button', { name: 'Start' }).click();
 
@@ -108,10 +107,10 @@ test('the round picker selects every row or none from the keyboard, and cannot s
 	await expect(count).toHaveText(`${total} of ${total} rows`);
 	for (const box of await boxes.all()) await expect(box).toBeChecked();
 	await expect(start).toBeEnabled();
-	await fayPage.screenshot({ path: path.join(SHOTS, 'round-select-all-1440.png') });
+	await screenshot(fayPage, 'round-select-all-1440.png');
 	await fayPage.setViewportSize({ width: 390, height: 844 });
 	await chooser.getByRole('button', { name: 'Select none' }).scrollIntoViewIfNeeded();
-	await fayPage.screenshot({ path: path.join(SHOTS, 'round-select-all-390.png') });
+	await screenshot(fayPage, 'round-select-all-390.png');
 
 	await fayPage.keyboard.press('Tab');
 	await expect(chooser.getByRole('button', { name: 'Select none' })).toBeFocused();
@@ -119,7 +118,7 @@ test('the round picker selects every row or none from the keyboard, and cannot s
 	await expect(count).toHaveText(`0 of ${total} rows: pick at least one to start`);
 	for (const box of await boxes.all()) await expect(box).not.toBeChecked();
 	await expect(start).toBeDisabled();
-	await fayPage.screenshot({ path: path.join(SHOTS, 'round-select-none-390.png') });
+	await screenshot(fayPage, 'round-select-none-390.png');
 	await fayPage.setViewportSize({ width: 1440, height: 900 });
 
 	await chooser.getByRole('button', { name: 'Select all' }).click();
@@ -156,7 +155,7 @@ test('votes move the discuss queue; the facilitator can order it by open issues'
 		.getByRole('button', { name: 'Open issues' })
 		.click();
 	await expect(anaPage.getByTestId('queue-order')).toHaveText('Ordered by open issues');
-	await fayPage.screenshot({ path: path.join(SHOTS, 'queue-order-1440.png') });
+	await screenshot(fayPage, 'queue-order-1440.png');
 	// The row with the most open issues leads again; the vote only breaks ties.
 	expect(before[0]).not.toBe(last);
 	await expect(anaPage.getByTestId('queue-item').first()).toHaveAttribute(
@@ -187,7 +186,7 @@ test('peer labels stay inside the grid and never cover the row above', async ({ 
 		)
 	).toBe(true);
 
-	await grid.screenshot({ path: path.join(SHOTS, 'peer-label-cell-1440.png') });
+	await screenshot(grid, 'peer-label-cell-1440.png');
 
 	// A row's title: the label stays in its own row, clear of the title above.
 	await anaPage.locator(`th[data-card-id="${room.rows[3].id}"]`).focus();
@@ -201,7 +200,7 @@ test('peer labels stay inside the grid and never cover the row above', async ({ 
 	expect(inside(tagBox, await box(fayPage.locator(`th[data-card-id="${room.rows[3].id}"]`)))).toBe(
 		true
 	);
-	await fayPage.screenshot({ path: path.join(SHOTS, 'peer-labels-1440.png') });
+	await screenshot(fayPage, 'peer-labels-1440.png');
 });
 
 test('a remote edit to the row I am in is announced politely, nothing else is', async ({

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { setPhase } from '../../src/lib/facilitation/facilitation-doc.ts';
 import { PHASE_IDS, type PhaseId } from '../../src/lib/facilitation/phases.ts';
-import { crowdedHead, layoutProblems, type KeyElement } from './support/layout.ts';
+import { crowdedHead, settledLayoutProblems, type KeyElement } from './support/layout.ts';
 import { serverPerTest } from './support/lab.ts';
 import { openBoard, roomInSession } from './support/room.ts';
 
@@ -47,7 +47,7 @@ test('the board head never overlaps or cuts off, for each role, in each phase, a
 				if (phase === 'published' && role !== 'reader') required.push('consent prompt');
 				if (process.env.SHOTS_DIR && viewport.width === 1440)
 					await page.screenshot({ path: `${process.env.SHOTS_DIR}/${role}-${phase}.png` });
-				for (const problem of await layoutProblems(page, required))
+				for (const problem of await settledLayoutProblems(page, required))
 					found.push(`${role}, ${phase}, ${viewport.width}×${viewport.height}: ${problem}`);
 			}
 		}

@@ -1,16 +1,13 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { seedBusyBoard } from './support/busy-board.ts';
 import { facilitatedWorkshop, serverPerTest } from './support/lab.ts';
 import { boardPath, editBoard, memberActor } from './support/workshop.ts';
+import { screenshot } from './support/screenshots.ts';
 
 /**
  * A workshop's warning thresholds: the facilitator sets them in Settings, a participant may not,
  * and an open board moves its warnings (and says the threshold) the moment they change.
  */
-
-const SHOTS = path.resolve(import.meta.dirname, '../.artifacts/screenshots');
 
 const lab = serverPerTest();
 
@@ -51,9 +48,8 @@ test('the facilitator’s thresholds move the warning on an open board; a partic
 	await expect(section.getByRole('status')).toContainText('Saved.');
 	await expect(pm).toContainText(/R or A on \d+ of 30 rows \(threshold 12\)/);
 
-	mkdirSync(SHOTS, { recursive: true });
-	await section.screenshot({ path: path.join(SHOTS, 'settings-thresholds-1440.png') });
-	await board.locator('#board-panel').screenshot({ path: path.join(SHOTS, 'load-threshold.png') });
+	await screenshot(section, 'settings-thresholds-1440.png');
+	await screenshot(board.locator('#board-panel'), 'load-threshold.png');
 	await settings.setViewportSize({ width: 390, height: 844 });
-	await section.screenshot({ path: path.join(SHOTS, 'settings-thresholds-390.png') });
+	await screenshot(section, 'settings-thresholds-390.png');
 });

@@ -91,3 +91,17 @@ export async function crowdedHead(room: Awaited<ReturnType<typeof roomInSession>
 		reader: await openBoard(room.rita, room.id)
 	};
 }
+
+/**
+ * The problems once the page has settled after a resize: a media query swaps the grid for the
+ * phone's row cards a moment after the window changes size, so the layout is read again, for up
+ * to 2 s, while it still shows problems. A lasting problem is still reported.
+ */
+export async function settledLayoutProblems(page: Page, required: KeyElement[]): Promise<string[]> {
+	const until = Date.now() + 2000;
+	for (;;) {
+		const problems = await layoutProblems(page, required);
+		if (problems.length === 0 || Date.now() > until) return problems;
+		await page.waitForTimeout(100);
+	}
+}
