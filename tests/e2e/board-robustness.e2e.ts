@@ -3,7 +3,7 @@ import { setLocked } from '../../src/lib/facilitation/facilitation-doc.ts';
 import { seedBusyBoard } from './support/busy-board.ts';
 import { facilitatedWorkshop, serverPerTest } from './support/lab.ts';
 import { boardPath, editBoard, memberActor } from './support/workshop.ts';
-import { liveStatus } from './support/live.ts';
+import { expectLive } from './support/live.ts';
 import { screenshot } from './support/screenshots.ts';
 
 /**
@@ -31,7 +31,7 @@ async function workshop(browser: Browser) {
 async function openBoard(context: BrowserContext, id: string): Promise<Page> {
 	const page = await context.newPage();
 	await page.goto(boardPath(id));
-	await expect(liveStatus(page)).toBeVisible();
+	await expectLive(page);
 	return page;
 }
 
@@ -86,7 +86,7 @@ test('an edit made offline and refused on reconnect (board locked) is rolled bac
 	await anaPage.keyboard.press('c');
 	await expect(cell(fayPage, 'lead-discovery', 'design')).toContainText('Consulted');
 	await anaPage.reload();
-	await expect(liveStatus(anaPage)).toBeVisible();
+	await expectLive(anaPage);
 	await expect(cell(anaPage, 'lead-discovery', 'design')).toContainText('Consulted');
 	await anaPage.waitForTimeout(500);
 	await expect(cell(anaPage, 'lead-discovery', 'pm')).toContainText('No letter');
@@ -102,7 +102,7 @@ test('a board tab opens one connection per room', async ({ browser }) => {
 	const sockets: string[] = [];
 	page.on('websocket', (socket) => sockets.push(new URL(socket.url()).pathname));
 	await page.goto(boardPath(id));
-	await expect(liveStatus(page)).toBeVisible();
+	await expectLive(page);
 	await page.waitForTimeout(1000);
 	expect(sockets.sort()).toEqual([`/sync/${id}/board`, `/sync/${id}/facilitation`]);
 	const metrics = await (await fetch(`${lab.server.url}/metrics`)).text();
@@ -128,7 +128,7 @@ test('a participant made reader while the page is open gets the reader view at o
 	await expect(anaPage.getByText('You are reading this board.')).toBeVisible();
 	await expect(anaPage.getByRole('button', { name: 'Add card' })).toHaveCount(0);
 	await expect(anaPage.locator('.workshop-head .badge-reader')).toBeVisible();
-	await expect(liveStatus(anaPage)).toBeVisible();
+	await expectLive(anaPage);
 	await cell(anaPage, 'lead-discovery', 'pm').focus();
 	await anaPage.keyboard.press('a');
 	await expect(cell(anaPage, 'lead-discovery', 'pm')).toContainText('No letter');
@@ -136,7 +136,7 @@ test('a participant made reader while the page is open gets the reader view at o
 	// Raised back to participant: the editing tools come back and her edits land.
 	await settings.getByLabel('Role of Ana Lima').selectOption('participant');
 	await expect(anaPage.getByRole('button', { name: 'Add card' })).toBeVisible();
-	await expect(liveStatus(anaPage)).toBeVisible();
+	await expectLive(anaPage);
 	await cell(anaPage, 'lead-discovery', 'design').focus();
 	await anaPage.keyboard.press('c');
 	await expect(cell(fayPage, 'lead-discovery', 'design')).toContainText('Consulted');

@@ -10,7 +10,7 @@ import { startServer, type RunningServer } from '../support/server.ts';
 import { metric } from '../support/sync-client.ts';
 import { createWorkshop } from '../support/workshop-http.ts';
 import { boardPath, cookieOf, inviteGuest, signUp } from './support/workshop.ts';
-import { liveStatus } from './support/live.ts';
+import { expectLive } from './support/live.ts';
 import { screenshot } from './support/screenshots.ts';
 
 /**
@@ -107,7 +107,7 @@ async function openBoardOnNewInstance(
 	for (let attempt = 0; attempt < 8; attempt++) {
 		const before = await boardLoads();
 		await page.goto(boardPath(id));
-		await expect(liveStatus(page)).toBeVisible();
+		await expectLive(page);
 		// The previous load's sockets close as this one's open: wait for the count to settle.
 		await expect.poll(async () => (await sockets()).reduce((a, b) => a + b)).toBe(totalSockets);
 		const after = await boardLoads();

@@ -3,7 +3,7 @@ import { setTimer } from '../../src/lib/facilitation/facilitation-doc.ts';
 import { seedBusyBoard } from './support/busy-board.ts';
 import { facilitatedWorkshop, serverPerTest } from './support/lab.ts';
 import { boardPath, editBoard, memberActor } from './support/workshop.ts';
-import { liveStatus } from './support/live.ts';
+import { expectLive } from './support/live.ts';
 
 /**
  * The facilitator steering other people's screens: "bring everyone here" on a board longer than
@@ -16,7 +16,7 @@ const lab = serverPerTest({ width: 1366, height: 640 });
 async function openBoard(context: BrowserContext, id: string): Promise<Page> {
 	const page = await context.newPage();
 	await page.goto(boardPath(id));
-	await expect(liveStatus(page)).toBeVisible();
+	await expectLive(page);
 	await expect(page.locator('tbody tr')).toHaveCount(30);
 	return page;
 }
@@ -93,7 +93,7 @@ test('at zero the timer says so on every screen, and rings only where sound is o
 	const pages = [await fay.newPage(), await ana.newPage()];
 	for (const page of pages) {
 		await page.goto(boardPath(id));
-		await expect(liveStatus(page)).toBeVisible();
+		await expectLive(page);
 	}
 	const [fayPage, anaPage] = pages;
 	await anaPage.getByRole('button', { name: 'Sound at zero' }).click();

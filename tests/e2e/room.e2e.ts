@@ -4,7 +4,7 @@ import { facilitatedWorkshop, serverPerTest } from './support/lab.ts';
 import { boardPath, editBoard, inviteGuest, memberActor } from './support/workshop.ts';
 import { roomInSession } from './support/room.ts';
 import { setLocked, setPhase, setSpotlight } from '../../src/lib/facilitation/facilitation-doc.ts';
-import { liveStatus } from './support/live.ts';
+import { expectLive } from './support/live.ts';
 
 /**
  * What people see in the room: answers that belong to one version, a live people list, notices
@@ -23,7 +23,7 @@ async function placeRows(cookie: string, id: string, count: number) {
 async function openBoard(context: BrowserContext, id: string): Promise<Page> {
 	const page = await context.newPage();
 	await page.goto(boardPath(id));
-	await expect(liveStatus(page)).toBeVisible();
+	await expectLive(page);
 	return page;
 }
 

@@ -3,7 +3,7 @@ import { DEFAULT_ROLES } from '../../src/lib/templates/index.ts';
 import { createWorkshop } from '../support/workshop-http.ts';
 import { serverPerTest } from './support/lab.ts';
 import { boardPath, cookieOf, signUp } from './support/workshop.ts';
-import { liveStatus } from './support/live.ts';
+import { expectLive } from './support/live.ts';
 
 /**
  * A card credits the articles it comes from wherever it is read: in the tray (with its cadence
@@ -27,7 +27,7 @@ test('sources show in the tray, the row details and the charter', async ({ brows
 	);
 	const page = await fay.newPage();
 	await page.goto(boardPath(id));
-	await expect(liveStatus(page)).toBeVisible();
+	await expectLive(page);
 
 	const tray = page.getByRole('complementary', { name: /Unassigned tray/ });
 	const roadmap = tray.getByRole('listitem').filter({ hasText: 'Own the roadmap' });

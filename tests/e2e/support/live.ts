@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /**
  * The board's connection status once it reads "Live": synced with the server, hydrated, taking
@@ -6,5 +6,12 @@ import type { Locator, Page } from '@playwright/test';
  * connecting that reads "Joining the live board.", which a case-blind text filter takes for
  * "Live" before the page has even hydrated.
  */
-export const liveStatus = (page: Page): Locator =>
-	page.locator('[role="status"][data-phase="connected"]');
+const liveStatus = (page: Page): Locator => page.locator('[role="status"][data-phase="connected"]');
+
+/**
+ * Waits until the board is live. Generously: with two browsers, a server and the test on two
+ * busy cores, loading, hydrating and syncing a board has taken more than the usual 10 s.
+ */
+export async function expectLive(page: Page): Promise<void> {
+	await expect(liveStatus(page)).toBeVisible({ timeout: 30_000 });
+}

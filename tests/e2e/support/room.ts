@@ -4,7 +4,7 @@ import { readBoard } from '../../../src/lib/board/index.ts';
 import { seedBusyBoard } from './busy-board.ts';
 import { facilitatedWorkshop, type Lab } from './lab.ts';
 import { boardPath, editBoard, inviteGuest, memberActor } from './workshop.ts';
-import { liveStatus } from './live.ts';
+import { expectLive } from './live.ts';
 
 /**
  * A room in session: Fay facilitates, Ana takes part, Rita reads, on a board of `rows` placed
@@ -44,7 +44,7 @@ export async function roomInSession(lab: Lab, browser: Browser, rows = 30) {
 export async function openBoard(context: BrowserContext, id: string): Promise<Page> {
 	const page = await context.newPage();
 	await page.goto(boardPath(id));
-	await expect(liveStatus(page)).toBeVisible();
+	await expectLive(page);
 	return page;
 }
 
