@@ -10,8 +10,13 @@ export type RowRun = { from: number; to: number };
 
 /** Boards with fewer rows render them all: a windowed grid only pays off for long boards. */
 export const WINDOW_FROM_ROWS = 41;
-/** Rows rendered before the first scroll measure, on the server and at hydration. */
-export const FIRST_WINDOW_ROWS = 30;
+/**
+ * Rows taken to be on screen before the first scroll measure, on the server and at hydration:
+ * what a laptop's window shows under the board's toolbars (16 rows of 32 px at 1440 × 900).
+ * Each row rendered here is hydrated, and each the measure then finds off screen is destroyed
+ * in the same task; a taller window renders its extra rows once measured.
+ */
+export const FIRST_WINDOW_ROWS = 16;
 /** Rows rendered past either edge of the screen, so a quick scroll does not show blanks. */
 export const OVERSCAN_ROWS = 4;
 
