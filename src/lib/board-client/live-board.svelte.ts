@@ -124,7 +124,8 @@ export class LiveBoard {
 			stops.push(() => link.provider.off('sync', onSync));
 		}
 		if (link.persistence) {
-			// Kept once per visit, retried when a visit that started offline gets a connection.
+			// Kept once per visit, once synced: the service worker's copies of the page and its
+			// assets would otherwise be fetched while the board is still connecting.
 			let keeping = false;
 			const keep = () => {
 				if (keeping || this.connection.offlineReady || !navigator.onLine) return;
@@ -137,7 +138,6 @@ export class LiveBoard {
 			const onSync = (done: boolean) => done && keep();
 			link.provider.on('sync', onSync);
 			stops.push(() => link.provider.off('sync', onSync));
-			keep();
 		}
 		return () => {
 			for (const stop of stops) stop();
