@@ -19,6 +19,10 @@
  *   - the page's HTML: raw, gzip and brotli bytes as the server sends them;
  *   - the route's JavaScript: the gzip size of every script the page loaded.
  * Each figure is the median over BENCH_RUNS runs (default 3). `BOARD_BENCH_JSON=<file>` keeps them.
+ * Each run's page is opened, and the browser left to settle, before it navigates: a new window
+ * of Debian's Chromium first builds its own address-bar pages (a WebUI renderer that used more
+ * CPU than the page did, on a 2-core machine), which a person following a link in an open
+ * browser does not wait for.
  * Times come from the page's own clock (`performance.now()` counts from navigation start).
  */
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
@@ -340,6 +344,26 @@ function medians<T extends object>(runs: T[]): T {
 	) as T;
 }
 
+/** Waits until Chromium's processes together use under 5% of a core for 750 ms (at most 15 s). */
+async function browserSettled(browser: Browser): Promise<void> {
+	const cdp = await browser.newBrowserCDPSession();
+	const cpu = async () => {
+		const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as {
+			processInfo: { cpuTime: number }[];
+		};
+		return processInfo.reduce((sum, process) => sum + process.cpuTime, 0);
+	};
+	const until = Date.now() + 15_000;
+	let before = await cpu();
+	while (Date.now() < until) {
+		await new Promise((resolve) => setTimeout(resolve, 750));
+		const now = await cpu();
+		if (now - before < 0.0375) break;
+		before = now;
+	}
+	await cdp.detach();
+}
+
 async function newContext(browser: Browser, server: RunningServer, user: TestUser | null) {
 	const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
 	if (user) {
@@ -387,12 +411,14 @@ async function main(): Promise<void> {
 		for (let run = 0; run < RUNS; run++) {
 			const signinContext = await newContext(browser, server, null);
 			const signinPage = await signinContext.newPage();
+			await browserSettled(browser);
 			await signinPage.addInitScript(instrument(SIGNIN_READY));
 			signinRuns.push(await measurePage(signinPage, signinUrl));
 			await signinContext.close();
 
 			const context = await newContext(browser, server, fac);
 			const page = await context.newPage();
+			await browserSettled(browser);
 			await page.addInitScript(instrument(BOARD_LIVE));
 			const load = await measurePage(page, boardUrl);
 			const edits = await measureRemoteEdits(page, context, remote, actor);
