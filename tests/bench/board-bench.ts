@@ -20,9 +20,8 @@
  *   - the route's JavaScript: the gzip size of every script the page loaded.
  * Each figure is the median over BENCH_RUNS runs (default 3). `BOARD_BENCH_JSON=<file>` keeps them.
  * Each run's page is opened, and the browser left to settle, before it navigates: a new window
- * of Debian's Chromium first builds its own address-bar pages (a WebUI renderer that used more
- * CPU than the page did, on a 2-core machine), which a person following a link in an open
- * browser does not wait for.
+ * does start-up work of its own (see ../support/chromium.ts for the largest part, turned off),
+ * which a person following a link in an open browser does not wait for.
  * Times come from the page's own clock (`performance.now()` counts from navigation start).
  */
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
@@ -35,6 +34,7 @@ import { cellKey, readBoard, setCell, type Letter } from '../../src/lib/board/in
 import { DEFAULT_ROLES } from '../../src/lib/templates/index.ts';
 import { growBoard } from '../e2e/support/busy-board.ts';
 import { editBoard } from '../e2e/support/workshop.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 import { connect, signUp, synced, type Client, type TestUser } from '../support/sync-client.ts';
 import { createWorkshop } from '../support/workshop-http.ts';
@@ -50,7 +50,6 @@ const BURST_EDITS = 100;
 const BURST_INTERVAL_MS = 20;
 /** Long tasks that started before live but end a little after still count; wait for them. */
 const AFTER_LIVE_MS = 1000;
-const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 
 interface PageFigures {
 	fcpMs: number;
@@ -379,8 +378,8 @@ async function main(): Promise<void> {
 	}
 	const server = await startServer();
 	const browser = await chromium.launch({
-		executablePath: process.env.CHROMIUM_PATH || CHROMIUM,
-		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run']
+		executablePath: CHROMIUM_PATH,
+		args: CHROMIUM_ARGS
 	});
 	try {
 		const fac = await signUp(server, 'Bench Facilitator');

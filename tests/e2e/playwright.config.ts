@@ -1,7 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { existsSync } from 'node:fs';
-
-const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium.ts';
 
 export default defineConfig({
 	testDir: '.',
@@ -19,18 +17,7 @@ export default defineConfig({
 	use: {
 		headless: true,
 		viewport: { width: 1440, height: 900 },
-		launchOptions: {
-			executablePath: process.env.CHROMIUM_PATH || chromium,
-			args: [
-				'--no-sandbox',
-				'--disable-gpu',
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--disable-sync',
-				'--disable-quic',
-				'--no-first-run'
-			]
-		},
+		launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
 		trace: 'retain-on-first-failure'
 	}
 });
