@@ -12,9 +12,10 @@ export type RowRun = { from: number; to: number };
 export const WINDOW_FROM_ROWS = 41;
 /**
  * Rows taken to be on screen before the first scroll measure, on the server and at hydration:
- * what a laptop's window shows under the board's toolbars (16 rows of 32 px at 1440 × 900).
- * Each row rendered here is hydrated, and each the measure then finds off screen is destroyed
- * in the same task; a taller window renders its extra rows once measured.
+ * what a laptop's window shows under the board's toolbars (16 rows of 32 px for a facilitator at
+ * 1440 × 900; with the margin, the 20 a participant sees). Each row rendered here is hydrated,
+ * and each that the measure then finds off screen is destroyed in the same task; a taller window
+ * shows blank rows at its foot until the page has hydrated and measured.
  */
 export const FIRST_WINDOW_ROWS = 16;
 /** Rows rendered past either edge of the screen, so a quick scroll does not show blanks. */
