@@ -12,7 +12,8 @@
  *   - long tasks (> 50 ms, the browser's own definition) from navigation until live;
  *   - the main-thread cost of one remote edit: Chromium's task time (CDP `TaskDuration`: script,
  *     style, layout, paint), and script alone, from just before another client sets one letter
- *     until 200 ms after the page shows it, less what the idle page spends in as long;
+ *     until 200 ms after the page shows it, less what the idle page spends in as long; and the
+ *     same on a phone (390 × 844, touch, the board as one card per row), with its DOM nodes;
  *   - 100 remote edits sent at 50 Hz to the rows on screen: how long after the last one was sent
  *     the page shows them all, and the long tasks from the first one sent until 200 ms after that;
  *   - DOM nodes (elements, and every node) once live;
@@ -62,9 +63,15 @@ interface PageFigures {
 	jsGzipBytes: number;
 }
 
-interface BoardFigures extends PageFigures {
+interface EditCost {
 	editTaskMs: number;
 	editScriptMs: number;
+}
+
+interface BoardFigures extends PageFigures, EditCost {
+	phoneNodes: number;
+	phoneEditTaskMs: number;
+	phoneEditScriptMs: number;
 	burstAfterLastMs: number;
 	burstAfterFirstMs: number;
 	burstTaskMs: number;
@@ -99,6 +106,10 @@ const BOARD_LIVE = `() =>
 	document.querySelector('[role=status][data-phase=connected]') !== null &&
 	document.querySelector('[role=grid]')?.getAttribute('aria-rowcount') === '${ROWS + 1}' &&
 	document.querySelectorAll('tbody tr[data-row-id]').length >= ${ON_SCREEN_ROWS}`;
+/** The board on a phone: one card per row instead of the grid. */
+const PHONE_LIVE = `() =>
+	document.querySelector('[role=status][data-phase=connected]') !== null &&
+	document.querySelectorAll('[data-testid=phone-row]').length === ${ROWS}`;
 /** The sign-in page has no live state; it is ready once loaded and its form is there. */
 const SIGNIN_READY = `() => document.readyState === 'complete' && document.querySelector('form input[type=password]') !== null`;
 
@@ -176,40 +187,101 @@ const since = (before: MainThread, after: MainThread): MainThread => ({
 	script: after.script - before.script
 });
 
+type Layout = 'grid' | 'phone';
+
+/** Where a page shows one cell's letter: its element and, on a phone, the attribute naming it. */
+type Shown = { selector: string; attribute: string | null; text: string };
+
 /** Flips one cell (empty → R, anything → empty) from the remote client; returns what the page should show. */
-function flip(remote: Client, actor: { id: string; name: string }, row: number, role: number) {
+function flip(
+	remote: Client,
+	actor: { id: string; name: string },
+	row: number,
+	role: number,
+	layout: Layout = 'grid'
+): Shown & { apply(): void } {
 	const board = readBoard(remote.doc);
 	const cardId = board.rows[row].id;
 	const roleId = board.roles[role].id;
 	const current = board.cells[cellKey(cardId, roleId)] as Letter | undefined;
 	const next: Letter | null = current ? null : 'R';
-	return {
-		// The grid marks each cell with its cell key.
-		selector: `[data-cell="${cellKey(cardId, roleId)}"]`,
-		text: next ? 'Responsible' : 'No letter',
-		apply: () => setCell(remote.doc, 'bench', actor, cardId, roleId, next)
-	};
+	const text = next ? 'Responsible' : 'No letter';
+	const apply = () => setCell(remote.doc, 'bench', actor, cardId, roleId, next);
+	// The grid marks each cell with its cell key and names it in hidden text; a phone's card
+	// holds one button per role, named by its label.
+	return layout === 'grid'
+		? { selector: `[data-cell="${cellKey(cardId, roleId)}"]`, attribute: null, text, apply }
+		: {
+				selector: `[data-row-id="${cardId}"] button[data-role-id="${roleId}"]`,
+				attribute: 'aria-label',
+				text,
+				apply
+			};
 }
 
-/** Arms a watcher in the page that resolves (page clock, ms since epoch) once `selector` shows `text`. */
-async function armShown(page: Page, selector: string, text: string): Promise<void> {
+/** Arms a watcher in the page that resolves (page clock, ms since epoch) once the cell shows its letter. */
+async function armShown(page: Page, { selector, attribute, text }: Shown): Promise<void> {
 	await page.evaluate(
-		([selector, text]) => {
-			const shows = () => document.querySelector(selector)?.textContent?.includes(text) ?? false;
+		([selector, attribute, text]) => {
+			const shows = () => {
+				const element = document.querySelector(selector);
+				const shown = attribute ? element?.getAttribute(attribute) : element?.textContent;
+				return shown?.includes(text) ?? false;
+			};
 			(window as unknown as Bench).__shown = new Promise<number>((resolve) => {
 				const observer = new MutationObserver(() => {
 					if (!shows()) return;
 					observer.disconnect();
 					resolve(Date.now());
 				});
-				observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+				observer.observe(document.body, {
+					subtree: true,
+					childList: true,
+					characterData: true,
+					attributes: attribute !== null
+				});
 			});
 		},
-		[selector, text] as const
+		[selector, attribute, text] as const
 	);
 }
 
 const shownAt = (page: Page) => page.evaluate(() => (window as unknown as Bench).__shown!);
+
+/** The main-thread cost of one remote letter on `page`, the median of EDIT_SAMPLES. */
+async function measureEditCost(
+	page: Page,
+	context: BrowserContext,
+	remote: Client,
+	actor: { id: string; name: string },
+	layout: Layout
+): Promise<EditCost> {
+	const settle = () => page.waitForTimeout(200);
+	const clock = await mainThreadClock(page, context);
+	// What the page spends per ms when nothing happens (timers, presence), to subtract.
+	const idleStart = await clock();
+	const idleFrom = Date.now();
+	await page.waitForTimeout(2000);
+	const idle = since(idleStart, await clock());
+	const idleMs = Date.now() - idleFrom;
+
+	const tasks: number[] = [];
+	const scripts: number[] = [];
+	for (let i = 0; i < EDIT_SAMPLES; i++) {
+		const edit = flip(remote, actor, i, (i + 1) % ROLES, layout);
+		await armShown(page, edit);
+		const before = await clock();
+		const from = Date.now();
+		edit.apply();
+		await shownAt(page);
+		await settle();
+		const spent = since(before, await clock());
+		const share = (Date.now() - from) / idleMs;
+		tasks.push(spent.task - idle.task * share);
+		scripts.push(spent.script - idle.script * share);
+	}
+	return { editTaskMs: median(tasks), editScriptMs: median(scripts) };
+}
 
 async function measureRemoteEdits(
 	page: Page,
@@ -229,36 +301,14 @@ async function measureRemoteEdits(
 		| 'burstLongestTaskMs'
 	>
 > {
-	const settle = () => page.waitForTimeout(200);
+	const cost = await measureEditCost(page, context, remote, actor, 'grid');
 	const clock = await mainThreadClock(page, context);
-	// What the page spends per ms when nothing happens (timers, presence), to subtract.
-	const idleStart = await clock();
-	const idleFrom = Date.now();
-	await page.waitForTimeout(2000);
-	const idle = since(idleStart, await clock());
-	const idleMs = Date.now() - idleFrom;
-
-	const tasks: number[] = [];
-	const scripts: number[] = [];
-	for (let i = 0; i < EDIT_SAMPLES; i++) {
-		const edit = flip(remote, actor, i, (i + 1) % ROLES);
-		await armShown(page, edit.selector, edit.text);
-		const before = await clock();
-		const from = Date.now();
-		edit.apply();
-		await shownAt(page);
-		await settle();
-		const spent = since(before, await clock());
-		const share = (Date.now() - from) / idleMs;
-		tasks.push(spent.task - idle.task * share);
-		scripts.push(spent.script - idle.script * share);
-	}
-
+	const settle = () => page.waitForTimeout(200);
 	const edits = Array.from({ length: BURST_EDITS }, (_, i) =>
 		flip(remote, actor, i % ON_SCREEN_ROWS, Math.floor(i / ON_SCREEN_ROWS) % ROLES)
 	);
 	const last = edits[edits.length - 1];
-	await armShown(page, last.selector, last.text);
+	await armShown(page, last);
 	const burstFrom = await page.evaluate(() => performance.now());
 	const before = await clock();
 	const first = Date.now();
@@ -288,8 +338,7 @@ async function measureRemoteEdits(
 		burstFrom
 	);
 	return {
-		editTaskMs: median(tasks),
-		editScriptMs: median(scripts),
+		...cost,
 		burstAfterLastMs: shown - lastSent,
 		burstAfterFirstMs: shown - first,
 		burstTaskMs: burst.task,
@@ -363,8 +412,16 @@ async function browserSettled(browser: Browser): Promise<void> {
 	await cdp.detach();
 }
 
-async function newContext(browser: Browser, server: RunningServer, user: TestUser | null) {
-	const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+const LAPTOP = { viewport: { width: 1440, height: 900 } };
+const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+
+async function newContext(
+	browser: Browser,
+	server: RunningServer,
+	user: TestUser | null,
+	device: typeof LAPTOP | typeof PHONE = LAPTOP
+) {
+	const context = await browser.newContext(device);
 	if (user) {
 		const [name, value] = user.cookie.split('=');
 		await context.addCookies([{ name, value, url: server.url }]);
@@ -421,8 +478,22 @@ async function main(): Promise<void> {
 			await page.addInitScript(instrument(BOARD_LIVE));
 			const load = await measurePage(page, boardUrl);
 			const edits = await measureRemoteEdits(page, context, remote, actor);
-			boardRuns.push({ ...load, ...edits });
 			await context.close();
+
+			const phoneContext = await newContext(browser, server, fac, PHONE);
+			const phonePage = await phoneContext.newPage();
+			await browserSettled(browser);
+			await phonePage.addInitScript(instrument(PHONE_LIVE));
+			const phoneLoad = await measurePage(phonePage, boardUrl);
+			const phoneEdit = await measureEditCost(phonePage, phoneContext, remote, actor, 'phone');
+			await phoneContext.close();
+			boardRuns.push({
+				...load,
+				...edits,
+				phoneNodes: phoneLoad.nodes,
+				phoneEditTaskMs: phoneEdit.editTaskMs,
+				phoneEditScriptMs: phoneEdit.editScriptMs
+			});
 			process.stderr.write(`run ${run + 1}/${RUNS} done\n`);
 		}
 		remote.destroy();
@@ -463,6 +534,9 @@ function print(
 		['route JS (gzip)', kb(board.jsGzipBytes), kb(signin.jsGzipBytes)],
 		['main thread per remote edit', `${board.editTaskMs.toFixed(1)} ms`, ''],
 		['… of which script', `${board.editScriptMs.toFixed(1)} ms`, ''],
+		['on a phone (390 × 844): DOM nodes (all)', String(board.phoneNodes), ''],
+		['… main thread per remote edit', `${board.phoneEditTaskMs.toFixed(1)} ms`, ''],
+		['… of which script', `${board.phoneEditScriptMs.toFixed(1)} ms`, ''],
 		[`${BURST_EDITS} edits at 50 Hz: shown after the last sent`, ms(board.burstAfterLastMs), ''],
 		['… after the first sent', ms(board.burstAfterFirstMs), ''],
 		['… main-thread time meanwhile', ms(board.burstTaskMs), ''],
