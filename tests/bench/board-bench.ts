@@ -251,13 +251,12 @@ const shownAt = (page: Page) => page.evaluate(() => (window as unknown as Bench)
 /** The main-thread cost of one remote letter on `page`, the median of EDIT_SAMPLES. */
 async function measureEditCost(
 	page: Page,
-	context: BrowserContext,
+	clock: () => Promise<MainThread>,
 	remote: Client,
 	actor: { id: string; name: string },
 	layout: Layout
 ): Promise<EditCost> {
 	const settle = () => page.waitForTimeout(200);
-	const clock = await mainThreadClock(page, context);
 	// What the page spends per ms when nothing happens (timers, presence), to subtract.
 	const idleStart = await clock();
 	const idleFrom = Date.now();
@@ -301,8 +300,8 @@ async function measureRemoteEdits(
 		| 'burstLongestTaskMs'
 	>
 > {
-	const cost = await measureEditCost(page, context, remote, actor, 'grid');
 	const clock = await mainThreadClock(page, context);
+	const cost = await measureEditCost(page, clock, remote, actor, 'grid');
 	const settle = () => page.waitForTimeout(200);
 	const edits = Array.from({ length: BURST_EDITS }, (_, i) =>
 		flip(remote, actor, i % ON_SCREEN_ROWS, Math.floor(i / ON_SCREEN_ROWS) % ROLES)
@@ -485,7 +484,8 @@ async function main(): Promise<void> {
 			await browserSettled(browser);
 			await phonePage.addInitScript(instrument(PHONE_LIVE));
 			const phoneLoad = await measurePage(phonePage, boardUrl);
-			const phoneEdit = await measureEditCost(phonePage, phoneContext, remote, actor, 'phone');
+			const phoneClock = await mainThreadClock(phonePage, phoneContext);
+			const phoneEdit = await measureEditCost(phonePage, phoneClock, remote, actor, 'phone');
 			await phoneContext.close();
 			boardRuns.push({
 				...load,
